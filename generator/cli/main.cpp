@@ -1,0 +1,60 @@
+// tandem: the command line. All the work happens in the core library.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+#include "build.hpp"
+#include "diagnostics.hpp"
+
+namespace {
+
+void PrintSummary(const tandem::BuildReport& report, const tandem::Diagnostics& diags, bool stats) {
+  if (stats) {
+    std::cout << "stages:\n";
+    for (const auto& [name, ms] : report.stage_ms) std::printf("  %-14s %9.1f ms\n", name.c_str(), ms);
+    std::cout << "slowest pages:\n";
+    for (const auto& p : report.slowest_pages) std::printf("  %9.2f ms  %s\n", p.ms, p.path.c_str());
+  }
+  std::string pages;
+  for (const auto& [lang, n] : report.pages_per_language)
+    pages += (pages.empty() ? "" : ", ") + lang + ": " + std::to_string(n) + " pages";
+  if (!pages.empty()) std::cout << pages << "\n";
+  if (report.ok)
+    std::cout << "files: " << report.files_written << " written, " << report.files_unchanged << " unchanged, "
+              << report.files_removed << " removed\n";
+  std::printf("%zu warnings, %zu errors, %.0f ms\n", diags.warning_count(), diags.error_count(), report.total_ms);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"tandem: a bilingual static site generator for Canada.ca-style sites"};
+  app.set_version_flag("--version", std::string("tandem ") + TANDEM_VERSION);
+  app.require_subcommand(1);
+
+  tandem::BuildOptions options;
+  bool quiet = false, stats = false;
+  CLI::App* build = app.add_subcommand("build", "Build the site into its output folder");
+  build->add_option("--source,-s", options.source_dir, "The site folder (with site.toml)")->capture_default_str();
+  build->add_option("--output,-o", options.output_dir, "The output folder (default: <source>/public)");
+  build->add_flag("--drafts", options.drafts, "Include pages marked draft = true");
+  build->add_flag("--strict", options.strict, "Treat a missing translation as an error");
+  build->add_flag("--force", options.force, "Write into a non-empty output folder tandem did not make");
+  build->add_option("--jobs,-j", options.jobs, "Threads to use (default: one per core)");
+  build->add_flag("--quiet,-q", quiet, "Print errors only");
+  build->add_flag("--stats", stats, "Print the time of each stage and the slowest pages");
+
+  CLI11_PARSE(app, argc, argv);
+
+  tandem::Diagnostics diags;
+  tandem::BuildReport report = tandem::Build(options, diags);
+  for (const tandem::Diagnostic& d : diags.Sorted()) {
+    if (quiet && d.severity == tandem::Severity::kWarning) continue;
+    std::cerr << tandem::FormatDiagnostic(d) << "\n";
+  }
+  if (diags.error_count() > tandem::Diagnostics::kMaxErrors)
+    std::cerr << "error: " << diags.error_count() - tandem::Diagnostics::kMaxErrors << " more errors not shown\n";
+  if (!quiet || !report.ok) PrintSummary(report, diags, stats);
+  return report.ok ? 0 : 1;
+}

@@ -1,0 +1,234 @@
+#include "build.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <map>
+
+#include "config.hpp"
+#include "content.hpp"
+#include "dates.hpp"
+#include "markdown.hpp"
+#include "output.hpp"
+#include "parallel.hpp"
+#include "render.hpp"
+#include "site.hpp"
+#include "text.hpp"
+#include "theme.hpp"
+#include "translations.hpp"
+#include "urls.hpp"
+
+namespace fs = std::filesystem;
+
+namespace tandem {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double MsSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// Holds everything one build needs, and runs its stages in order.
+class Builder {
+ public:
+  Builder(const BuildOptions& options, Diagnostics& diags) : options_(options), diags_(diags) {}
+
+  BuildReport Run() {
+    auto start = Clock::now();
+    bool ok = Stage("config", [&] { return LoadSiteConfig(); }) &&
+              Stage("theme", [&] { return theme_.Load(site_.config, site_.source_dir, diags_); }) &&
+              Stage("locales", [&] { return CreateLocales(); }) &&
+              Stage("content", [&] { return LoadAllContent(); }) &&
+              Stage("sections", [&] { return Run(BuildSectionTree); }) &&
+              Stage("urls", [&] { return AssignAllUrls(); }) &&
+              Stage("translations", [&] { return PairAll(); }) &&
+              Stage("dates", [&] { return Run(AssignDates); }) &&
+              Stage("layouts", [&] { return CheckLayouts(); }) &&
+              Stage("markdown", [&] { return RenderAllMarkdown(); }) &&
+              Stage("output", [&] { return writer_->Prepare(options_.force, diags_); }) &&
+              Stage("pages", [&] { return RenderAllPages(); }) &&
+              Stage("site files", [&] { return WriteSiteFiles(); }) &&
+              Stage("static files", [&] { return CopyStaticFiles(); }) &&
+              Stage("commit", [&] { return diags_.has_errors() ? false : writer_->Commit(diags_); });
+    if (!ok && writer_) writer_->Abort();
+    report_.ok = ok && !diags_.has_errors();
+    report_.total_ms = MsSince(start);
+    if (writer_) {
+      report_.files_written = writer_->stats().written;
+      report_.files_unchanged = writer_->stats().unchanged;
+      report_.files_removed = writer_->stats().removed;
+    }
+    for (const Language& lang : site_.languages) report_.pages_per_language.emplace_back(lang.config->code, lang.pages.size());
+    return report_;
+  }
+
+ private:
+  // Runs one stage, timing it; a build stops at the first stage that reports errors.
+  bool Stage(const char* name, const std::function<bool()>& stage) {
+    auto start = Clock::now();
+    bool ok = false;
+    try {
+      ok = stage() && !diags_.has_errors();
+    } catch (const std::exception& e) {
+      diags_.Error({site_.source_dir}, std::string("internal error in stage \"") + name + "\": " + e.what());
+    }
+    report_.stage_ms.emplace_back(name, MsSince(start));
+    return ok;
+  }
+
+  bool Run(void (*stage)(Site&, Diagnostics&)) {
+    stage(site_, diags_);
+    return true;
+  }
+
+  bool LoadSiteConfig() {
+    site_.source_dir = fs::absolute(options_.source_dir).lexically_normal().string();
+    if (site_.source_dir.size() > 1 && site_.source_dir.back() == '/') site_.source_dir.pop_back();
+    diags_.set_source_root(site_.source_dir);
+    std::string out = options_.output_dir.empty() ? site_.source_dir + "/public" : options_.output_dir;
+    writer_ = std::make_unique<OutputWriter>(fs::absolute(out).lexically_normal().string());
+    return LoadConfig(site_.source_dir, site_.config, diags_);
+  }
+
+  bool CreateLocales() {
+    for (const LanguageConfig& config : site_.config.languages) {
+      Language lang;
+      lang.config = &config;
+      try {
+        lang.locale = std::make_unique<Locale>(config.locale);
+      } catch (const std::exception& e) {
+        diags_.Error({"site.toml"}, "[languages." + config.code + "] locale \"" + config.locale +
+                                        "\" is not usable: " + e.what() + "; use a tag like \"en-CA\"");
+        return false;
+      }
+      site_.languages.push_back(std::move(lang));
+    }
+    return true;
+  }
+
+  bool LoadAllContent() {
+    LoadContent(site_, LoadOptions{options_.drafts}, diags_);
+    return true;
+  }
+
+  bool AssignAllUrls() {
+    AssignUrls(site_, diags_);
+    CheckOutputCollisions(site_, diags_);
+    return true;
+  }
+
+  bool PairAll() {
+    PairTranslations(site_, options_.strict, diags_);
+    return true;
+  }
+
+  bool CheckLayouts() {
+    for (const Page* page : site_.AllPages()) {
+      std::string name = TemplateName(*page);
+      if (theme_.HasTemplate(name)) continue;
+      std::vector<std::string> names;
+      for (const auto& [n, text] : theme_.templates()) names.push_back(n);
+      diags_.Error(page->meta.layout_pos.line ? page->meta.layout_pos : SourcePos{page->source_path},
+                   "missing template: layout \"" + name + "\" needs " + theme_.dir() + "/templates/" + name +
+                       ".mustache" + DidYouMeanSuffix(name, names));
+    }
+    return true;
+  }
+
+  unsigned Jobs() const { return options_.jobs ? options_.jobs : DefaultJobs(); }
+
+  bool RenderAllMarkdown() {
+    std::vector<Page*> pages = site_.AllPages();
+    std::vector<double> ms(pages.size());
+    ParallelFor(pages.size(), Jobs(), [&](size_t i, unsigned) {
+      auto start = Clock::now();
+      Page& page = *pages[i];
+      if (!CheckMarkdownLimits(page.source_path, page.body, page.body_line, diags_)) return;
+      MarkdownOptions md;
+      md.allow_raw_html = site_.config.allow_raw_html;
+      page.content_html = RenderMarkdown(page.body, md);
+      ms[i] = MsSince(start);
+    });
+    for (size_t i = 0; i < pages.size(); ++i) page_ms_[pages[i]->source_path] += ms[i];
+    return true;
+  }
+
+  bool RenderAllPages() {
+    std::vector<Page*> pages = site_.AllPages();
+    unsigned jobs = Jobs();
+    std::vector<std::unique_ptr<TemplateSet>> sets(jobs);
+    std::vector<double> ms(pages.size());
+    ParallelFor(pages.size(), jobs, [&](size_t i, unsigned worker) {
+      auto start = Clock::now();
+      if (!sets[worker]) sets[worker] = std::make_unique<TemplateSet>(theme_);
+      const Page& page = *pages[i];
+      std::string html = sets[worker]->Render(TemplateName(page), PageData(site_, theme_, page));
+      if (!writer_->Write(page.output_path, html))
+        diags_.Error({page.source_path}, "another file is already written to " + page.output_path);
+      ms[i] = MsSince(start);
+    });
+    for (size_t i = 0; i < pages.size(); ++i) page_ms_[pages[i]->source_path] += ms[i];
+    CollectSlowest();
+    return true;
+  }
+
+  void CollectSlowest() {
+    for (const auto& [path, ms] : page_ms_) report_.slowest_pages.push_back({path, ms});
+    std::sort(report_.slowest_pages.begin(), report_.slowest_pages.end(),
+              [](const PageTiming& a, const PageTiming& b) { return a.ms > b.ms; });
+    if (report_.slowest_pages.size() > 10) report_.slowest_pages.resize(10);
+  }
+
+  bool WriteSiteFiles() {
+    TemplateSet templates(theme_);
+    Data data = SiteLevelData(site_, theme_);
+    WriteOwn("index.html", templates.Render("splash", data));
+    std::string not_found = templates.Render("404", data);
+    WriteOwn("404.html", not_found);
+    // A language on a host of its own serves its own 404.
+    for (const Language& lang : site_.languages)
+      if (!StartsWith(lang.config->base_url, site_.config.base_url)) WriteOwn(lang.config->output_dir + "/404.html", not_found);
+    WriteOwn("sitemap.xml", SitemapXml(site_));
+    WriteOwn("robots.txt", RobotsTxt(site_));
+    return true;
+  }
+
+  void WriteOwn(const std::string& rel, const std::string& bytes) {
+    if (!writer_->Write(rel, bytes))
+      diags_.Error({rel}, "a page is written to " + rel + ", which tandem needs for the site itself; give it another slug");
+  }
+
+  // The site's static/ files override the theme's; neither may replace a generated page.
+  bool CopyStaticFiles() {
+    std::map<std::string, std::string> files;  // output path -> source file
+    for (const std::string& dir : theme_.StaticDirs()) {
+      std::error_code ec;
+      if (!fs::is_directory(dir, ec)) continue;
+      for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+           it.increment(ec))
+        if (it->is_regular_file()) files[it->path().lexically_relative(dir).generic_string()] = it->path().string();
+    }
+    for (const auto& [rel, source] : files)
+      if (!writer_->CopyFrom(rel, source))
+        diags_.Error({fs::path(source).lexically_relative(site_.source_dir).generic_string()},
+                     "this static file would replace the generated " + rel + "; rename or move it");
+    return true;
+  }
+
+  const BuildOptions& options_;
+  Diagnostics& diags_;
+  Site site_;
+  Theme theme_;
+  std::unique_ptr<OutputWriter> writer_;
+  std::map<std::string, double> page_ms_;
+  BuildReport report_;
+};
+
+}  // namespace
+
+BuildReport Build(const BuildOptions& options, Diagnostics& diags) { return Builder(options, diags).Run(); }
+
+}  // namespace tandem

@@ -1,0 +1,39 @@
+// A build, as a list of named stages: load the config, the theme and the
+// content; give pages their URLs, translations and dates; render Markdown
+// and templates; write the output. Each stage is timed.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "diagnostics.hpp"
+
+namespace tandem {
+
+struct BuildOptions {
+  std::string source_dir = ".";
+  std::string output_dir;  // default: <source>/public
+  bool drafts = false;
+  bool strict = false;
+  bool force = false;
+  unsigned jobs = 0;  // 0: one per core
+};
+
+struct PageTiming {
+  std::string path;
+  double ms = 0;
+};
+
+struct BuildReport {
+  std::vector<std::pair<std::string, size_t>> pages_per_language;
+  std::vector<std::pair<std::string, double>> stage_ms;  // in order
+  std::vector<PageTiming> slowest_pages;                 // up to 10, slowest first
+  size_t files_written = 0, files_unchanged = 0, files_removed = 0;
+  double total_ms = 0;
+  bool ok = false;
+};
+
+BuildReport Build(const BuildOptions& options, Diagnostics& diags);
+
+}  // namespace tandem

@@ -1,0 +1,29 @@
+// Loading content/: finding every page of every language, reading and
+// parsing it, and building each language's section tree.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "diagnostics.hpp"
+#include "site.hpp"
+
+namespace tandem {
+
+struct LoadOptions {
+  bool drafts = false;
+};
+
+// Reads a whole file; throws std::runtime_error naming the path on failure.
+std::string ReadFile(const std::string& path);
+
+// Reads content/<lang>/ for every language into site.languages[i].pages.
+// Unknown language folders, links leading out of the site, bad encodings and
+// bad front matter are reported; such pages are left out.
+void LoadContent(Site& site, const LoadOptions& options, Diagnostics& diags);
+
+// Links each page to its section and sorts every section's children by
+// weight, then title in the language's collation.
+void BuildSectionTree(Site& site, Diagnostics& diags);
+
+}  // namespace tandem

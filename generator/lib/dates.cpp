@@ -1,0 +1,116 @@
+#include "dates.hpp"
+
+#include <sys/stat.h>
+
+#include <array>
+#include <cstdio>
+#include <ctime>
+#include <memory>
+
+#include "text.hpp"
+
+namespace tandem {
+
+namespace {
+
+std::string ShellQuote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// Runs a command and returns its standard output, or nullopt if it failed.
+std::optional<std::string> Capture(const std::string& command) {
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen((command + " 2>/dev/null").c_str(), "r"), pclose);
+  if (!pipe) return std::nullopt;
+  std::string out;
+  std::array<char, 65536> buffer;
+  for (size_t n; (n = fread(buffer.data(), 1, buffer.size(), pipe.get())) > 0;) out.append(buffer.data(), n);
+  int status = pclose(pipe.release());
+  if (status != 0) return std::nullopt;
+  return out;
+}
+
+std::string FileDate(const std::string& path) {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) return {};
+  std::tm tm;
+  gmtime_r(&st.st_mtime, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+std::string LatestOf(const Page& page) {
+  std::string latest;
+  for (const Page* child : page.children) latest = std::max(latest, child->modified);
+  return latest;
+}
+
+}  // namespace
+
+std::map<std::string, std::string> ParseGitLog(const std::string& log) {
+  std::map<std::string, std::string> dates;
+  std::string current;
+  size_t start = 0;
+  while (start < log.size()) {
+    size_t end = log.find('\0', start);
+    if (end == std::string::npos) end = log.size();
+    std::string token = log.substr(start, end - start);
+    start = end + 1;
+    while (!token.empty() && token.front() == '\n') token.erase(0, 1);
+    if (token.empty()) continue;
+    if (token.front() == '\x1e') {
+      current = token.substr(1);
+      continue;
+    }
+    // Newest commits come first: the first date seen for a file is its last change.
+    dates.emplace(ToNfc(token), current);
+  }
+  return dates;
+}
+
+std::map<std::string, std::string> LoadGitDates(const std::string& dir, Diagnostics& diags, bool* in_git) {
+  std::string git = "git -C " + ShellQuote(dir) + " ";
+  auto inside = Capture(git + "rev-parse --is-inside-work-tree");
+  if (in_git) *in_git = inside && StartsWith(*inside, "true");
+  if (!inside || !StartsWith(*inside, "true")) return {};
+  auto shallow = Capture(git + "rev-parse --is-shallow-repository");
+  if (shallow && StartsWith(*shallow, "true"))
+    diags.Warning({"."}, "this is a shallow git clone, so every page gets the clone's date as its date modified; "
+                         "fetch the full history (git fetch --unshallow, or fetch-depth: 0 in CI)");
+  auto log = Capture(git + "-c core.quotepath=off log --no-renames --name-only -z --format=%x1e%ad --date=short "
+                           "--relative -- .");
+  if (!log) return {};
+  return ParseGitLog(*log);
+}
+
+void AssignDates(Site& site, Diagnostics& diags) {
+  bool in_git = false;
+  auto git_dates = LoadGitDates(site.source_dir, diags, &in_git);
+  if (!in_git)
+    diags.Warning({"."}, "the site is not in a git repository, so dates modified come from file modification "
+                         "times; commit the site to git, or set modified = YYYY-MM-DD in front matter");
+  std::vector<Page*> implicit;
+  for (Page* page : site.AllPages()) {
+    page->issued = page->meta.date;
+    if (page->implicit) {
+      implicit.push_back(page);
+      continue;
+    }
+    if (!page->meta.modified.empty()) {
+      page->modified = page->meta.modified;
+    } else if (auto it = git_dates.find(page->source_path); it != git_dates.end()) {
+      page->modified = it->second;
+    } else {
+      page->modified = FileDate(page->fs_path);
+      if (in_git)
+        diags.Warning({page->source_path}, "the file is not committed to git, so its date modified is the "
+                                           "file's modification time; commit it, or set modified in front matter");
+    }
+  }
+  // A made-up section page changes when its pages do; deepest first.
+  for (auto it = implicit.rbegin(); it != implicit.rend(); ++it) (*it)->modified = LatestOf(**it);
+}
+
+}  // namespace tandem

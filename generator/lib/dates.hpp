@@ -1,0 +1,24 @@
+// Date modified: front matter `modified`, else the author date of the last
+// commit touching the file, else the file's modification time.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "diagnostics.hpp"
+#include "site.hpp"
+
+namespace tandem {
+
+// The last commit date (YYYY-MM-DD) of every file under `dir`, keyed by its
+// path relative to `dir`, from one `git log` pass. Empty when `dir` is not in
+// a git work tree. Warns when the clone is shallow.
+std::map<std::string, std::string> LoadGitDates(const std::string& dir, Diagnostics& diags, bool* in_git = nullptr);
+
+// Parses the output of `git log --name-only -z --format=%x1e%ad --date=short`.
+std::map<std::string, std::string> ParseGitLog(const std::string& log);
+
+// Sets Page::modified and Page::issued for every page.
+void AssignDates(Site& site, Diagnostics& diags);
+
+}  // namespace tandem

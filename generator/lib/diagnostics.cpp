@@ -1,0 +1,115 @@
+#include "diagnostics.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <tuple>
+
+namespace tandem {
+
+std::string LineAt(std::string_view text, int line) {
+  if (line < 1) return {};
+  size_t start = 0;
+  for (int i = 1; i < line; ++i) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) return {};
+    start = nl + 1;
+  }
+  size_t end = text.find('\n', start);
+  std::string_view l = text.substr(start, end == std::string_view::npos ? text.size() - start : end - start);
+  if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+  return std::string(l);
+}
+
+// The caret sits under the column-th character, counting a UTF-8 sequence as one.
+static std::string CaretLine(const std::string& source_line, int column) {
+  std::string pad;
+  int seen = 1;
+  for (size_t i = 0; i < source_line.size() && seen < column; ++i) {
+    unsigned char c = static_cast<unsigned char>(source_line[i]);
+    if ((c & 0xC0) == 0x80) continue;
+    pad += c == '\t' ? '\t' : ' ';
+    ++seen;
+  }
+  return pad + "^";
+}
+
+std::string FormatDiagnostic(const Diagnostic& d) {
+  std::string out = d.pos.path;
+  if (d.pos.line > 0) {
+    out += ":" + std::to_string(d.pos.line);
+    if (d.pos.column > 0) out += ":" + std::to_string(d.pos.column);
+  }
+  out += d.severity == Severity::kError ? ": error: " : ": warning: ";
+  out += d.message;
+  if (!d.source_line.empty() && d.pos.line > 0) {
+    std::string gutter = std::to_string(d.pos.line);
+    out += "\n " + gutter + " | " + d.source_line;
+    if (d.pos.column > 0) out += "\n " + std::string(gutter.size(), ' ') + " | " + CaretLine(d.source_line, d.pos.column);
+  }
+  return out;
+}
+
+void Diagnostics::Error(SourcePos pos, std::string message, std::string source_line) {
+  Add({Severity::kError, std::move(pos), std::move(message), std::move(source_line)});
+}
+
+void Diagnostics::Warning(SourcePos pos, std::string message, std::string source_line) {
+  Add({Severity::kWarning, std::move(pos), std::move(message), std::move(source_line)});
+}
+
+static std::string LineOfFile(const std::string& path, int line) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return {};
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  std::string text = buffer.str();
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+  return LineAt(text, line);
+}
+
+void Diagnostics::Add(Diagnostic d) {
+  if (d.source_line.empty() && d.pos.line > 0 && !source_root_.empty())
+    d.source_line = LineOfFile(source_root_ + "/" + d.pos.path, d.pos.line);
+  std::lock_guard lock(mutex_);
+  if (d.severity == Severity::kError) {
+    if (++errors_ > kMaxErrors) return;
+  } else {
+    ++warnings_;
+  }
+  items_.push_back(std::move(d));
+}
+
+size_t Diagnostics::error_count() const {
+  std::lock_guard lock(mutex_);
+  return errors_;
+}
+
+size_t Diagnostics::warning_count() const {
+  std::lock_guard lock(mutex_);
+  return warnings_;
+}
+
+std::vector<Diagnostic> Diagnostics::Sorted() const {
+  std::vector<Diagnostic> out;
+  {
+    std::lock_guard lock(mutex_);
+    out = items_;
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.pos.path, a.pos.line, a.pos.column, a.message) <
+           std::tie(b.pos.path, b.pos.line, b.pos.column, b.message);
+  });
+  return out;
+}
+
+std::string Diagnostics::Render() const {
+  std::string out;
+  for (const Diagnostic& d : Sorted()) out += FormatDiagnostic(d) + "\n";
+  size_t errors = error_count();
+  if (errors > kMaxErrors)
+    out += "error: " + std::to_string(errors - kMaxErrors) + " more errors not shown\n";
+  return out;
+}
+
+}  // namespace tandem

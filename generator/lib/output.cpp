@@ -1,0 +1,181 @@
+#include "output.hpp"
+
+#include <xxhash.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include "content.hpp"
+
+namespace fs = std::filesystem;
+
+namespace tandem {
+
+namespace {
+
+constexpr const char* kManifestHeader = "tandem-manifest 1";
+
+void WriteWhole(const fs::path& path, std::string_view bytes) {
+  fs::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!out) throw std::runtime_error("cannot write " + path.string());
+}
+
+// Writes through a temporary name so a reader never sees half a file.
+void WriteAtomically(const fs::path& path, std::string_view bytes) {
+  fs::path tmp = path;
+  tmp += ".tmp";
+  WriteWhole(tmp, bytes);
+  fs::rename(tmp, path);
+}
+
+bool IsEmptyDir(const fs::path& dir) {
+  std::error_code ec;
+  return fs::is_directory(dir, ec) && fs::directory_iterator(dir, ec) == fs::directory_iterator();
+}
+
+// Removes now-empty folders above a deleted file, up to the output root.
+void PruneEmptyParents(fs::path dir, const fs::path& root) {
+  std::error_code ec;
+  while (dir != root && dir.string().size() > root.string().size() && IsEmptyDir(dir)) {
+    fs::remove(dir, ec);
+    dir = dir.parent_path();
+  }
+}
+
+}  // namespace
+
+uint64_t HashBytes(std::string_view bytes) { return XXH3_64bits(bytes.data(), bytes.size()); }
+
+OutputWriter::OutputWriter(std::string dir) : dir_(std::move(dir)) {}
+
+std::string OutputWriter::StatePath(const std::string& name) const {
+  return dir_ + "/" + kStateDir + (name.empty() ? "" : "/" + name);
+}
+
+OutputWriter::Manifest OutputWriter::ReadManifest(const std::string& path) const {
+  Manifest manifest;
+  std::ifstream in(path);
+  std::string line;
+  if (!std::getline(in, line) || line != kManifestHeader) return manifest;
+  while (std::getline(in, line)) {
+    std::istringstream fields(line);
+    Entry e;
+    std::string rel;
+    fields >> std::hex >> e.hash >> std::dec >> e.size;
+    fields.get();
+    std::getline(fields, rel);
+    if (!rel.empty()) manifest[rel] = e;
+  }
+  return manifest;
+}
+
+void OutputWriter::WriteManifest(const std::string& path, const Manifest& manifest) const {
+  std::ostringstream out;
+  out << kManifestHeader << "\n";
+  for (const auto& [rel, e] : manifest) out << std::hex << e.hash << std::dec << ' ' << e.size << ' ' << rel << "\n";
+  WriteAtomically(path, out.str());
+}
+
+bool OutputWriter::Prepare(bool force, Diagnostics& diags) {
+  std::error_code ec;
+  fs::path root(dir_);
+  if (fs::exists(StatePath("journal"), ec)) FinishCommit(StatePath("journal"));
+  bool made_by_tandem = fs::exists(StatePath("manifest"), ec);
+  if (fs::exists(root, ec) && !fs::is_directory(root, ec)) {
+    diags.Error({dir_}, "the output path exists and is not a folder; choose another --output");
+    return false;
+  }
+  if (fs::exists(root, ec) && !made_by_tandem && !IsEmptyDir(root) && !force) {
+    diags.Error({dir_}, "the output folder is not empty and was not made by tandem; tandem will not write over "
+                        "files it did not create. Empty it, choose another --output, or pass --force");
+    return false;
+  }
+  created_dir_ = !fs::exists(root, ec);
+  fs::remove_all(StatePath("stage"), ec);
+  fs::create_directories(StatePath("stage"), ec);
+  if (ec) {
+    diags.Error({dir_}, "cannot create the output folder: " + ec.message());
+    return false;
+  }
+  previous_ = ReadManifest(StatePath("manifest"));
+  return true;
+}
+
+bool OutputWriter::Stage(const std::string& rel_path, std::string_view bytes, bool* changed) {
+  Entry entry{HashBytes(bytes), bytes.size()};
+  {
+    std::lock_guard lock(mutex_);
+    if (!next_.emplace(rel_path, entry).second) return false;
+  }
+  auto old = previous_.find(rel_path);
+  std::error_code ec;
+  *changed = old == previous_.end() || old->second.hash != entry.hash || old->second.size != entry.size ||
+             fs::file_size(dir_ + "/" + rel_path, ec) != entry.size || ec;
+  if (*changed) WriteWhole(StatePath("stage") + "/" + rel_path, bytes);
+  std::lock_guard lock(mutex_);
+  ++(*changed ? stats_.written : stats_.unchanged);
+  return true;
+}
+
+bool OutputWriter::Write(const std::string& rel_path, std::string_view bytes) {
+  bool changed = false;
+  return Stage(rel_path, bytes, &changed);
+}
+
+bool OutputWriter::CopyFrom(const std::string& rel_path, const std::string& source_file) {
+  return Write(rel_path, ReadFile(source_file));
+}
+
+bool OutputWriter::Commit(Diagnostics& diags) {
+  try {
+    // The journal lists what to delete; once it exists the build counts as done
+    // and an interrupted commit is finished by the next run.
+    std::ostringstream journal;
+    for (const auto& [rel, e] : previous_)
+      if (!next_.count(rel)) journal << rel << "\n";
+    WriteManifest(StatePath("manifest.next"), next_);
+    WriteAtomically(StatePath("journal"), journal.str());
+    FinishCommit(StatePath("journal"));
+    return true;
+  } catch (const std::exception& e) {
+    diags.Error({dir_}, std::string("cannot write the output: ") + e.what());
+    return false;
+  }
+}
+
+void OutputWriter::FinishCommit(const std::string& journal_path) {
+  fs::path root(dir_), stage(StatePath("stage"));
+  std::error_code ec;
+  std::vector<fs::path> staged;
+  for (auto it = fs::recursive_directory_iterator(stage, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec))
+    if (it->is_regular_file()) staged.push_back(it->path());
+  for (const fs::path& from : staged) {
+    fs::path to = root / from.lexically_relative(stage);
+    fs::create_directories(to.parent_path());
+    fs::rename(from, to);
+  }
+  std::ifstream journal(journal_path);
+  for (std::string rel; std::getline(journal, rel);) {
+    if (rel.empty()) continue;
+    if (fs::remove(root / rel, ec)) ++stats_.removed;
+    PruneEmptyParents((root / rel).parent_path(), root);
+  }
+  fs::rename(StatePath("manifest.next"), StatePath("manifest"), ec);
+  fs::remove(journal_path, ec);
+  fs::remove_all(stage, ec);
+}
+
+void OutputWriter::Abort() {
+  std::error_code ec;
+  fs::remove_all(StatePath("stage"), ec);
+  if (created_dir_) fs::remove_all(dir_, ec);
+  else if (IsEmptyDir(StatePath(""))) fs::remove(StatePath(""), ec);
+}
+
+}  // namespace tandem

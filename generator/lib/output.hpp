@@ -1,0 +1,72 @@
+// Writing the output folder so that nothing is lost: files are staged in
+// <output>/.tandem/stage while the build runs and moved into place only when
+// it succeeded. A build killed before that leaves every visible file as it
+// was; one killed while moving files is finished by the next run (the list of
+// moves is journaled first). Files whose bytes did not change are not
+// rewritten, so their modification times stay and rsync-style deploys send
+// nothing. Only files tandem wrote before (listed in .tandem/manifest) are ever
+// deleted.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+#include "diagnostics.hpp"
+
+namespace tandem {
+
+struct OutputStats {
+  size_t written = 0;
+  size_t unchanged = 0;
+  size_t removed = 0;
+};
+
+class OutputWriter {
+ public:
+  explicit OutputWriter(std::string dir);
+
+  // Refuses a non-empty folder tandem did not make (unless `force`), finishes
+  // or discards an interrupted earlier build, and opens a fresh stage.
+  bool Prepare(bool force, Diagnostics& diags);
+
+  // Thread-safe. Returns false if another output already claimed `rel_path`.
+  bool Write(const std::string& rel_path, std::string_view bytes);
+  bool CopyFrom(const std::string& rel_path, const std::string& source_file);
+
+  // Moves staged files into place and removes what the previous build made but this one did not.
+  bool Commit(Diagnostics& diags);
+  // Forgets the staged files; the output folder stays as it was.
+  void Abort();
+
+  const OutputStats& stats() const { return stats_; }
+  const std::string& dir() const { return dir_; }
+
+  static constexpr const char* kStateDir = ".tandem";
+
+ private:
+  struct Entry {
+    uint64_t hash = 0;
+    uint64_t size = 0;
+  };
+  using Manifest = std::map<std::string, Entry>;
+
+  bool Stage(const std::string& rel_path, std::string_view bytes, bool* changed);
+  std::string StatePath(const std::string& name) const;
+  Manifest ReadManifest(const std::string& path) const;
+  void WriteManifest(const std::string& path, const Manifest& manifest) const;
+  void FinishCommit(const std::string& journal);
+
+  std::string dir_;
+  bool created_dir_ = false;
+  Manifest previous_;
+  Manifest next_;
+  std::mutex mutex_;
+  OutputStats stats_;
+};
+
+uint64_t HashBytes(std::string_view bytes);
+
+}  // namespace tandem

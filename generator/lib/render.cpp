@@ -1,0 +1,187 @@
+#include "render.hpp"
+
+#include "text.hpp"
+#include "translations.hpp"
+
+namespace tandem {
+
+namespace {
+
+using List = kainjow::mustache::list;
+
+std::string OriginOf(const std::string& url) {
+  std::string origin, path;
+  SplitUrl(url, origin, path);
+  return origin;
+}
+
+Data StringsData(const Strings& strings) {
+  Data t;
+  for (const auto& [k, v] : strings) t.set(k, v);
+  return t;
+}
+
+Data ParamData(const Param& p) {
+  switch (p.kind) {
+    case Param::Kind::kBool:
+      return Data(p.flag);
+    case Param::Kind::kList: {
+      List list;
+      for (const Param& item : p.items) list.push_back(ParamData(item));
+      return Data(list);
+    }
+    case Param::Kind::kMap: {
+      Data map;
+      for (const auto& [k, v] : p.fields) map.set(k, ParamData(v));
+      return map;
+    }
+    default:
+      return Data(p.text);
+  }
+}
+
+Data LanguageSiteData(const Site& site, const Language& lang) {
+  Data d;
+  d.set("title", lang.config->title);
+  d.set("creator", lang.config->creator);
+  d.set("home_url", lang.home ? lang.home->url_path : lang.config->base_path);
+  d.set("root_url", site.config.root_path);
+  d.set("css_url", site.config.root_path + "css/");
+  return d;
+}
+
+Data LanguageData(const Site& site, const Theme& theme, const Language& lang) {
+  Data d;
+  d.set("lang", lang.config->code);
+  d.set("locale", lang.config->locale);
+  d.set("lang_iso3", lang.locale->iso3_language());
+  d.set("t", StringsData(theme.StringsFor(lang.config->code)));
+  d.set("site", LanguageSiteData(site, lang));
+  return d;
+}
+
+Data PageFields(const Page& page) {
+  Data p;
+  p.set("title", page.meta.title);
+  p.set("description", page.meta.description);
+  p.set("keywords", page.meta.keywords);
+  p.set("subject", page.meta.subject);
+  p.set("issued", page.issued);
+  p.set("modified", page.modified);
+  p.set("url", page.url_path);
+  p.set("permalink", page.permalink);
+  p.set("content", page.content_html);
+  p.set("is_home", page.is_home);
+  p.set("is_section", page.is_section);
+  Data params;
+  for (const auto& [k, v] : page.meta.params) params.set(k, ParamData(v));
+  p.set("params", params);
+  return p;
+}
+
+Data Toggle(const Site& site, const Theme& theme, const Page& page, size_t other) {
+  const Page* target = ToggleTarget(site, page, other);
+  const Language& lang = site.languages[other];
+  Data d;
+  d.set("url", LinkFrom(site, page, *target));
+  d.set("lang", lang.config->code);
+  d.set("hreflang", lang.config->code);
+  d.set("exact", page.translations[other] != nullptr);
+  d.set("t", StringsData(theme.StringsFor(lang.config->code)));
+  return d;
+}
+
+Data LinkList(const Site& site, const Page& from, const std::vector<const Page*>& pages, bool with_description) {
+  List list;
+  for (const Page* p : pages) {
+    Data item;
+    item.set("title", p->meta.title);
+    item.set("url", LinkFrom(site, from, *p));
+    if (with_description) item.set("description", p->meta.description);
+    list.push_back(item);
+  }
+  return Data(list);
+}
+
+}  // namespace
+
+std::string LinkFrom(const Site& site, const Page& from, const Page& to) {
+  const std::string& a = site.languages[from.lang_index].config->base_url;
+  const std::string& b = site.languages[to.lang_index].config->base_url;
+  return OriginOf(a) == OriginOf(b) ? to.url_path : to.permalink;
+}
+
+std::string TemplateName(const Page& page) {
+  if (!page.meta.layout.empty()) return page.meta.layout;
+  return page.is_home ? "home" : page.is_section ? "section" : "page";
+}
+
+Data PageData(const Site& site, const Theme& theme, const Page& page) {
+  const Language& lang = site.languages[page.lang_index];
+  Data d = LanguageData(site, theme, lang);
+  d.set("page", PageFields(page));
+
+  List alternates;
+  for (const Page* t : page.translations) {
+    if (!t) continue;
+    Data a;
+    a.set("hreflang", site.languages[t->lang_index].config->code);
+    a.set("permalink", t->permalink);
+    alternates.push_back(a);
+  }
+  d.set("alternates", Data(alternates));
+
+  List toggles;
+  for (size_t i = 0; i < site.languages.size(); ++i)
+    if (i != page.lang_index) toggles.push_back(Toggle(site, theme, page, i));
+  if (!toggles.empty()) {
+    d.set("toggle", toggles.front());
+    d.set("other", toggles.front());
+  }
+  d.set("toggles", Data(toggles));
+
+  std::vector<const Page*> trail;
+  for (const Page* p = page.parent; p; p = p->parent) trail.insert(trail.begin(), p);
+  d.set("breadcrumbs", LinkList(site, page, trail, false));
+  d.set("has_breadcrumbs", !trail.empty());
+
+  std::vector<const Page*> children(page.children.begin(), page.children.end());
+  d.set("children", LinkList(site, page, children, true));
+  d.set("has_children", !children.empty());
+  return d;
+}
+
+Data SiteLevelData(const Site& site, const Theme& theme) {
+  Data d;
+  List languages;
+  for (const Language& lang : site.languages) languages.push_back(LanguageData(site, theme, lang));
+  d.set("languages", Data(languages));
+  Data s;
+  s.set("root_url", site.config.root_path);
+  s.set("css_url", site.config.root_path + "css/");
+  d.set("site", s);
+  return d;
+}
+
+std::string SitemapXml(const Site& site) {
+  std::string xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
+  for (const Page* page : site.AllPages()) {
+    xml += "  <url>\n    <loc>" + EscapeXml(page->permalink) + "</loc>\n";
+    if (!page->modified.empty()) xml += "    <lastmod>" + page->modified + "</lastmod>\n";
+    for (const Page* t : page->translations) {
+      if (!t) continue;
+      xml += "    <xhtml:link rel=\"alternate\" hreflang=\"" + site.languages[t->lang_index].config->code +
+             "\" href=\"" + EscapeXml(t->permalink) + "\"/>\n";
+    }
+    xml += "  </url>\n";
+  }
+  return xml + "</urlset>\n";
+}
+
+std::string RobotsTxt(const Site& site) {
+  return "User-agent: *\nAllow: /\n\nSitemap: " + site.config.base_url + "sitemap.xml\n";
+}
+
+}  // namespace tandem
