@@ -9,6 +9,7 @@
 #include "config.hpp"
 #include "content.hpp"
 #include "dates.hpp"
+#include "funding.hpp"
 #include "markdown.hpp"
 #include "output.hpp"
 #include "parallel.hpp"
@@ -41,6 +42,7 @@ class Builder {
     bool ok = Stage("config", [&] { return LoadSiteConfig(); }) &&
               Stage("theme", [&] { return theme_.Load(site_.config, site_.source_dir, diags_); }) &&
               Stage("locales", [&] { return CreateLocales(); }) &&
+              Stage("data", [&] { return funding_.Load(site_.source_dir, diags_); }) &&
               Stage("content", [&] { return LoadAllContent(); }) &&
               Stage("sections", [&] { return Run(BuildSectionTree); }) &&
               Stage("urls", [&] { return AssignAllUrls(); }) &&
@@ -147,13 +149,36 @@ class Builder {
       auto start = Clock::now();
       Page& page = *pages[i];
       if (!CheckMarkdownLimits(page.source_path, page.body, page.body_line, diags_)) return;
-      MarkdownOptions md;
-      md.allow_raw_html = site_.config.allow_raw_html;
-      page.content_html = RenderMarkdown(page.body, md);
+      page.content_html = RenderPageMarkdown(page);
       ms[i] = MsSince(start);
     });
     for (size_t i = 0; i < pages.size(); ++i) page_ms_[pages[i]->source_path] += ms[i];
     return true;
+  }
+
+  // Markdown with the site's data: ```funding tables and {{funding:...}} figures.
+  std::string RenderPageMarkdown(Page& page) {
+    const Language& lang = site_.languages[page.lang_index];
+    FundingContext ctx;
+    ctx.source_path = page.source_path;
+    ctx.first_line = page.body_line;
+    ctx.lang = lang.config->code;
+    ctx.locale = lang.locale.get();
+    ctx.strings = &theme_.StringsFor(lang.config->code);
+    ctx.page_output_dir = page.output_path.substr(0, page.output_path.rfind('/') + 1);
+    ctx.page_url_path = page.url_path;
+    ctx.attachments = &page.attachments;
+    MarkdownOptions md;
+    md.allow_raw_html = site_.config.allow_raw_html;
+    md.block_hook = [&](std::string_view info, std::string_view body, int line) -> std::optional<std::string> {
+      if (info.substr(0, info.find(' ')) != "funding") return std::nullopt;
+      return funding_.RenderTable(body, line, ctx, diags_).value_or("");
+    };
+    md.directive_hook = [&](std::string_view directive, int line, int column) -> std::optional<std::string> {
+      if (!StartsWith(directive, "funding:")) return std::nullopt;
+      return funding_.RenderFigure(directive, line, column, ctx, diags_).value_or("");
+    };
+    return RenderMarkdown(page.body, md);
   }
 
   bool RenderAllPages() {
@@ -168,6 +193,9 @@ class Builder {
       std::string html = sets[worker]->Render(TemplateName(page), PageData(site_, theme_, page));
       if (!writer_->Write(page.output_path, html))
         diags_.Error({page.source_path}, "another file is already written to " + page.output_path);
+      for (const auto& [path, bytes] : page.attachments)
+        if (!writer_->Write(path, bytes))
+          diags_.Error({page.source_path}, "another file is already written to " + path);
       ms[i] = MsSince(start);
     });
     for (size_t i = 0; i < pages.size(); ++i) page_ms_[pages[i]->source_path] += ms[i];
@@ -222,6 +250,7 @@ class Builder {
   Diagnostics& diags_;
   Site site_;
   Theme theme_;
+  FundingData funding_;
   std::unique_ptr<OutputWriter> writer_;
   std::map<std::string, double> page_ms_;
   BuildReport report_;

@@ -39,6 +39,8 @@ struct Page {
   std::vector<Page*> translations;    // by language index; nullptr where missing; [own] = this
 
   std::string content_html;
+  // Files generated with the page, such as the CSV of a funding table: output path, bytes.
+  std::vector<std::pair<std::string, std::string>> attachments;
 };
 
 struct Language {
