@@ -2,6 +2,7 @@
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
+#include <dlfcn.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -9,6 +10,23 @@
 #include <vector>
 
 #include "text.hpp"
+
+// cmark-gfm 0.29 adds the inline extensions' special characters (~ for
+// strikethrough, : and w for autolinks) to one process-wide table before it
+// parses inlines and removes them afterwards, so a parser finishing on one
+// thread strips them from a parser still running on another. Every tandem
+// parser attaches the same extensions, so this replacement adds them once and
+// never removes them. The library calls this function through its PLT, so the
+// definition in the program takes its place.
+extern "C" void cmark_manage_extensions_special_characters(cmark_parser* parser, int add) {
+  using Original = void (*)(cmark_parser*, int);
+  static std::once_flag once;
+  if (!add) return;
+  std::call_once(once, [parser] {
+    auto original = reinterpret_cast<Original>(dlsym(RTLD_NEXT, "cmark_manage_extensions_special_characters"));
+    if (original) original(parser, 1);
+  });
+}
 
 namespace tandem {
 

@@ -1,0 +1,332 @@
+'use strict';
+// Readers' view tests (issue 4): the generated site in a real browser (Debian's Chromium),
+// for every page type in both languages: accessibility (axe-core, WCAG 2.1 AA), the language
+// toggle, the skip link, the date modified, table markup, a 360 px phone layout, and
+// screenshots of the fact sheet.
+
+const { describe, it, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const path = require('node:path');
+
+const server = require('./lib/server');
+const { launch } = require('./lib/browser');
+const { publicDir, screenshotDir, pagesToVisit } = require('./lib/site');
+const { axeViolations, layoutAtViewport } = require('./lib/checks');
+
+const T = { timeout: 60000 };
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 360, height: 740 };
+const OTHER = { en: 'fr', fr: 'en' };
+
+let setupError = null;
+let dir;
+let site;
+try {
+  dir = publicDir();
+  site = pagesToVisit(dir);
+} catch (err) {
+  setupError = err;
+}
+
+if (setupError) {
+  // Never skip: a site the tests cannot read is a failure.
+  it('the generated site can be read', () => { throw setupError; });
+} else {
+  const siteOrigin = new URL(site.content[0].sitemapUrl).origin;
+  const pages = [
+    { kind: 'splash', lang: 'en', url: siteOrigin + '/', bilingual: true },
+    ...site.content.map((p) => ({ ...p, url: p.sitemapUrl })),
+    { kind: '404', lang: 'en', url: siteOrigin + '/en/tandem-no-such-page-7f3a/', bilingual: true },
+  ];
+
+  let srv;
+  let browser;
+
+  // A fresh tab at a viewport, closed by the caller.
+  async function open(url, viewport = DESKTOP) {
+    const page = await browser.context.newPage();
+    await page.setViewportSize(viewport);
+    const response = await page.goto(url, { waitUntil: 'load' });
+    return { page, response };
+  }
+
+  async function withPage(url, viewport, fn) {
+    const { page, response } = await open(url, viewport);
+    try {
+      return await fn(page, response);
+    } finally {
+      await page.close();
+    }
+  }
+
+  describe("readers' view", () => {
+    before(async () => {
+      srv = await server.start(dir);
+      browser = await launch({ serverOrigin: srv.origin, siteOrigins: site.origins });
+    }, { timeout: 45000 });
+
+    after(async () => {
+      if (browser) await browser.close();
+      if (srv) await srv.stop();
+    }, { timeout: 20000 });
+
+    for (const p of pages) {
+      const name = p.bilingual ? p.kind : `${p.kind} (${p.lang}) ${new URL(p.url).pathname}`;
+      describe(name, () => {
+        it('is served (404 page with status 404)', T, async () => {
+          await withPage(p.url, DESKTOP, async (page, response) => {
+            assert.ok(response, `no response for ${p.url}`);
+            assert.equal(response.status(), p.kind === '404' ? 404 : 200, `HTTP status of ${p.url}`);
+          });
+        });
+
+        it(`has <html lang="${p.lang}">`, T, async () => {
+          await withPage(p.url, DESKTOP, async (page) => {
+            assert.equal(await page.getAttribute('html', 'lang'), p.lang);
+            if (p.bilingual) {
+              const fr = await page.locator('main [lang="fr"]').count();
+              assert.ok(fr > 0, 'the French half of a bilingual page carries lang="fr"');
+            }
+          });
+        });
+
+        for (const [label, viewport] of [['1280', DESKTOP], ['360', PHONE]]) {
+          it(`has no axe violations (WCAG 2.1 A/AA) at ${label} px`, T, async () => {
+            await withPage(p.url, viewport, async (page) => {
+              const violations = await axeViolations(page);
+              assert.deepEqual(violations, [], `axe found on ${p.url}:\n${violations.join('\n')}`);
+            });
+          });
+        }
+
+        it('does not scroll sideways at 360 px; tables fit or scroll in their own box', T, async () => {
+          await withPage(p.url, PHONE, async (page) => {
+            const m = await layoutAtViewport(page);
+            assert.ok(m.scrollWidth <= m.clientWidth,
+              `document is ${m.scrollWidth}px wide in a ${m.clientWidth}px viewport; too wide: ${m.wide.join(', ')}`);
+            for (const t of m.tables) {
+              assert.ok(t.fits || t.scrolls,
+                `table ${t.index} "${t.caption}" is wider than its wrapper ${t.wrapper}, which does not scroll`);
+              assert.ok(t.wrapperInside, `table ${t.index} "${t.caption}": its wrapper reaches past the viewport`);
+              assert.ok(t.fontPx >= 12, `table ${t.index} "${t.caption}": cell text is ${t.fontPx}px`);
+            }
+          });
+        });
+
+        it('gives every table a caption and every th a scope', T, async () => {
+          await withPage(p.url, DESKTOP, async (page) => {
+            const problems = await page.evaluate(() => {
+              const out = [];
+              document.querySelectorAll('table').forEach((t, i) => {
+                if (!t.caption || !t.caption.textContent.trim()) out.push(`table ${i} has no caption`);
+                t.querySelectorAll('th').forEach((th) => {
+                  if (!['col', 'row', 'colgroup', 'rowgroup'].includes(th.getAttribute('scope'))) {
+                    out.push(`table ${i}: <th> "${th.textContent.trim()}" has no valid scope`);
+                  }
+                });
+              });
+              return out;
+            });
+            assert.deepEqual(problems, []);
+          });
+        });
+
+        if (p.kind === 'splash') {
+          it('shows both languages with a button to each home, no toggle, robots noindex, follow', T, async () => {
+            await withPage(p.url, DESKTOP, async (page) => {
+              assert.equal(await page.getAttribute('meta[name="robots"]', 'content'), 'noindex, follow');
+              assert.equal(await page.locator('#wb-lng').count(), 0, 'no language toggle on the splash page');
+              assert.equal(await page.locator('#wb-bc').count(), 0, 'no breadcrumbs on the splash page');
+              const home = Object.fromEntries(site.content.filter((c) => c.kind === 'home').map((c) => [c.lang, c.path]));
+              for (const lang of ['en', 'fr']) {
+                const hrefs = await page.locator(`main [lang="${lang}"] a`).evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
+                assert.ok(hrefs.includes(home[lang]), `the ${lang} block links to ${home[lang]} (has ${hrefs.join(', ')})`);
+              }
+              const langs = await page.locator('meta[name="dcterms.language"]').evaluateAll((ms) => ms.map((m) => m.content));
+              assert.deepEqual([...langs].sort(), ['eng', 'fra'], 'metadata in both languages');
+            });
+          });
+        }
+
+        if (p.kind === '404') {
+          it('has an English then a French column, robots noindex, nofollow, links home', T, async () => {
+            await withPage(p.url, DESKTOP, async (page) => {
+              assert.equal(await page.getAttribute('meta[name="robots"]', 'content'), 'noindex, nofollow');
+              const cols = await page.locator('main section[lang]').evaluateAll((s) => s.map((x) => ({
+                lang: x.lang, text: x.textContent, links: [...x.querySelectorAll('a')].map((a) => new URL(a.href).pathname),
+              })));
+              assert.deepEqual(cols.map((c) => c.lang), ['en', 'fr'], 'English column then French column');
+              const home = Object.fromEntries(site.content.filter((c) => c.kind === 'home').map((c) => [c.lang, c.path]));
+              for (const c of cols) {
+                assert.match(c.text, /404/, `the ${c.lang} column says 404`);
+                assert.ok(c.links.includes(home[c.lang]), `the ${c.lang} column links to ${home[c.lang]}`);
+              }
+              assert.equal(await page.locator('#wb-lng').count(), 0, 'no language toggle on the 404 page');
+            });
+          });
+        }
+
+        if (!p.bilingual) {
+          it('language toggle lands on the hreflang alternate, and back', T, async () => {
+            await withPage(p.url, DESKTOP, async (page) => {
+              const other = OTHER[p.lang];
+              const self = await page.getAttribute(`link[rel="alternate"][hreflang="${p.lang}"]`, 'href');
+              const target = await page.getAttribute(`link[rel="alternate"][hreflang="${other}"]`, 'href');
+              assert.ok(self && target, 'the page lists hreflang alternates for both languages');
+              assert.equal(await page.getAttribute('link[rel="canonical"]', 'href'), self, 'canonical is the page\'s own alternate');
+              const link = page.locator('#wb-lng a');
+              assert.equal(await link.count(), 1, 'one link in #wb-lng');
+              assert.equal(await link.getAttribute('lang'), other);
+              assert.equal(await link.getAttribute('hreflang'), other);
+              assert.equal(await link.getAttribute('translate'), 'no');
+              assert.equal(await page.locator('#wb-lng h2').count(), 1, 'a (visually hidden) heading in #wb-lng');
+
+              const start = page.url();
+              await link.click();
+              await page.waitForURL((u) => u.href !== start, { waitUntil: 'load' });
+              assert.equal(page.url(), target, 'toggle lands on the hreflang alternate');
+              assert.equal(await page.getAttribute('html', 'lang'), other);
+              const back = await page.getAttribute(`link[rel="alternate"][hreflang="${p.lang}"]`, 'href');
+              assert.equal(back, self, 'the translation lists this page as its alternate');
+
+              const there = page.url();
+              await page.locator('#wb-lng a').click();
+              await page.waitForURL((u) => u.href !== there, { waitUntil: 'load' });
+              assert.equal(page.url(), self, 'toggle on the translation comes back');
+            });
+          });
+
+          it('language toggle shows the full name on desktop, the short code on a phone', T, async () => {
+            for (const [viewport, full, short] of [[DESKTOP, true, false], [PHONE, false, true]]) {
+              await withPage(p.url, viewport, async (page) => {
+                const fullText = page.locator('#wb-lng a .lng-full');
+                const abbr = page.locator('#wb-lng a abbr[title]');
+                assert.equal(await fullText.count(), 1, 'full language name in the toggle');
+                assert.equal(await abbr.count(), 1, '<abbr title> in the toggle');
+                assert.equal(await fullText.isVisible(), full, `full name visible at ${viewport.width}px`);
+                assert.equal(await abbr.isVisible(), short, `short code visible at ${viewport.width}px`);
+                assert.equal(await abbr.getAttribute('title'), (await fullText.textContent()).trim());
+                assert.ok(await page.locator('#wb-lng a').isVisible(), 'toggle visible');
+              });
+            }
+          });
+
+          it('skip link: Tab then Enter moves focus to the main content', T, async () => {
+            await withPage(p.url, DESKTOP, async (page) => {
+              await page.keyboard.press('Tab');
+              const first = await page.evaluate(() => {
+                const a = document.activeElement;
+                const r = a.getBoundingClientRect();
+                return { href: a.getAttribute('href'), w: r.width, h: r.height, top: r.top };
+              });
+              assert.equal(first.href, '#wb-cont', 'the first Tab stop is "Skip to main content"');
+              assert.ok(first.w > 20 && first.h > 10 && first.top >= 0, `skip link visible when focused (${JSON.stringify(first)})`);
+              await page.keyboard.press('Enter');
+              await page.waitForFunction(() => document.activeElement && document.activeElement !== document.body, null, { timeout: 3000 })
+                .catch(() => {});
+              const focus = await page.evaluate(() => {
+                const a = document.activeElement;
+                const main = document.querySelector('main');
+                return { id: a.id, tag: a.tagName, inMain: !!main && main.contains(a) };
+              });
+              assert.ok(focus.id === 'wb-cont' || focus.inMain, `focus after Enter is on ${focus.tag}#${focus.id}, not in main`);
+              assert.equal(await page.locator('main h1#wb-cont').count(), 1, 'the single h1 is #wb-cont in main');
+              assert.equal(await page.locator('h1').count(), 1, 'one h1');
+              const about = await page.locator('.wb-skip a, nav a[href^="#"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+              const footerId = await page.locator('footer').getAttribute('id');
+              assert.ok(footerId && about.includes('#' + footerId), `a skip link to the footer #${footerId} (have ${about.join(', ')})`);
+            });
+          });
+
+          it('date modified matches dcterms.modified', T, async () => {
+            await withPage(p.url, DESKTOP, async (page) => {
+              const meta = await page.getAttribute('meta[name="dcterms.modified"]', 'content');
+              assert.match(meta || '', /^\d{4}-\d{2}-\d{2}$/, 'dcterms.modified is YYYY-MM-DD');
+              const time = page.locator('main dl#wb-dtmd time[property="dateModified"]');
+              assert.equal(await time.count(), 1, 'main has dl#wb-dtmd with time[property=dateModified]');
+              assert.equal((await time.textContent()).trim(), meta);
+              const dt = (await page.locator('#wb-dtmd dt').textContent()).trim();
+              assert.equal(dt, p.lang === 'fr' ? 'Date de modification\u00a0:' : 'Date modified:');
+              const last = await page.evaluate(() => {
+                const dl = document.getElementById('wb-dtmd');
+                const main = document.querySelector('main');
+                // nothing visible in main after the page details
+                const all = [...main.querySelectorAll('*')];
+                const after = all.filter((el) => dl.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING && !dl.contains(el));
+                return after.filter((el) => el.getBoundingClientRect().height > 0).map((el) => el.tagName);
+              });
+              assert.deepEqual(last, [], 'date modified is at the bottom of main');
+            });
+          });
+
+          it('metadata: title, description, dcterms, keywords, canonical', T, async () => {
+            await withPage(p.url, DESKTOP, async (page) => {
+              const meta = async (n) => page.getAttribute(`meta[name="${n}"]`, 'content');
+              assert.ok((await page.title()).trim().length > 0, 'title');
+              for (const n of ['description', 'dcterms.title', 'dcterms.creator', 'dcterms.subject', 'keywords']) {
+                assert.notEqual(await meta(n), null, `meta ${n}`);
+              }
+              assert.equal(await meta('dcterms.language'), p.lang === 'fr' ? 'fra' : 'eng');
+              assert.ok((await meta('dcterms.title')).trim().length > 0, 'dcterms.title not empty');
+              const issued = await meta('dcterms.issued');
+              if (issued !== null) assert.match(issued, /^\d{4}-\d{2}-\d{2}$/, 'dcterms.issued, when present, is a date');
+            });
+          });
+
+          it('breadcrumbs start at the home page and do not repeat the page', T, async () => {
+            await withPage(p.url, DESKTOP, async (page) => {
+              const crumbs = await page.locator('#wb-bc a').evaluateAll((as) => as.map((a) => a.href));
+              if (p.kind === 'home') {
+                assert.deepEqual(crumbs, [], 'no breadcrumbs on the home page');
+                return;
+              }
+              const home = site.content.find((c) => c.kind === 'home' && c.lang === p.lang);
+              assert.ok(crumbs.length > 0, 'breadcrumbs present');
+              assert.equal(new URL(crumbs[0]).pathname, home.path, 'first breadcrumb is the home page');
+              assert.ok(!crumbs.map((c) => new URL(c).pathname).includes(new URL(page.url()).pathname), 'the current page is not repeated');
+              assert.equal(await page.locator('#wb-bc h2.wb-inv, #wb-bc .wb-inv').count() > 0, true, 'visually hidden "You are here"');
+            });
+          });
+        }
+
+        if (p.kind === 'section' || p.kind === 'home') {
+          it('lists its children with links', T, async () => {
+            await withPage(p.url, DESKTOP, async (page) => {
+              const links = await page.locator('main .gc-children a').count();
+              assert.ok(links > 0, 'the page lists the pages under it');
+            });
+          });
+        }
+
+        if (p.kind === 'factsheet') {
+          it('has a funding table', T, async () => {
+            await withPage(p.url, DESKTOP, async (page) => {
+              assert.ok(await page.locator('main table').count() > 0, 'the fact sheet shows at least one table');
+            });
+          });
+        }
+      });
+    }
+
+    describe('screenshots', () => {
+      const shots = [];
+      for (const p of pages) {
+        const widths = p.kind === 'factsheet' ? [360, 1280] : [360, 1280];
+        for (const w of widths) {
+          const file = p.kind === 'factsheet' || !p.bilingual
+            ? `${p.kind}-${p.lang}-${w}.png`
+            : `${p.kind}-${w}.png`;
+          shots.push({ p, w, file });
+        }
+      }
+      for (const { p, w, file } of shots) {
+        it(`${file}`, T, async () => {
+          const out = path.join(screenshotDir(), file);
+          await withPage(p.url, { width: w, height: w < 600 ? 740 : 800 }, async (page) => {
+            await page.screenshot({ path: out, fullPage: true, timeout: 20000 });
+          });
+        });
+      }
+    });
+  });
+}

@@ -1,0 +1,72 @@
+#include "fixture.hpp"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <fstream>
+#include <sstream>
+
+namespace tandem::testing {
+
+ScratchDir::ScratchDir() {
+  static std::atomic<int> counter{0};
+  path_ = fs::temp_directory_path() /
+          ("tandem-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+  fs::remove_all(path_);
+  fs::create_directories(path_);
+}
+
+ScratchDir::~ScratchDir() {
+  std::error_code ec;
+  fs::remove_all(path_, ec);
+}
+
+std::string ReadBytes(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+std::map<std::string, std::string> SnapshotDir(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  if (!fs::exists(dir)) return files;
+  for (auto it = fs::recursive_directory_iterator(dir); it != fs::recursive_directory_iterator(); ++it) {
+    std::string rel = it->path().lexically_relative(dir).generic_string();
+    if (rel == ".tandem" || rel.rfind(".tandem/", 0) == 0) continue;
+    if (it->is_regular_file()) files[rel] = ReadBytes(it->path());
+  }
+  return files;
+}
+
+FixtureSite::FixtureSite(const std::string& name) {
+  fs::create_directories(source());
+  if (!name.empty())
+    fs::copy(fs::path(TANDEM_TEST_SITES) / name, source(), fs::copy_options::recursive | fs::copy_options::copy_symlinks);
+}
+
+void FixtureSite::WriteFile(const std::string& rel, const std::string& bytes) const {
+  fs::path path = source() / rel;
+  fs::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << bytes;
+}
+
+void FixtureSite::Remove(const std::string& rel) const { fs::remove_all(source() / rel); }
+
+FixtureSite::Result FixtureSite::Build(BuildOptions options) const {
+  options.source_dir = source().string();
+  if (options.output_dir.empty()) options.output_dir = output().string();
+  Diagnostics diags;
+  Result result;
+  result.report = tandem::Build(options, diags);
+  for (const Diagnostic& d : diags.Sorted())
+    (d.severity == Severity::kError ? result.errors : result.warnings) += FormatDiagnostic(d) + "\n";
+  return result;
+}
+
+std::string FixtureSite::Read(const std::string& rel) const { return ReadBytes(output() / rel); }
+
+std::map<std::string, std::string> FixtureSite::Snapshot() const { return SnapshotDir(output()); }
+
+}  // namespace tandem::testing

@@ -1,0 +1,55 @@
+// Building fixture sites from tests/sites/ in a scratch folder, and reading what came out.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "build.hpp"
+#include "diagnostics.hpp"
+
+namespace tandem::testing {
+
+namespace fs = std::filesystem;
+
+// A fresh, empty folder under the system's temporary folder, removed on destruction.
+class ScratchDir {
+ public:
+  ScratchDir();
+  ~ScratchDir();
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+// A copy of a fixture site (or an empty site) in a scratch folder, with helpers to change it.
+class FixtureSite {
+ public:
+  // Copies tests/sites/<name>; an empty name gives an empty folder.
+  explicit FixtureSite(const std::string& name = "");
+  fs::path source() const { return scratch_.path() / "site"; }
+  fs::path output() const { return scratch_.path() / "public"; }
+  void WriteFile(const std::string& rel, const std::string& bytes) const;
+  void Remove(const std::string& rel) const;
+
+  struct Result {
+    BuildReport report;
+    std::string errors;    // every error, formatted, one after another
+    std::string warnings;  // every warning, formatted
+  };
+  Result Build(BuildOptions options = {}) const;
+
+  bool Exists(const std::string& rel) const { return fs::exists(output() / rel); }
+  std::string Read(const std::string& rel) const;
+  // Every file under the output folder (its .tandem/ state excluded): path -> bytes.
+  std::map<std::string, std::string> Snapshot() const;
+
+ private:
+  ScratchDir scratch_;
+};
+
+std::string ReadBytes(const fs::path& path);
+std::map<std::string, std::string> SnapshotDir(const fs::path& dir);
+
+}  // namespace tandem::testing
