@@ -100,7 +100,8 @@ std::unique_ptr<Page> LoadPage(const FoundFile& file, size_t lang_index, const s
   }
   if (auto bad = FindInvalidUtf8(text)) {
     diags.Error({shown, bad->line, bad->column},
-                "invalid UTF-8; save the file as UTF-8 (it may be in Windows-1252 or Latin-1)");
+                "invalid UTF-8; save the file as UTF-8 (it may be in Windows-1252 or Latin-1)",
+                ReplaceInvalidUtf8(LineAt(text, bad->line)));
     return nullptr;
   }
   text = NormalizeSource(std::move(text));

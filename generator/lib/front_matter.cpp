@@ -23,6 +23,7 @@ struct Field {
   std::string text;    // scalar text (strings, numbers, dates)
   bool flag = false;
   int64_t integer = 0;
+  bool from_yaml = false;  // YAML leaves scalars untyped: a number may stand for a string
   std::vector<Field> children;
 };
 
@@ -121,6 +122,7 @@ Field FromYaml(const std::string& path, int first_line, std::string key, const Y
                const YAML::Mark& key_mark) {
   Field f;
   f.key = std::move(key);
+  f.from_yaml = true;
   f.pos = {path, key_mark.line + first_line, key_mark.column + 1};
   if (node.IsSequence()) {
     f.kind = Field::Kind::kList;
@@ -199,7 +201,7 @@ class FieldReader {
   int errors() const { return errors_; }
 
   bool String(const Field& f, std::string& out) {
-    if (f.kind == Field::Kind::kScalar || f.kind == Field::Kind::kInteger) {
+    if (f.kind == Field::Kind::kScalar || (f.from_yaml && f.kind != Field::Kind::kList && f.kind != Field::Kind::kMap)) {
       out = f.text;
       return true;
     }

@@ -40,6 +40,21 @@ std::optional<TextPos> FindInvalidUtf8(std::string_view text) {
   return std::nullopt;
 }
 
+std::string ReplaceInvalidUtf8(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    size_t n = Utf8SequenceLength(text, i);
+    if (n == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      out.append(text.substr(i, n));
+      i += n;
+    }
+  }
+  return out;
+}
+
 std::string NormalizeSource(std::string text) {
   if (StartsWith(text, "\xEF\xBB\xBF")) text.erase(0, 3);
   if (text.find('\r') == std::string::npos) return text;
@@ -118,7 +133,8 @@ static size_t EditDistance(std::string_view a, std::string_view b) {
 
 std::optional<std::string> DidYouMean(std::string_view word, const std::vector<std::string>& candidates) {
   std::optional<std::string> best;
-  size_t best_distance = std::max<size_t>(2, word.size() / 3) + 1;
+  // Short words are close to everything: allow one edit per three letters.
+  size_t best_distance = std::max<size_t>(1, word.size() / 3) + 1;
   for (const std::string& c : candidates) {
     size_t d = EditDistance(word, c);
     if (d < best_distance) {

@@ -16,6 +16,9 @@ struct TextPos {
 };
 std::optional<TextPos> FindInvalidUtf8(std::string_view text);
 
+// `text` with each invalid UTF-8 byte replaced by U+FFFD, for showing it safely.
+std::string ReplaceInvalidUtf8(std::string_view text);
+
 // Drops a UTF-8 byte order mark and turns CRLF (and lone CR) into LF, so that
 // such a file gives exactly the output of the clean one.
 std::string NormalizeSource(std::string text);

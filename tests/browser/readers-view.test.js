@@ -261,7 +261,10 @@ if (setupError) {
 
           it('metadata: title, description, dcterms, keywords, canonical', T, async () => {
             await withPage(p.url, DESKTOP, async (page) => {
-              const meta = async (n) => page.getAttribute(`meta[name="${n}"]`, 'content');
+              const meta = async (n) => page.evaluate((name) => {
+                const m = document.querySelector(`meta[name="${name}"]`);
+                return m ? m.getAttribute('content') : null;
+              }, n);
               assert.ok((await page.title()).trim().length > 0, 'title');
               for (const n of ['description', 'dcterms.title', 'dcterms.creator', 'dcterms.subject', 'keywords']) {
                 assert.notEqual(await meta(n), null, `meta ${n}`);

@@ -1,0 +1,47 @@
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+
+#include "dates.hpp"
+#include "fixture.hpp"
+
+using namespace tandem;
+using namespace tandem::testing;
+
+TEST_CASE("one git log pass gives each file the date of its last commit", "[dates]") {
+  std::string log = std::string("\x1e") + "2021-03-04" + '\0' + "\ny.md" + '\0' + '\x1e' + "2020-01-02" + '\0' +
+                    "\na/x.md" + '\0' + "y.md" + '\0';
+  auto dates = ParseGitLog(log);
+  CHECK(dates.size() == 2);
+  CHECK(dates["y.md"] == "2021-03-04");
+  CHECK(dates["a/x.md"] == "2020-01-02");
+}
+
+TEST_CASE("dates come from a real repository's history", "[dates]") {
+  ScratchDir dir;
+  std::string d = dir.path().string();
+  auto run = [&](const std::string& command) {
+    std::string full = "cd '" + d + "' && " + command + " >/dev/null 2>&1";
+    REQUIRE(std::system(full.c_str()) == 0);
+  };
+  const std::string commit =
+      "git -c user.name=T -c user.email=t@example.ca commit -q -m c";
+  run("git init -q . && mkdir -p content/en && echo a > content/en/a.md && echo b > content/en/b.md && git add -A");
+  run("GIT_AUTHOR_DATE=2020-01-02T12:00:00Z " + commit);
+  run("echo b2 >> content/en/b.md && git add -A && GIT_AUTHOR_DATE=2022-06-30T12:00:00Z " + commit);
+  Diagnostics diags;
+  bool in_git = false;
+  auto dates = LoadGitDates(d, diags, &in_git);
+  CHECK(in_git);
+  CHECK(dates["content/en/a.md"] == "2020-01-02");
+  CHECK(dates["content/en/b.md"] == "2022-06-30");
+  CHECK(diags.warning_count() == 0);
+}
+
+TEST_CASE("a folder outside git has no git dates", "[dates]") {
+  ScratchDir dir;
+  Diagnostics diags;
+  bool in_git = true;
+  CHECK(LoadGitDates(dir.path().string(), diags, &in_git).empty());
+  CHECK_FALSE(in_git);
+}

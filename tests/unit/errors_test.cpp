@@ -1,0 +1,186 @@
+// Every kind of bad input a user can cause: the exact message, and no output.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "fixture.hpp"
+
+using namespace tandem;
+using namespace tandem::testing;
+
+namespace {
+
+// Builds the minimal fixture with `files` added, expecting it to fail with exactly `expected`.
+std::string ErrorsOf(const std::vector<std::pair<std::string, std::string>>& files) {
+  FixtureSite site("minimal");
+  for (const auto& [path, bytes] : files) site.WriteFile(path, bytes);
+  auto result = site.Build();
+  CHECK_FALSE(result.report.ok);
+  CHECK_FALSE(site.Exists("index.html"));
+  return result.errors;
+}
+
+}  // namespace
+
+TEST_CASE("invalid TOML front matter", "[errors]") {
+  CHECK(ErrorsOf({{"content/fr/x.md", "+++\ntitle = \"Été\nslug = \"x\"\n+++\n"}}) ==
+        "content/fr/x.md:2:13: error: invalid TOML: Error while parsing string: unescaped control characters other than TAB (U+0009) are "
+        "explicitly prohibited\n"
+        " 2 | title = \"Été\n"
+        "   |             ^\n");
+}
+
+TEST_CASE("invalid YAML front matter", "[errors]") {
+  CHECK(ErrorsOf({{"content/en/x.md", "---\ntitle: Hello\n  slug: [unclosed\n---\nBody\n"}}) ==
+        "content/en/x.md:3:7: error: invalid YAML: illegal map value\n"
+        " 3 |   slug: [unclosed\n"
+        "   |       ^\n");
+}
+
+TEST_CASE("unterminated front matter", "[errors]") {
+  CHECK(ErrorsOf({{"content/en/x.md", "+++\ntitle = \"Hello\"\n\nBody text\n"}}) ==
+        "content/en/x.md:1:1: error: front matter opened with +++ is never closed; add a line +++ after the last "
+        "field (did you forget it?)\n"
+        " 1 | +++\n"
+        "   | ^\n");
+}
+
+TEST_CASE("missing title", "[errors]") {
+  CHECK(ErrorsOf({{"content/en/x.md", "+++\ndescription = \"No title\"\n+++\n"}}) ==
+        "content/en/x.md:1:1: error: the page has no title; add title = \"...\" to its front matter\n"
+        " 1 | +++\n"
+        "   | ^\n");
+}
+
+TEST_CASE("invalid UTF-8", "[errors]") {
+  CHECK(ErrorsOf({{"content/fr/x.md", "+++\ntitle = \"S\xE9\x63urit\xE9\"\n+++\n"}}) ==
+        "content/fr/x.md:2:11: error: invalid UTF-8; save the file as UTF-8 (it may be in Windows-1252 or "
+        "Latin-1)\n"
+        " 2 | title = \"S\uFFFDcurit\uFFFD\"\n"
+        "   |           ^\n");
+}
+
+TEST_CASE("a layout with no template", "[errors]") {
+  std::string errors = ErrorsOf({{"content/en/x.md", "+++\ntitle = \"X\"\nlayout = \"pag\"\n+++\n"}});
+  CHECK(errors ==
+        "content/en/x.md:3:1: error: missing template: layout \"pag\" needs " + std::string(TANDEM_THEMES_DIR) +
+            "/gc/templates/pag.mustache (did you mean \"page\"?)\n"
+            " 3 | layout = \"pag\"\n"
+            "   | ^\n");
+}
+
+TEST_CASE("a missing partial", "[errors]") {
+  FixtureSite site("minimal");
+  std::filesystem::create_directories(site.source() / "themes");
+  std::filesystem::copy(std::string(TANDEM_THEMES_DIR) + "/gc", site.source() / "themes/mine",
+                        std::filesystem::copy_options::recursive);
+  site.WriteFile("themes/mine/templates/page.mustache", "<!DOCTYPE html>\n<p>{{page.title}}</p>\n{{> footr}}\n");
+  std::string config = ReadBytes(site.source() / "site.toml");
+  config.replace(config.find("theme = \"gc\""), 12, "theme = \"mine\"");
+  site.WriteFile("site.toml", config);
+  auto result = site.Build();
+  CHECK(result.errors ==
+        "themes/mine/templates/page.mustache:3:1: error: unknown partial \"footr\": there is no "
+        "themes/mine/partials/footr.mustache (did you mean \"footer\"?)\n"
+        " 3 | {{> footr}}\n"
+        "   | ^\n");
+}
+
+TEST_CASE("a missing required template", "[errors]") {
+  FixtureSite site("minimal");
+  std::filesystem::create_directories(site.source() / "themes");
+  std::filesystem::copy(std::string(TANDEM_THEMES_DIR) + "/gc", site.source() / "themes/gc",
+                        std::filesystem::copy_options::recursive);
+  site.Remove("themes/gc/templates/404.mustache");
+  CHECK(site.Build().errors ==
+        "themes/gc/templates/404.mustache: error: missing template: the theme needs templates/404.mustache\n");
+}
+
+TEST_CASE("an unknown theme", "[errors]") {
+  FixtureSite site("minimal");
+  std::string config = ReadBytes(site.source() / "site.toml");
+  config.replace(config.find("theme = \"gc\""), 12, "theme = \"gcc\"");
+  site.WriteFile("site.toml", config);
+  CHECK(site.Build().errors ==
+        "site.toml:2:9: error: unknown theme \"gcc\": no folder themes/gcc in the site or in " +
+            std::string(TANDEM_THEMES_DIR) + " (did you mean \"gc\"?)\n"
+            " 2 | theme = \"gcc\"\n"
+            "   |         ^\n");
+}
+
+TEST_CASE("an unknown key in site.toml", "[errors]") {
+  FixtureSite site("minimal");
+  site.WriteFile("site.toml", "base_url = \"https://example.ca/\"\nthem = \"gc\"\n\n[languages.en]\nlocale = "
+                              "\"en-CA\"\ntitle = \"T\"\ncreator = \"C\"\n");
+  CHECK(site.Build().errors ==
+        "site.toml:2:1: error: unknown key \"them\" in site.toml (did you mean \"theme\"?); known keys: "
+        "\"base_url\", \"theme\", \"allow_raw_html\", \"languages\"\n"
+        " 2 | them = \"gc\"\n"
+        "   | ^\n");
+}
+
+TEST_CASE("an unknown language folder", "[errors]") {
+  CHECK(ErrorsOf({{"content/de/_index.md", "+++\ntitle = \"Start\"\n+++\n"}}) ==
+        "content/de: error: unknown language folder \"de\"; site.toml defines \"en\", \"fr\": add [languages.de] "
+        "to site.toml or move the folder\n");
+}
+
+TEST_CASE("two pages mapping to one output path", "[errors]") {
+  CHECK(ErrorsOf({{"content/en/a.md", "+++\ntitle = \"A\"\nslug = \"same\"\n+++\n"},
+                  {"content/en/b.md", "+++\ntitle = \"B\"\nslug = \"same\"\n+++\n"}}) ==
+        "content/en/b.md:3:1: error: content/en/b.md and content/en/a.md would both be written to "
+        "en/same/index.html; give one of them another slug or url\n"
+        " 3 | slug = \"same\"\n"
+        "   | ^\n");
+}
+
+TEST_CASE("a slug or url that would leave the output folder", "[errors]") {
+  CHECK(ErrorsOf({{"content/en/a.md", "+++\ntitle = \"A\"\nslug = \"../../etc\"\n+++\n"}}) ==
+        "content/en/a.md:3:1: error: slug \"../../etc\" would leave its folder: a slug is one URL segment, "
+        "without / or ..\n"
+        " 3 | slug = \"../../etc\"\n"
+        "   | ^\n");
+  CHECK(ErrorsOf({{"content/en/a.md", "+++\ntitle = \"A\"\nslug = \"/etc/passwd\"\n+++\n"}}) ==
+        "content/en/a.md:3:1: error: slug \"/etc/passwd\" would leave its folder: a slug is one URL segment, "
+        "without / or ..\n"
+        " 3 | slug = \"/etc/passwd\"\n"
+        "   | ^\n");
+  CHECK(ErrorsOf({{"content/en/a.md", "+++\ntitle = \"A\"\nurl = \"/x/%2e%2e/%2e%2e/y/\"\n+++\n"}}) ==
+        "content/en/a.md:3:1: error: url \"/x/%2e%2e/%2e%2e/y/\" contains percent-encoding (such as %2e%2e); write "
+        "a plain path like \"/news/item/\"\n"
+        " 3 | url = \"/x/%2e%2e/%2e%2e/y/\"\n"
+        "   | ^\n");
+  CHECK(ErrorsOf({{"content/en/a.md", "+++\ntitle = \"A\"\nurl = \"/../../../tmp/\"\n+++\n"}}) ==
+        "content/en/a.md:3:1: error: url \"/../../../tmp/\" would leave the output folder: remove the \"..\" "
+        "segment\n"
+        " 3 | url = \"/../../../tmp/\"\n"
+        "   | ^\n");
+  CHECK(ErrorsOf({{"content/en/a.md", "---\ntitle: A\nslug: \"a\\0b\"\n---\n"}}) ==
+        "content/en/a.md:3:1: error: the slug contains a NUL character\n"
+        " 3 | slug: \"a\\0b\"\n"
+        "   | ^\n");
+}
+
+TEST_CASE("a symbolic link pointing outside the site is refused", "[errors]") {
+  FixtureSite site("minimal");
+  ScratchDir outside;
+  std::string secret = (outside.path() / "secret.md").string();
+  site.WriteFile("../secret-holder.txt", "");
+  { std::ofstream(secret) << "+++\ntitle = \"Secret\"\n+++\nSecret text\n"; }
+  std::filesystem::create_symlink(secret, site.source() / "content/en/leak.md");
+  auto result = site.Build();
+  CHECK(result.errors == "content/en/leak.md: error: symbolic link to " + secret +
+                             " points outside the site; tandem does not follow it. Copy the file into the site "
+                             "instead\n");
+  CHECK_FALSE(site.Exists("en/leak/index.html"));
+}
+
+TEST_CASE("a build reports every content error, not only the first", "[errors]") {
+  std::string errors = ErrorsOf({{"content/en/a.md", "+++\ntitle = \"A\"\n"},
+                                 {"content/en/b.md", "+++\ntitle = 3\n+++\n"},
+                                 {"content/fr/c.md", "+++\ndescription = \"c\"\n+++\n"}});
+  CHECK(errors.find("content/en/a.md:1:1: error: front matter opened with +++ is never closed") == 0);
+  CHECK(errors.find("content/en/b.md:2:1: error: \"title\" must be a string") != std::string::npos);
+  CHECK(errors.find("content/fr/c.md:1:1: error: the page has no title") != std::string::npos);
+}
