@@ -1,0 +1,148 @@
+// What a build does to the output folder: nothing lost, nothing foreign
+// deleted, the same bytes every time.
+#include <catch2/catch.hpp>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
+
+#include "fixture.hpp"
+
+using namespace tandem;
+using namespace tandem::testing;
+
+namespace {
+
+void AddBulkPages(const FixtureSite& site, int count, const std::string& word) {
+  for (int i = 0; i < count; ++i)
+    site.WriteFile("content/en/bulk/p" + std::to_string(i) + ".md",
+                   "+++\ntitle = \"" + word + " " + std::to_string(i) + "\"\nmodified = 2024-01-01\n+++\n" +
+                       std::string(40, '-') + "\n\n" + word + " **text** with a [link](https://example.ca).\n");
+}
+
+}  // namespace
+
+TEST_CASE("two builds of one site are byte-identical, whatever the thread count", "[output]") {
+  FixtureSite a("basic"), b("basic");
+  AddBulkPages(a, 40, "same");
+  AddBulkPages(b, 40, "same");
+  BuildOptions one, many;
+  one.jobs = 1;
+  many.jobs = 4;
+  REQUIRE(a.Build(one).report.ok);
+  REQUIRE(b.Build(many).report.ok);
+  CHECK(a.Snapshot() == b.Snapshot());
+  CHECK(ReadBytes(a.output() / ".tandem/manifest") == ReadBytes(b.output() / ".tandem/manifest"));
+}
+
+TEST_CASE("a BOM and CRLF line endings give exactly the output of the clean file", "[output]") {
+  FixtureSite clean("minimal"), dirty("minimal");
+  clean.WriteFile("content/en/p.md", "+++\ntitle = \"Page\"\nmodified = 2024-01-01\n+++\nOne\ntwo\n\n- a\n- b\n");
+  dirty.WriteFile("content/en/p.md",
+                  "\xEF\xBB\xBF+++\r\ntitle = \"Page\"\r\nmodified = 2024-01-01\r\n+++\r\nOne\r\ntwo\r\n\r\n- a\r\n- b\r\n");
+  REQUIRE(clean.Build().report.ok);
+  REQUIRE(dirty.Build().report.ok);
+  CHECK(clean.Snapshot() == dirty.Snapshot());
+}
+
+TEST_CASE("file names are normalized to NFC before slugs and pairing", "[output]") {
+  FixtureSite site("minimal");
+  site.WriteFile("content/en/\xC3\xA9t\xC3\xA9.md", "+++\ntitle = \"Summer\"\n+++\n");     // NFC "été"
+  site.WriteFile("content/fr/e\xCC\x81te\xCC\x81.md", "+++\ntitle = \"\xC3\x89t\xC3\xA9\"\n+++\n");  // NFD "été"
+  auto result = site.Build();
+  REQUIRE(result.report.ok);
+  CHECK(result.warnings.find("translation") == std::string::npos);
+  CHECK(site.Exists("en/ete/index.html"));
+  CHECK(site.Exists("fr/ete/index.html"));
+  CHECK(site.Read("en/ete/index.html").find("href=\"/fr/ete/\" lang=\"fr\"") != std::string::npos);
+}
+
+TEST_CASE("a failed build leaves the previous output exactly as it was", "[output]") {
+  FixtureSite site("basic");
+  REQUIRE(site.Build().report.ok);
+  auto before = site.Snapshot();
+  site.WriteFile("content/en/topics/school.md", "+++\ntitle = \"School, changed\"\n+++\nNew text\n");
+  site.WriteFile("content/en/broken.md", "+++\ntitle = \n+++\n");
+  CHECK_FALSE(site.Build().report.ok);
+  CHECK(site.Snapshot() == before);
+  CHECK_FALSE(std::filesystem::exists(site.output() / ".tandem/stage"));
+}
+
+TEST_CASE("a build keeps files it did not create and removes the ones it no longer makes", "[output]") {
+  FixtureSite site("basic");
+  REQUIRE(site.Build().report.ok);
+  site.WriteFile("../public/CNAME", "www.example.ca\n");
+  site.WriteFile("../public/.git/HEAD", "ref: refs/heads/gh-pages\n");
+  site.Remove("content/en/topics/zebra.md");
+  site.Remove("content/fr/topics/zebra.md");
+  REQUIRE(site.Build().report.ok);
+  CHECK(site.Read("CNAME") == "www.example.ca\n");
+  CHECK(site.Read(".git/HEAD") == "ref: refs/heads/gh-pages\n");
+  CHECK_FALSE(site.Exists("en/topics/zebra/index.html"));
+  CHECK_FALSE(site.Exists("en/topics/zebra"));
+}
+
+TEST_CASE("a rebuild with nothing changed rewrites no file", "[output]") {
+  FixtureSite site("basic");
+  REQUIRE(site.Build().report.ok);
+  auto mtime = std::filesystem::last_write_time(site.output() / "en/topics/school/index.html");
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  auto result = site.Build();
+  REQUIRE(result.report.ok);
+  CHECK(result.report.files_written == 0);
+  CHECK(std::filesystem::last_write_time(site.output() / "en/topics/school/index.html") == mtime);
+}
+
+TEST_CASE("an output folder tandem did not make is refused unless --force", "[output]") {
+  FixtureSite site("minimal");
+  site.WriteFile("../public/notes.txt", "mine\n");
+  auto result = site.Build();
+  CHECK_FALSE(result.report.ok);
+  CHECK(result.errors == site.output().string() +
+                             ": error: the output folder is not empty and was not made by tandem; tandem will not "
+                             "write over files it did not create. Empty it, choose another --output, or pass --force\n");
+  CHECK(site.Snapshot() == std::map<std::string, std::string>{{"notes.txt", "mine\n"}});
+  BuildOptions force;
+  force.force = true;
+  REQUIRE(site.Build(force).report.ok);
+  CHECK(site.Read("notes.txt") == "mine\n");
+  CHECK(site.Exists("en/index.html"));
+}
+
+TEST_CASE("a build killed with SIGKILL leaves the previous output byte-identical", "[output]") {
+  FixtureSite site("minimal");
+  AddBulkPages(site, 1500, "before");
+  REQUIRE(site.Build().report.ok);
+  auto before = site.Snapshot();
+  AddBulkPages(site, 1500, "after");
+  // Kill the real program at several moments of its build; each time the
+  // output must be exactly the old one (or, if it already finished, the new one).
+  int killed_mid_build = 0;
+  for (int delay_ms : {5, 30, 80, 150}) {
+    pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      execl(TANDEM_BINARY, TANDEM_BINARY, "build", "--quiet", "--source", site.source().c_str(), "--output",
+            site.output().c_str(), static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    // Killed while moving files into place, the journal is there and the next run finishes the move.
+    bool committing = std::filesystem::exists(site.output() / ".tandem/journal");
+    if (WIFSIGNALED(status) && !committing) {
+      ++killed_mid_build;
+      CHECK(site.Snapshot() == before);
+    }
+  }
+  CHECK(killed_mid_build > 0);
+  // The next build cleans up what the killed ones left and finishes the job.
+  REQUIRE(site.Build().report.ok);
+  CHECK(site.Read("en/bulk/p7/index.html").find("after 7") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(site.output() / ".tandem/stage"));
+}
