@@ -301,13 +301,6 @@ if (setupError) {
           });
         }
 
-        if (p.kind === 'factsheet') {
-          it('has a funding table', T, async () => {
-            await withPage(p.url, DESKTOP, async (page) => {
-              assert.ok(await page.locator('main table').count() > 0, 'the fact sheet shows at least one table');
-            });
-          });
-        }
       });
     }
 
