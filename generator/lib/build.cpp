@@ -156,6 +156,13 @@ class Builder {
     return true;
   }
 
+  const std::string& UiString(const Language& lang, const std::string& key) const {
+    static const std::string kMissing;
+    const Strings& strings = theme_.StringsFor(lang.config->code);
+    auto it = strings.find(key);
+    return it == strings.end() ? kMissing : it->second;
+  }
+
   // Markdown with the site's data: ```funding tables and {{funding:...}} figures.
   std::string RenderPageMarkdown(Page& page) {
     const Language& lang = site_.languages[page.lang_index];
@@ -170,6 +177,7 @@ class Builder {
     ctx.attachments = &page.attachments;
     MarkdownOptions md;
     md.allow_raw_html = site_.config.allow_raw_html;
+    md.footnote_back_label = UiString(lang, "footnote_back");
     md.block_hook = [&](std::string_view info, std::string_view body, int line) -> std::optional<std::string> {
       if (info.substr(0, info.find(' ')) != "funding") return std::nullopt;
       return funding_.RenderTable(body, line, ctx, diags_).value_or("");

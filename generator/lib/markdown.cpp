@@ -138,6 +138,15 @@ void ReplaceDirectives(cmark_node* root, std::string_view markdown, const Direct
   }
 }
 
+// cmark-gfm labels every footnote back link in English.
+void LocalizeFootnoteLinks(std::string& html, const std::string& label) {
+  if (label.empty()) return;
+  static const std::string kEnglish = "data-footnote-backref aria-label=\"Back to content\"";
+  std::string localized = "data-footnote-backref aria-label=\"" + EscapeHtml(label) + "\"";
+  for (size_t at = html.find(kEnglish); at != std::string::npos; at = html.find(kEnglish, at + localized.size()))
+    html.replace(at, kEnglish.size(), localized);
+}
+
 }  // namespace
 
 bool CheckMarkdownLimits(const std::string& path, std::string_view markdown, int first_line, Diagnostics& diags) {
@@ -181,6 +190,7 @@ std::string RenderMarkdown(std::string_view markdown, const MarkdownOptions& opt
   char* html = cmark_render_html(doc.root, flags, cmark_parser_get_syntax_extensions(doc.parser));
   std::string out(html);
   free(html);
+  LocalizeFootnoteLinks(out, options.footnote_back_label);
   return out;
 }
 

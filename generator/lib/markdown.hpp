@@ -23,6 +23,8 @@ using DirectiveHook = std::function<std::optional<std::string>(std::string_view 
 
 struct MarkdownOptions {
   bool allow_raw_html = false;
+  // The accessible name of a footnote's link back to the text, in the page's language.
+  std::string footnote_back_label = "Back to content";
   BlockHook block_hook;
   DirectiveHook directive_hook;
 };

@@ -165,6 +165,7 @@ bool Theme::LoadTemplates(Diagnostics& diags) {
 
 bool Theme::LoadStrings(const SiteConfig& config, const std::string& source_dir, Diagnostics& diags) {
   bool ok = true;
+  std::map<std::string, std::map<std::string, std::string>> origins;  // language -> key -> file
   for (const LanguageConfig& lang : config.languages) {
     std::string theme_file = dir_ + "/i18n/" + lang.code + ".toml";
     std::error_code ec;
@@ -182,7 +183,11 @@ bool Theme::LoadStrings(const SiteConfig& config, const std::string& source_dir,
       ok = false;
       continue;
     }
-    for (auto& [k, v] : *overrides) (*strings)[k] = v;
+    for (const auto& [k, v] : *strings) origins[lang.code][k] = shown_dir_ + "/i18n/" + lang.code + ".toml";
+    for (auto& [k, v] : *overrides) {
+      (*strings)[k] = v;
+      origins[lang.code][k] = "i18n/" + lang.code + ".toml";
+    }
     strings_[lang.code] = std::move(*strings);
   }
   if (!ok) return false;
@@ -191,8 +196,11 @@ bool Theme::LoadStrings(const SiteConfig& config, const std::string& source_dir,
     for (const auto& [other_code, other] : strings_)
       for (const auto& [key, value] : strings)
         if (!other.count(key)) {
-          diags.Error({shown_dir_ + "/i18n/" + other_code + ".toml"},
-                      "UI string \"" + key + "\" is in i18n/" + code + ".toml but missing here; add its translation");
+          // Ask for it beside the one that exists: in the site's i18n/ or in the theme's.
+          const std::string& from = origins[code][key];
+          std::string to = StartsWith(from, "i18n/") ? "i18n/" + other_code + ".toml"
+                                                     : shown_dir_ + "/i18n/" + other_code + ".toml";
+          diags.Error({to}, "UI string \"" + key + "\" is in " + from + " but missing here; add its translation");
           ok = false;
         }
   for (const auto& [code, strings] : strings_)

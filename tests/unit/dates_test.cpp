@@ -45,3 +45,18 @@ TEST_CASE("a folder outside git has no git dates", "[dates]") {
   CHECK(LoadGitDates(dir.path().string(), diags, &in_git).empty());
   CHECK_FALSE(in_git);
 }
+
+TEST_CASE("a shallow clone is reported, since every date would be wrong", "[dates]") {
+  ScratchDir dir;
+  std::string d = dir.path().string();
+  const std::string commit = "git -c user.name=T -c user.email=t@example.ca commit -q -m c";
+  std::string script = "cd '" + d + "' && git init -q origin && cd origin && echo a > a.md && git add -A && " +
+                       commit + " && echo b > b.md && git add -A && " + commit +
+                       " && cd .. && git clone -q --depth 1 file://" + d + "/origin shallow";
+  REQUIRE(std::system((script + " >/dev/null 2>&1").c_str()) == 0);
+  Diagnostics diags;
+  LoadGitDates(d + "/shallow", diags);
+  CHECK(diags.Render() ==
+        ".: warning: this is a shallow git clone, so every page gets the clone's date as its date modified; fetch "
+        "the full history (git fetch --unshallow, or fetch-depth: 0 in CI)\n");
+}

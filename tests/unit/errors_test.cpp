@@ -184,3 +184,20 @@ TEST_CASE("a build reports every content error, not only the first", "[errors]")
   CHECK(errors.find("content/en/b.md:2:1: error: \"title\" must be a string") != std::string::npos);
   CHECK(errors.find("content/fr/c.md:1:1: error: the page has no title") != std::string::npos);
 }
+
+TEST_CASE("two pages of one language with the same translation_key", "[errors]") {
+  CHECK(ErrorsOf({{"content/en/a.md", "+++\ntitle = \"A\"\ntranslation_key = \"k\"\n+++\n"},
+                  {"content/en/b.md", "+++\ntitle = \"B\"\ntranslation_key = \"k\"\n+++\n"},
+                  {"content/fr/c.md", "+++\ntitle = \"C\"\ntranslation_key = \"k\"\n+++\n"}}) ==
+        "content/en/b.md:3:1: error: translation_key \"k\" is also used by content/en/a.md in the same language; "
+        "each page needs its own key\n"
+        " 3 | translation_key = \"k\"\n"
+        "   | ^\n");
+}
+
+TEST_CASE("a UI string missing from one language", "[errors]") {
+  FixtureSite site("minimal");
+  site.WriteFile("i18n/en.toml", "site_slogan = \"Serving Canadians\"\n");
+  CHECK(site.Build().errors ==
+        "i18n/fr.toml: error: UI string \"site_slogan\" is in i18n/en.toml but missing here; add its translation\n");
+}

@@ -188,3 +188,38 @@ TEST_CASE("strikethrough renders on every page when pages render on many threads
     CHECK(Contains(html, "<a href=\"http://www.example.org\">www.example.org</a>"));
   }
 }
+
+TEST_CASE("footnote back links are labelled in the page's language", "[site][markdown]") {
+  CHECK(Contains(BasicSite().Read("fr/nouvelles/html-brut/index.html"),
+                 "data-footnote-backref aria-label=\"Retour au texte\""));
+  CHECK(Contains(BasicSite().Read("en/news/raw/index.html"), "data-footnote-backref aria-label=\"Back to content\""));
+}
+
+TEST_CASE("a site under a sub-path keeps the sub-path in every link", "[site]") {
+  FixtureSite site("basic");
+  std::string config = ReadBytes(site.source() / "site.toml");
+  config.replace(config.find("https://example.ca/"), 19, "https://example.github.io/docs/");
+  site.WriteFile("site.toml", config);
+  REQUIRE(site.Build().report.ok);
+  std::string fr = site.Read("fr/sujets/ecole/index.html");
+  CHECK(Contains(fr, "href=\"/docs/en/topics/school/\" lang=\"en\""));
+  CHECK(Contains(fr, "<link rel=\"canonical\" href=\"https://example.github.io/docs/fr/sujets/ecole/\">"));
+  CHECK(Contains(fr, "href=\"/docs/css/"));
+  CHECK(Contains(site.Read("index.html"), "href=\"/docs/fr/\""));
+}
+
+TEST_CASE("languages on hosts of their own link to each other with absolute URLs", "[site]") {
+  FixtureSite site("basic");
+  std::string config = ReadBytes(site.source() / "site.toml");
+  config.replace(config.find("weight = 1"), 10, "weight = 1\nbase_url = \"https://en.example.ca/\"");
+  config.replace(config.find("weight = 2"), 10, "weight = 2\nbase_url = \"https://fr.example.ca/\"");
+  site.WriteFile("site.toml", config);
+  auto result = site.Build();
+  INFO(result.errors);
+  REQUIRE(result.report.ok);
+  std::string en = site.Read("en/topics/school/index.html");
+  CHECK(Contains(en, "href=\"https://fr.example.ca/sujets/ecole/\" lang=\"fr\""));
+  CHECK(Contains(en, "<link rel=\"canonical\" href=\"https://en.example.ca/topics/school/\">"));
+  CHECK(site.Exists("fr/404.html"));
+  CHECK(site.Exists("en/404.html"));
+}

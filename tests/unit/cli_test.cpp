@@ -1,0 +1,67 @@
+// The tandem program itself: arguments, exit status, last lines.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+
+#include "fixture.hpp"
+
+using namespace tandem::testing;
+
+namespace {
+
+struct Run {
+  int status = -1;
+  std::string output;  // standard output and error together
+};
+
+Run RunTandem(const std::string& args) {
+  Run run;
+  std::string command = std::string(TANDEM_BINARY) + " " + args + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  std::array<char, 4096> buffer;
+  for (size_t n; (n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0;) run.output.append(buffer.data(), n);
+  int status = pclose(pipe);
+  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+}  // namespace
+
+TEST_CASE("tandem --version names the program", "[cli]") {
+  Run run = RunTandem("--version");
+  CHECK(run.status == 0);
+  CHECK(run.output.rfind("tandem ", 0) == 0);
+}
+
+TEST_CASE("tandem --help lists the build command", "[cli]") {
+  Run run = RunTandem("build --help");
+  CHECK(run.status == 0);
+  for (const char* option : {"--source", "--output", "--drafts", "--strict", "--quiet", "--jobs", "--force"})
+    CHECK(run.output.find(option) != std::string::npos);
+}
+
+TEST_CASE("a successful build exits 0 and ends with pages, warnings, errors and time", "[cli]") {
+  FixtureSite site("basic");
+  Run run = RunTandem("build --source " + site.source().string() + " --output " + site.output().string());
+  CHECK(run.status == 0);
+  CHECK(run.output.find("en: 12 pages, fr: 11 pages\n") != std::string::npos);
+  CHECK(run.output.find("files: 29 written, 0 unchanged, 0 removed\n") != std::string::npos);
+  CHECK(run.output.find("2 warnings, 0 errors, ") != std::string::npos);
+}
+
+TEST_CASE("a build with errors exits 1 and prints them", "[cli]") {
+  FixtureSite site("minimal");
+  site.WriteFile("content/en/x.md", "+++\ntitle = \"X\"\nslug = \"X Y\"\n+++\n");
+  Run run = RunTandem("build --quiet --source " + site.source().string() + " --output " + site.output().string());
+  CHECK(run.status == 1);
+  CHECK(run.output.find("content/en/x.md:3:1: error: slug \"X Y\" must use only lowercase ASCII letters") == 0);
+  CHECK(run.output.find("0 warnings, 1 errors, ") != std::string::npos);
+}
+
+TEST_CASE("an unknown option is refused", "[cli]") {
+  CHECK(RunTandem("build --colour").status != 0);
+}
