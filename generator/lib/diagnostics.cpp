@@ -34,6 +34,15 @@ static std::string CaretLine(const std::string& source_line, int column) {
   return pad + "^";
 }
 
+// A very long line is cut after the column shown, at a character boundary.
+static std::string Shortened(const std::string& line, int column) {
+  constexpr size_t kShown = 160;
+  size_t keep = std::max<size_t>(kShown, static_cast<size_t>(column) * 4 + 40);
+  if (line.size() <= keep) return line;
+  while (keep > 0 && (static_cast<unsigned char>(line[keep]) & 0xC0) == 0x80) --keep;
+  return line.substr(0, keep) + "…";
+}
+
 std::string FormatDiagnostic(const Diagnostic& d) {
   std::string out = d.pos.path;
   if (d.pos.line > 0) {
@@ -44,7 +53,7 @@ std::string FormatDiagnostic(const Diagnostic& d) {
   out += d.message;
   if (!d.source_line.empty() && d.pos.line > 0) {
     std::string gutter = std::to_string(d.pos.line);
-    out += "\n " + gutter + " | " + d.source_line;
+    out += "\n " + gutter + " | " + Shortened(d.source_line, d.pos.column);
     if (d.pos.column > 0) out += "\n " + std::string(gutter.size(), ' ') + " | " + CaretLine(d.source_line, d.pos.column);
   }
   return out;

@@ -283,7 +283,10 @@ if (setupError) {
               assert.equal(await meta('dcterms.language'), p.lang === 'fr' ? 'fra' : 'eng');
               assert.ok((await meta('dcterms.title')).trim().length > 0, 'dcterms.title not empty');
               const issued = await meta('dcterms.issued');
-              if (issued !== null) assert.match(issued, /^\d{4}-\d{2}-\d{2}$/, 'dcterms.issued, when present, is a date');
+              if (issued !== null) {
+                assert.match(issued, /^\d{4}-\d{2}-\d{2}$/,
+                  `<meta name="dcterms.issued" content="${issued}"> is not a date: a page without a date must have no dcterms.issued`);
+              }
             });
           });
 

@@ -60,3 +60,20 @@ TEST_CASE("a shallow clone is reported, since every date would be wrong", "[date
         ".: warning: this is a shallow git clone, so every page gets the clone's date as its date modified; fetch "
         "the full history (git fetch --unshallow, or fetch-depth: 0 in CI)\n");
 }
+
+TEST_CASE("a site in git takes each page's date from its last commit, and warns for uncommitted files", "[dates]") {
+  FixtureSite site("minimal");
+  site.WriteFile("content/en/_index.md", "+++\ntitle = \"Home\"\n+++\n");
+  site.WriteFile("content/en/old.md", "+++\ntitle = \"Old\"\n+++\n");
+  const std::string commit = "git -c user.name=T -c user.email=t@example.ca commit -q -m c";
+  std::string script = "cd '" + site.source().string() + "' && git init -q . && git add -A && GIT_AUTHOR_DATE=2019-05-06T10:00:00Z " + commit;
+  REQUIRE(std::system((script + " >/dev/null 2>&1").c_str()) == 0);
+  site.WriteFile("content/en/new.md", "+++\ntitle = \"New\"\n+++\n");
+  auto result = site.Build();
+  REQUIRE(result.report.ok);
+  CHECK(site.Read("en/old/index.html").find("<time property=\"dateModified\">2019-05-06</time>") != std::string::npos);
+  CHECK(site.Read("en/index.html").find("<time property=\"dateModified\">2019-05-06</time>") != std::string::npos);
+  CHECK(result.warnings.find("content/en/new.md: warning: the file is not committed to git, so its date modified is "
+                             "the file's modification time; commit it, or set modified in front matter\n") !=
+        std::string::npos);
+}

@@ -201,3 +201,29 @@ TEST_CASE("a UI string missing from one language", "[errors]") {
   CHECK(site.Build().errors ==
         "i18n/fr.toml: error: UI string \"site_slogan\" is in i18n/en.toml but missing here; add its translation\n");
 }
+
+TEST_CASE("a page too large for the Markdown parser", "[errors]") {
+  std::string huge = "+++\ntitle = \"Huge\"\n+++\n" + std::string(600 * 1024, 'a') + "\n";
+  CHECK(ErrorsOf({{"content/en/huge.md", huge}}) ==
+        "content/en/huge.md:4:1: error: the page is 600 KB of Markdown; tandem renders at most 512 KB per page: "
+        "split it\n"
+        " 4 | " + std::string(160, 'a') + "…\n"
+        "   | ^\n");
+}
+
+TEST_CASE("a table too wide for the Markdown parser", "[errors]") {
+  std::string row;
+  for (int i = 0; i < 200; ++i) row += "|x";
+  std::string errors = ErrorsOf({{"content/en/wide.md", "+++\ntitle = \"Wide\"\n+++\nText\n\n" + row + "|\n"}});
+  CHECK(errors.rfind("content/en/wide.md:6:1: error: a table row with 201 cells; tandem accepts at most 128 columns\n", 0) == 0);
+}
+
+TEST_CASE("a template Mustache cannot parse", "[errors]") {
+  FixtureSite site("minimal");
+  std::filesystem::create_directories(site.source() / "themes");
+  std::filesystem::copy(std::string(TANDEM_THEMES_DIR) + "/gc", site.source() / "themes/gc",
+                        std::filesystem::copy_options::recursive);
+  site.WriteFile("themes/gc/templates/page.mustache", "<p>{{#page}}{{title}}</p>\n");
+  CHECK(site.Build().errors ==
+        "themes/gc/templates/page.mustache: error: invalid template: Unclosed section \"page\" at 3\n");
+}
