@@ -17,6 +17,7 @@ namespace tandem {
 namespace {
 
 constexpr const char* kManifestHeader = "tandem-manifest 1";
+constexpr const char* kIncompleteHeader = "tandem-manifest 1 incomplete";
 
 void WriteWhole(const fs::path& path, std::string_view bytes) {
   fs::create_directories(path.parent_path());
@@ -57,11 +58,13 @@ std::string OutputWriter::StatePath(const std::string& name) const {
   return dir_ + "/" + kStateDir + (name.empty() ? "" : "/" + name);
 }
 
-OutputWriter::Manifest OutputWriter::ReadManifest(const std::string& path) const {
+OutputWriter::Manifest OutputWriter::ReadManifest(const std::string& path, bool* complete) const {
   Manifest manifest;
   std::ifstream in(path);
   std::string line;
-  if (!std::getline(in, line) || line != kManifestHeader) return manifest;
+  bool ok = std::getline(in, line) && line == kManifestHeader;
+  if (complete) *complete = ok;
+  if (!ok) return manifest;
   while (std::getline(in, line)) {
     std::istringstream fields(line);
     Entry e;
@@ -96,14 +99,39 @@ bool OutputWriter::Prepare(bool force, Diagnostics& diags) {
     return false;
   }
   created_dir_ = !fs::exists(root, ec);
+  bool complete = false;
+  previous_ = ReadManifest(StatePath("manifest"), &complete);
+  // An interrupted build into an empty folder left only its own partial files.
+  if (made_by_tandem && !complete) RemoveContents();
+  direct_ = created_dir_ || IsEmptyDir(root) || (made_by_tandem && !complete);
   fs::remove_all(StatePath("stage"), ec);
-  fs::create_directories(StatePath("stage"), ec);
+  fs::create_directories(direct_ ? StatePath("") : StatePath("stage"), ec);
   if (ec) {
     diags.Error({dir_}, "cannot create the output folder: " + ec.message());
     return false;
   }
-  previous_ = ReadManifest(StatePath("manifest"));
+  if (direct_) WriteAtomically(StatePath("manifest"), std::string(kIncompleteHeader) + "\n");
   return true;
+}
+
+void OutputWriter::RemoveContents() const {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir_, ec))
+    if (entry.path().filename() != kStateDir) fs::remove_all(entry.path(), ec);
+}
+
+// Creates each folder once, however many files go into it.
+void OutputWriter::WriteFileAt(const std::string& path, std::string_view bytes) {
+  std::string parent = fs::path(path).parent_path().string();
+  bool known;
+  {
+    std::lock_guard lock(mutex_);
+    known = !made_dirs_.insert(parent).second;
+  }
+  if (!known) fs::create_directories(parent);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!out) throw std::runtime_error("cannot write " + path);
 }
 
 bool OutputWriter::Stage(const std::string& rel_path, std::string_view bytes, bool* changed) {
@@ -114,9 +142,9 @@ bool OutputWriter::Stage(const std::string& rel_path, std::string_view bytes, bo
   }
   auto old = previous_.find(rel_path);
   std::error_code ec;
-  *changed = old == previous_.end() || old->second.hash != entry.hash || old->second.size != entry.size ||
+  *changed = direct_ || old == previous_.end() || old->second.hash != entry.hash || old->second.size != entry.size ||
              fs::file_size(dir_ + "/" + rel_path, ec) != entry.size || ec;
-  if (*changed) WriteWhole(StatePath("stage") + "/" + rel_path, bytes);
+  if (*changed) WriteFileAt((direct_ ? dir_ : StatePath("stage")) + "/" + rel_path, bytes);
   std::lock_guard lock(mutex_);
   ++(*changed ? stats_.written : stats_.unchanged);
   return true;
@@ -133,6 +161,10 @@ bool OutputWriter::CopyFrom(const std::string& rel_path, const std::string& sour
 
 bool OutputWriter::Commit(Diagnostics& diags) {
   try {
+    if (direct_) {
+      WriteManifest(StatePath("manifest"), next_);
+      return true;
+    }
     // The journal lists what to delete; once it exists the build counts as done
     // and an interrupted commit is finished by the next run.
     std::ostringstream journal;
@@ -173,6 +205,12 @@ void OutputWriter::FinishCommit(const std::string& journal_path) {
 
 void OutputWriter::Abort() {
   std::error_code ec;
+  if (direct_) {
+    // The folder was empty before this build: make it so again.
+    if (created_dir_) fs::remove_all(dir_, ec);
+    else RemoveContents(), fs::remove_all(StatePath(""), ec);
+    return;
+  }
   fs::remove_all(StatePath("stage"), ec);
   if (created_dir_) fs::remove_all(dir_, ec);
   else if (IsEmptyDir(StatePath(""))) fs::remove(StatePath(""), ec);

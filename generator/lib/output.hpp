@@ -1,6 +1,8 @@
 // Writing the output folder so that nothing is lost: files are staged in
 // <output>/.tandem/stage while the build runs and moved into place only when
-// it succeeded. A build killed before that leaves every visible file as it
+// it succeeded. (Into an empty or new folder, where there is nothing to lose,
+// files go straight to their place, under a manifest marked incomplete until
+// the build succeeds; a failed build empties the folder again.) A build killed before that leaves every visible file as it
 // was; one killed while moving files is finished by the next run (the list of
 // moves is journaled first). Files whose bytes did not change are not
 // rewritten, so their modification times stay and rsync-style deploys send
@@ -11,6 +13,7 @@
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -54,13 +57,17 @@ class OutputWriter {
   using Manifest = std::map<std::string, Entry>;
 
   bool Stage(const std::string& rel_path, std::string_view bytes, bool* changed);
+  void WriteFileAt(const std::string& path, std::string_view bytes);
   std::string StatePath(const std::string& name) const;
-  Manifest ReadManifest(const std::string& path) const;
+  Manifest ReadManifest(const std::string& path, bool* complete = nullptr) const;
+  void RemoveContents() const;
   void WriteManifest(const std::string& path, const Manifest& manifest) const;
   void FinishCommit(const std::string& journal);
 
   std::string dir_;
   bool created_dir_ = false;
+  bool direct_ = false;  // the folder was empty: write in place, no stage
+  std::set<std::string> made_dirs_;
   Manifest previous_;
   Manifest next_;
   std::mutex mutex_;

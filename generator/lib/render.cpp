@@ -15,6 +15,9 @@ std::string OriginOf(const std::string& url) {
   return origin;
 }
 
+// kainjow treats an empty string as true in {{#section}}; an absent value must be false.
+Data Text(const std::string& s) { return s.empty() ? Data(false) : Data(s); }
+
 Data StringsData(const Strings& strings) {
   Data t;
   for (const auto& [k, v] : strings) t.set(k, v);
@@ -63,10 +66,10 @@ Data LanguageData(const Site& site, const Theme& theme, const Language& lang) {
 Data PageFields(const Page& page) {
   Data p;
   p.set("title", page.meta.title);
-  p.set("description", page.meta.description);
-  p.set("keywords", page.meta.keywords);
-  p.set("subject", page.meta.subject);
-  p.set("issued", page.issued);
+  p.set("description", Text(page.meta.description));
+  p.set("keywords", Text(page.meta.keywords));
+  p.set("subject", Text(page.meta.subject));
+  p.set("issued", Text(page.issued));
   p.set("modified", page.modified);
   p.set("url", page.url_path);
   p.set("permalink", page.permalink);
@@ -97,7 +100,7 @@ Data LinkList(const Site& site, const Page& from, const std::vector<const Page*>
     Data item;
     item.set("title", p->meta.title);
     item.set("url", LinkFrom(site, from, *p));
-    if (with_description) item.set("description", p->meta.description);
+    if (with_description) item.set("description", Text(p->meta.description));
     list.push_back(item);
   }
   return Data(list);
@@ -154,7 +157,12 @@ Data PageData(const Site& site, const Theme& theme, const Page& page) {
 Data SiteLevelData(const Site& site, const Theme& theme) {
   Data d;
   List languages;
-  for (const Language& lang : site.languages) languages.push_back(LanguageData(site, theme, lang));
+  for (size_t i = 0; i < site.languages.size(); ++i) {
+    Data lang = LanguageData(site, theme, site.languages[i]);
+    lang.set("first", i == 0);
+    lang.set("last", i + 1 == site.languages.size());
+    languages.push_back(lang);
+  }
   d.set("languages", Data(languages));
   Data s;
   s.set("root_url", site.config.root_path);
