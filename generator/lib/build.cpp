@@ -194,11 +194,13 @@ class Builder {
     unsigned jobs = Jobs();
     std::vector<std::unique_ptr<TemplateSet>> sets(jobs);
     std::vector<double> ms(pages.size());
+    std::vector<Data> layers;
+    for (size_t i = 0; i < site_.languages.size(); ++i) layers.push_back(LanguageLayer(site_, theme_, i));
     ParallelFor(pages.size(), jobs, [&](size_t i, unsigned worker) {
       auto start = Clock::now();
       if (!sets[worker]) sets[worker] = std::make_unique<TemplateSet>(theme_);
       const Page& page = *pages[i];
-      std::string html = sets[worker]->Render(TemplateName(page), PageData(site_, theme_, page));
+      std::string html = sets[worker]->Render(TemplateName(page), layers[page.lang_index], PageData(site_, page));
       if (!writer_->Write(page.output_path, html))
         diags_.Error({page.source_path}, "another file is already written to " + page.output_path);
       for (const auto& [path, bytes] : page.attachments)

@@ -82,7 +82,7 @@ Data PageFields(const Page& page) {
   return p;
 }
 
-Data Toggle(const Site& site, const Theme& theme, const Page& page, size_t other) {
+Data Toggle(const Site& site, const Page& page, size_t other) {
   const Page* target = ToggleTarget(site, page, other);
   const Language& lang = site.languages[other];
   Data d;
@@ -90,7 +90,6 @@ Data Toggle(const Site& site, const Theme& theme, const Page& page, size_t other
   d.set("lang", lang.config->code);
   d.set("hreflang", lang.config->code);
   d.set("exact", page.translations[other] != nullptr);
-  d.set("t", StringsData(theme.StringsFor(lang.config->code)));
   return d;
 }
 
@@ -119,9 +118,23 @@ std::string TemplateName(const Page& page) {
   return page.is_home ? "home" : page.is_section ? "section" : "page";
 }
 
-Data PageData(const Site& site, const Theme& theme, const Page& page) {
-  const Language& lang = site.languages[page.lang_index];
-  Data d = LanguageData(site, theme, lang);
+Data LanguageLayer(const Site& site, const Theme& theme, size_t lang_index) {
+  Data d = LanguageData(site, theme, site.languages[lang_index]);
+  for (size_t i = 0; i < site.languages.size(); ++i) {
+    if (i == lang_index) continue;
+    const LanguageConfig& other = *site.languages[i].config;
+    Data o;
+    o.set("lang", other.code);
+    o.set("hreflang", other.code);
+    o.set("t", StringsData(theme.StringsFor(other.code)));
+    d.set("other", o);
+    break;
+  }
+  return d;
+}
+
+Data PageData(const Site& site, const Page& page) {
+  Data d;
   d.set("page", PageFields(page));
 
   List alternates;
@@ -136,11 +149,8 @@ Data PageData(const Site& site, const Theme& theme, const Page& page) {
 
   List toggles;
   for (size_t i = 0; i < site.languages.size(); ++i)
-    if (i != page.lang_index) toggles.push_back(Toggle(site, theme, page, i));
-  if (!toggles.empty()) {
-    d.set("toggle", toggles.front());
-    d.set("other", toggles.front());
-  }
+    if (i != page.lang_index) toggles.push_back(Toggle(site, page, i));
+  if (!toggles.empty()) d.set("toggle", toggles.front());
   d.set("toggles", Data(toggles));
 
   std::vector<const Page*> trail;

@@ -16,8 +16,11 @@ using Data = kainjow::mustache::data;
 // The template a page uses: its front matter layout, else home, section or page.
 std::string TemplateName(const Page& page);
 
-// Everything a content page's template receives (see docs/themes.md).
-Data PageData(const Site& site, const Theme& theme, const Page& page);
+// What every page of one language shares: lang, locale, t (UI strings), site,
+// and `other` (the other language's code and strings). Built once per language.
+Data LanguageLayer(const Site& site, const Theme& theme, size_t lang_index);
+// What is particular to one page (see docs/themes.md); rendered above its language's layer.
+Data PageData(const Site& site, const Page& page);
 // What the bilingual splash and 404 templates receive.
 Data SiteLevelData(const Site& site, const Theme& theme);
 

@@ -217,4 +217,11 @@ std::string TemplateSet::Render(const std::string& name, const kainjow::mustache
   return parsed_.at(name)->render(data);
 }
 
+std::string TemplateSet::Render(const std::string& name, const kainjow::mustache::data& base,
+                                const kainjow::mustache::data& top) {
+  kainjow::mustache::context<std::string> context(&base);
+  context.push(&top);
+  return parsed_.at(name)->render(context);
+}
+
 }  // namespace tandem

@@ -50,6 +50,9 @@ class TemplateSet {
  public:
   explicit TemplateSet(const Theme& theme);
   std::string Render(const std::string& name, const kainjow::mustache::data& data);
+  // Renders `top`, looking names up in `top` first, then in `base`.
+  std::string Render(const std::string& name, const kainjow::mustache::data& base,
+                     const kainjow::mustache::data& top);
 
  private:
   std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>> parsed_;
