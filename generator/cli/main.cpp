@@ -20,6 +20,8 @@ void PrintSummary(const tandem::BuildReport& report, const tandem::Diagnostics& 
   for (const auto& [lang, n] : report.pages_per_language)
     pages += (pages.empty() ? "" : ", ") + lang + ": " + std::to_string(n) + " pages";
   if (!pages.empty()) std::cout << pages << "\n";
+  if (report.nothing_changed) std::cout << "nothing changed since the last build\n";
+  else if (report.ok && stats) std::cout << "pages rendered: " << report.pages_rendered << "\n";
   if (report.ok)
     std::cout << "files: " << report.files_written << " written, " << report.files_unchanged << " unchanged, "
               << report.files_removed << " removed\n";

@@ -5,8 +5,10 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <sys/stat.h>
 
 #include "config.hpp"
+#include "cache.hpp"
 #include "content.hpp"
 #include "dates.hpp"
 #include "funding.hpp"
@@ -41,6 +43,7 @@ class Builder {
     auto start = Clock::now();
     bool ok = Stage("config", [&] { return LoadSiteConfig(); }) &&
               Stage("theme", [&] { return theme_.Load(site_.config, site_.source_dir, diags_); }) &&
+              Stage("unchanged?", [&] { return CheckInputs(); }) && !nothing_changed_ &&
               Stage("locales", [&] { return CreateLocales(); }) &&
               Stage("data", [&] { return funding_.Load(site_.source_dir, diags_); }) &&
               Stage("content", [&] { return LoadAllContent(); }) &&
@@ -49,21 +52,27 @@ class Builder {
               Stage("translations", [&] { return PairAll(); }) &&
               Stage("dates", [&] { return Run(AssignDates); }) &&
               Stage("layouts", [&] { return CheckLayouts(); }) &&
-              Stage("markdown", [&] { return RenderAllMarkdown(); }) &&
               Stage("output", [&] { return writer_->Prepare(options_.force, diags_); }) &&
+              Stage("cache", [&] { return ReuseUnchangedPages(); }) &&
+              Stage("markdown", [&] { return RenderAllMarkdown(); }) &&
               Stage("pages", [&] { return RenderAllPages(); }) &&
               Stage("site files", [&] { return WriteSiteFiles(); }) &&
               Stage("static files", [&] { return CopyStaticFiles(); }) &&
-              Stage("commit", [&] { return diags_.has_errors() ? false : writer_->Commit(diags_); });
+              Stage("commit", [&] { return Commit(); });
+    if (nothing_changed_) ok = ReportNothingChanged();
+    report_.nothing_changed = nothing_changed_;
+    for (const Page* page : site_.AllPages()) report_.pages_rendered += page->reused ? 0 : 1;
     if (!ok && writer_) writer_->Abort();
     report_.ok = ok && !diags_.has_errors();
     report_.total_ms = MsSince(start);
-    if (writer_) {
+    if (writer_ && !nothing_changed_) {
       report_.files_written = writer_->stats().written;
       report_.files_unchanged = writer_->stats().unchanged;
       report_.files_removed = writer_->stats().removed;
     }
-    for (const Language& lang : site_.languages) report_.pages_per_language.emplace_back(lang.config->code, lang.pages.size());
+    if (!nothing_changed_)
+      for (const Language& lang : site_.languages)
+        report_.pages_per_language.emplace_back(lang.config->code, lang.pages.size());
     return report_;
   }
 
@@ -79,6 +88,86 @@ class Builder {
     }
     report_.stage_ms.emplace_back(name, MsSince(start));
     return ok;
+  }
+
+  // Everything a build reads, besides the files: a change to any forces a real build.
+  std::string BuildIdentity() const {
+    std::string identity = std::string(TANDEM_VERSION) + (options_.drafts ? " drafts" : "") +
+                           (options_.strict ? " strict" : "") + " " + GitHead(site_.source_dir);
+    struct stat st;
+    if (stat("/proc/self/exe", &st) == 0)
+      identity += " " + std::to_string(st.st_size) + " " + std::to_string(st.st_mtim.tv_sec) + "." +
+                  std::to_string(st.st_mtim.tv_nsec);
+    return identity;
+  }
+
+  bool CheckInputs() {
+    cache_ = BuildCache::Load(writer_->StatePath("cache"));
+    inputs_ = InputSignature(site_.source_dir, {"site.toml", "content", "data", "static", "i18n", theme_.dir()},
+                             BuildIdentity());
+    nothing_changed_ = cache_.inputs == inputs_ && writer_->IsUpToDate(&report_.files_unchanged);
+    return true;
+  }
+
+  // Nothing to do: say what the last build said.
+  bool ReportNothingChanged() {
+    for (const Diagnostic& d : cache_.warnings) diags_.Add(d);
+    report_.pages_per_language = cache_.pages_per_language;
+    return true;
+  }
+
+  // A page whose key matches the last build's, and whose files are intact, is carried over.
+  bool ReuseUnchangedPages() {
+    std::string global = std::string(TANDEM_VERSION) + '\0' + theme_.fingerprint() + '\0' +
+                         ReadFile(site_.source_dir + "/site.toml");
+    uint64_t funding_hash = HashBytes(funding_.fingerprint());
+    std::vector<Page*> pages = site_.AllPages();
+    ParallelFor(pages.size(), Jobs(), [&](size_t i, unsigned) {
+      Page& page = *pages[i];
+      page.cache_key = PageKey(page, global, funding_hash);
+      auto cached = cache_.pages.find(page.source_path);
+      if (cached == cache_.pages.end() || cached->second.key != page.cache_key) return;
+      const std::vector<std::string>& files = cached->second.files;
+      if (files.empty() || !std::all_of(files.begin(), files.end(), [&](const std::string& f) { return writer_->CanKeep(f); }))
+        return;
+      for (const std::string& file : files)
+        if (!writer_->Keep(file)) diags_.Error({page.source_path}, "another file is already written to " + file);
+      page.reused = true;
+      page.reused_files = files;
+    });
+    return true;
+  }
+
+  uint64_t PageKey(const Page& page, const std::string& global, uint64_t funding_hash) const {
+    std::string key = PageContextKey(site_, page);
+    uint64_t parts[] = {page.source_hash, HashBytes(global),
+                        page.body.find("funding") != std::string::npos ? funding_hash : 0, HashBytes(key)};
+    return HashBytes(std::string_view(reinterpret_cast<const char*>(parts), sizeof parts));
+  }
+
+  // The cache is removed before the output changes and written after, so it never describes other files.
+  bool Commit() {
+    if (diags_.has_errors()) return false;
+    std::error_code ec;
+    fs::remove(writer_->StatePath("cache"), ec);
+    if (!writer_->Commit(diags_)) return false;
+    BuildCache next;
+    next.inputs = inputs_;
+    for (const Language& lang : site_.languages) next.pages_per_language.emplace_back(lang.config->code, lang.pages.size());
+    for (const Page* page : site_.AllPages()) {
+      CachedPage& entry = next.pages[page->source_path];
+      entry.key = page->cache_key;
+      if (page->reused) {
+        entry.files = page->reused_files;
+      } else {
+        entry.files.push_back(page->output_path);
+        for (const auto& [path, bytes] : page->attachments) entry.files.push_back(path);
+      }
+    }
+    for (const Diagnostic& d : diags_.Sorted())
+      if (d.severity == Severity::kWarning) next.warnings.push_back(d);
+    next.Save(writer_->StatePath("cache"));
+    return true;
   }
 
   bool Run(void (*stage)(Site&, Diagnostics&)) {
@@ -148,6 +237,7 @@ class Builder {
     ParallelFor(pages.size(), Jobs(), [&](size_t i, unsigned) {
       auto start = Clock::now();
       Page& page = *pages[i];
+      if (page.reused) return;
       if (!CheckMarkdownLimits(page.source_path, page.body, page.body_line, diags_)) return;
       page.content_html = RenderPageMarkdown(page);
       ms[i] = MsSince(start);
@@ -200,6 +290,7 @@ class Builder {
       auto start = Clock::now();
       if (!sets[worker]) sets[worker] = std::make_unique<TemplateSet>(theme_);
       const Page& page = *pages[i];
+      if (page.reused) return;
       std::string html = sets[worker]->Render(TemplateName(page), layers[page.lang_index], PageData(site_, page));
       if (!writer_->Write(page.output_path, html))
         diags_.Error({page.source_path}, "another file is already written to " + page.output_path);
@@ -261,6 +352,9 @@ class Builder {
   Site site_;
   Theme theme_;
   FundingData funding_;
+  BuildCache cache_;
+  uint64_t inputs_ = 0;
+  bool nothing_changed_ = false;
   std::unique_ptr<OutputWriter> writer_;
   std::map<std::string, double> page_ms_;
   BuildReport report_;

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "output.hpp"
 #include "text.hpp"
 
 namespace fs = std::filesystem;
@@ -105,6 +106,7 @@ std::unique_ptr<Page> LoadPage(const FoundFile& file, size_t lang_index, const s
     return nullptr;
   }
   text = NormalizeSource(std::move(text));
+  uint64_t hash = HashBytes(text);
   auto parsed = ParsePage(shown, text, diags);
   if (!parsed) return nullptr;
   auto page = std::make_unique<Page>();
@@ -112,6 +114,7 @@ std::unique_ptr<Page> LoadPage(const FoundFile& file, size_t lang_index, const s
   page->rel_path = file.rel_path;
   page->source_path = shown;
   page->fs_path = file.fs_path.string();
+  page->source_hash = hash;
   bool is_index = file.fs_path.filename() == "_index.md";
   page->is_section = is_index;
   page->rel_dir = is_index ? ParentDir(file.rel_path) : ParentDir(file.rel_path);

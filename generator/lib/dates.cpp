@@ -70,6 +70,10 @@ std::map<std::string, std::string> ParseGitLog(const std::string& log) {
   return dates;
 }
 
+std::string GitHead(const std::string& dir) {
+  return Capture("git -C " + ShellQuote(dir) + " rev-parse HEAD").value_or("");
+}
+
 std::map<std::string, std::string> LoadGitDates(const std::string& dir, Diagnostics& diags, bool* in_git) {
   std::string git = "git -C " + ShellQuote(dir) + " ";
   auto inside = Capture(git + "rev-parse --is-inside-work-tree");

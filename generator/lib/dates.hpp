@@ -18,6 +18,9 @@ std::map<std::string, std::string> LoadGitDates(const std::string& dir, Diagnost
 // Parses the output of `git log --name-only -z --format=%x1e%ad --date=short`.
 std::map<std::string, std::string> ParseGitLog(const std::string& log);
 
+// The commit `dir` is checked out at, or "" outside git.
+std::string GitHead(const std::string& dir);
+
 // Sets Page::modified and Page::issued for every page.
 void AssignDates(Site& site, Diagnostics& diags);
 

@@ -134,6 +134,33 @@ void OutputWriter::WriteFileAt(const std::string& path, std::string_view bytes) 
   if (!out) throw std::runtime_error("cannot write " + path);
 }
 
+bool OutputWriter::IsUpToDate(size_t* files) const {
+  std::error_code ec;
+  if (fs::exists(StatePath("journal"), ec)) return false;
+  bool complete = false;
+  Manifest manifest = ReadManifest(StatePath("manifest"), &complete);
+  if (!complete) return false;
+  for (const auto& [rel, entry] : manifest)
+    if (fs::file_size(dir_ + "/" + rel, ec) != entry.size || ec) return false;
+  if (files) *files = manifest.size();
+  return true;
+}
+
+bool OutputWriter::CanKeep(const std::string& rel_path) const {
+  auto old = previous_.find(rel_path);
+  std::error_code ec;
+  return !direct_ && old != previous_.end() && fs::file_size(dir_ + "/" + rel_path, ec) == old->second.size && !ec;
+}
+
+bool OutputWriter::Keep(const std::string& rel_path) {
+  auto old = previous_.find(rel_path);
+  if (old == previous_.end()) return false;
+  std::lock_guard lock(mutex_);
+  if (!next_.emplace(rel_path, old->second).second) return false;
+  ++stats_.unchanged;
+  return true;
+}
+
 bool OutputWriter::Stage(const std::string& rel_path, std::string_view bytes, bool* changed) {
   Entry entry{HashBytes(bytes), bytes.size()};
   {

@@ -35,6 +35,15 @@ class OutputWriter {
   // or discards an interrupted earlier build, and opens a fresh stage.
   bool Prepare(bool force, Diagnostics& diags);
 
+  // True when the last build finished and every file it wrote is still there, at its size.
+  bool IsUpToDate(size_t* files = nullptr) const;
+  // Whether `rel_path` can be carried over from the last build untouched (it is there, at its size).
+  bool CanKeep(const std::string& rel_path) const;
+  // Thread-safe. Carries `rel_path` over; false if another output claimed it.
+  bool Keep(const std::string& rel_path);
+  size_t previous_count() const { return previous_.size(); }
+  std::string StatePath(const std::string& name) const;
+
   // Thread-safe. Returns false if another output already claimed `rel_path`.
   bool Write(const std::string& rel_path, std::string_view bytes);
   bool CopyFrom(const std::string& rel_path, const std::string& source_file);
@@ -58,7 +67,6 @@ class OutputWriter {
 
   bool Stage(const std::string& rel_path, std::string_view bytes, bool* changed);
   void WriteFileAt(const std::string& path, std::string_view bytes);
-  std::string StatePath(const std::string& name) const;
   Manifest ReadManifest(const std::string& path, bool* complete = nullptr) const;
   void RemoveContents() const;
   void WriteManifest(const std::string& path, const Manifest& manifest) const;

@@ -181,6 +181,67 @@ Data SiteLevelData(const Site& site, const Theme& theme) {
   return d;
 }
 
+namespace {
+
+void AppendField(std::string& key, std::string_view value) {
+  key += value;
+  key += '\x1f';
+}
+
+void AppendParam(std::string& key, const Param& p) {
+  switch (p.kind) {
+    case Param::Kind::kBool: AppendField(key, p.flag ? "true" : "false"); break;
+    case Param::Kind::kList:
+      AppendField(key, "[");
+      for (const Param& item : p.items) AppendParam(key, item);
+      AppendField(key, "]");
+      break;
+    case Param::Kind::kMap:
+      AppendField(key, "{");
+      for (const auto& [k, v] : p.fields) {
+        AppendField(key, k);
+        AppendParam(key, v);
+      }
+      AppendField(key, "}");
+      break;
+    default: AppendField(key, p.text);
+  }
+}
+
+}  // namespace
+
+std::string PageContextKey(const Site& site, const Page& page) {
+  std::string key;
+  for (std::string_view v : {std::string_view(TemplateName(page)), std::string_view(page.meta.title),
+                             std::string_view(page.meta.description), std::string_view(page.meta.keywords),
+                             std::string_view(page.meta.subject), std::string_view(page.issued),
+                             std::string_view(page.modified), std::string_view(page.url_path),
+                             std::string_view(page.permalink), std::string_view(page.is_home ? "h" : "-"),
+                             std::string_view(page.is_section ? "s" : "-")})
+    AppendField(key, v);
+  for (const auto& [k, v] : page.meta.params) {
+    AppendField(key, k);
+    AppendParam(key, v);
+  }
+  for (const Page* t : page.translations) AppendField(key, t ? t->permalink : "");
+  for (size_t i = 0; i < site.languages.size(); ++i) {
+    if (i == page.lang_index) continue;
+    AppendField(key, LinkFrom(site, page, *ToggleTarget(site, page, i)));
+    AppendField(key, page.translations[i] ? "exact" : "near");
+  }
+  for (const Page* p = page.parent; p; p = p->parent) {
+    AppendField(key, p->meta.title);
+    AppendField(key, LinkFrom(site, page, *p));
+  }
+  AppendField(key, "children");
+  for (const Page* c : page.children) {
+    AppendField(key, c->meta.title);
+    AppendField(key, LinkFrom(site, page, *c));
+    AppendField(key, c->meta.description);
+  }
+  return key;
+}
+
 std::string SitemapXml(const Site& site) {
   std::string xml =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

@@ -24,6 +24,12 @@ Data PageData(const Site& site, const Page& page);
 // What the bilingual splash and 404 templates receive.
 Data SiteLevelData(const Site& site, const Theme& theme);
 
+// Everything PageData puts in front of the template except the content, as
+// one string: a page whose key is unchanged renders to the same HTML. Any
+// field added to PageData must be added here too (tests compare incremental
+// builds with clean ones).
+std::string PageContextKey(const Site& site, const Page& page);
+
 std::string SitemapXml(const Site& site);
 std::string RobotsTxt(const Site& site);
 

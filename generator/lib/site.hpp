@@ -2,6 +2,7 @@
 // links between translations. Built by the loading stages, read by rendering.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -37,6 +38,11 @@ struct Page {
   Page* parent = nullptr;             // the section holding this page
   std::vector<Page*> children;        // for sections: pages and subsections, sorted
   std::vector<Page*> translations;    // by language index; nullptr where missing; [own] = this
+
+  uint64_t source_hash = 0;  // of the file's bytes
+  uint64_t cache_key = 0;    // hash of everything the page's HTML is made of
+  bool reused = false;       // unchanged since the last build: neither rendered nor written
+  std::vector<std::string> reused_files;
 
   std::string content_html;
   // Files generated with the page, such as the CSV of a funding table: output path, bytes.

@@ -1,0 +1,133 @@
+#include "cache.hpp"
+
+#include <sys/stat.h>
+#include <xxhash.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace tandem {
+
+namespace {
+
+constexpr const char* kHeader = "tandem-cache 1";
+
+void HashStat(XXH3_state_t* state, const std::string& rel, const fs::path& path) {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) return;
+  int64_t fields[] = {static_cast<int64_t>(st.st_size), static_cast<int64_t>(st.st_mtim.tv_sec),
+                      static_cast<int64_t>(st.st_mtim.tv_nsec), static_cast<int64_t>(st.st_ino)};
+  XXH3_64bits_update(state, rel.data(), rel.size() + 1);
+  XXH3_64bits_update(state, fields, sizeof fields);
+}
+
+// Tabs and newlines in messages are escaped so that one diagnostic is one line.
+std::string Escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\\') out += "\\\\";
+    else if (c == '\t') out += "\\t";
+    else if (c == '\n') out += "\\n";
+    else out += c;
+  }
+  return out;
+}
+
+std::string Unescape(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '\\' || i + 1 == s.size()) {
+      out += s[i];
+      continue;
+    }
+    char c = s[++i];
+    out += c == 't' ? '\t' : c == 'n' ? '\n' : c;
+  }
+  return out;
+}
+
+std::vector<std::string> SplitTabs(const std::string& line) {
+  std::vector<std::string> fields;
+  std::istringstream in(line);
+  for (std::string f; std::getline(in, f, '\t');) fields.push_back(f);
+  if (!line.empty() && line.back() == '\t') fields.push_back("");  // getline drops a last empty field
+  return fields;
+}
+
+}  // namespace
+
+uint64_t InputSignature(const std::string& source_dir, const std::vector<std::string>& paths,
+                        const std::string& extra) {
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_64bits_reset(state);
+  XXH3_64bits_update(state, extra.data(), extra.size());
+  for (const std::string& p : paths) {
+    fs::path root = fs::path(p).is_absolute() ? fs::path(p) : fs::path(source_dir) / p;
+    std::error_code ec;
+    if (!fs::is_directory(root, ec)) {
+      HashStat(state, p, root);
+      continue;
+    }
+    std::vector<std::string> files;
+    for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec))
+      files.push_back(it->path().lexically_relative(root).generic_string());
+    std::sort(files.begin(), files.end());
+    for (const std::string& f : files) HashStat(state, p + "/" + f, root / f);
+  }
+  uint64_t hash = XXH3_64bits_digest(state);
+  XXH3_freeState(state);
+  return hash == 0 ? 1 : hash;
+}
+
+BuildCache BuildCache::Load(const std::string& path) {
+  BuildCache cache;
+  std::ifstream in(path);
+  std::string line;
+  if (!std::getline(in, line) || line != kHeader) return cache;
+  while (std::getline(in, line)) {
+    std::vector<std::string> f = SplitTabs(line);
+    if (f.empty()) continue;
+    if (f[0] == "inputs" && f.size() == 2) {
+      cache.inputs = std::stoull(f[1], nullptr, 16);
+    } else if (f[0] == "language" && f.size() == 3) {
+      cache.pages_per_language.emplace_back(f[1], std::stoul(f[2]));
+    } else if (f[0] == "page" && f.size() >= 3) {
+      CachedPage& page = cache.pages[Unescape(f[1])];
+      page.key = std::stoull(f[2], nullptr, 16);
+      for (size_t i = 3; i < f.size(); ++i) page.files.push_back(Unescape(f[i]));
+    } else if (f[0] == "warning" && f.size() == 6) {
+      cache.warnings.push_back({Severity::kWarning,
+                                {Unescape(f[1]), std::stoi(f[2]), std::stoi(f[3])},
+                                Unescape(f[4]),
+                                Unescape(f[5])});
+    }
+  }
+  return cache;
+}
+
+void BuildCache::Save(const std::string& path) const {
+  std::ostringstream out;
+  out << kHeader << "\n" << std::hex << "inputs\t" << inputs << std::dec << "\n";
+  for (const auto& [lang, n] : pages_per_language) out << "language\t" << lang << "\t" << n << "\n";
+  for (const auto& [source, page] : pages) {
+    out << "page\t" << Escape(source) << "\t" << std::hex << page.key << std::dec;
+    for (const std::string& file : page.files) out << "\t" << Escape(file);
+    out << "\n";
+  }
+  for (const Diagnostic& d : warnings)
+    out << "warning\t" << Escape(d.pos.path) << "\t" << d.pos.line << "\t" << d.pos.column << "\t"
+        << Escape(d.message) << "\t" << Escape(d.source_line) << "\n";
+  std::string tmp = path + ".tmp";
+  {
+    std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
+    file << out.str();
+  }
+  fs::rename(tmp, path);
+}
+
+}  // namespace tandem
