@@ -201,7 +201,7 @@ class Builder {
   }
 
   bool LoadAllContent() {
-    LoadContent(site_, LoadOptions{options_.drafts}, diags_);
+    LoadContent(site_, LoadOptions{options_.drafts, Jobs()}, diags_);
     return true;
   }
 

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "output.hpp"
+#include "parallel.hpp"
 #include "text.hpp"
 
 namespace fs = std::filesystem;
@@ -199,11 +200,12 @@ void LoadContent(Site& site, const LoadOptions& options, Diagnostics& diags) {
     fs::path dir = fs::path(site.source_dir) / "content" / lang.config->code;
     std::error_code ec;
     if (fs::is_directory(dir, ec)) {
-      for (const FoundFile& file : FindMarkdown(dir, site_root, prefix, diags)) {
-        auto page = LoadPage(file, i, prefix + file.rel_path, diags);
-        if (!page || (page->meta.draft && !options.drafts)) continue;
-        lang.pages.push_back(std::move(page));
-      }
+      std::vector<FoundFile> files = FindMarkdown(dir, site_root, prefix, diags);
+      std::vector<std::unique_ptr<Page>> loaded(files.size());
+      ParallelFor(files.size(), options.jobs,
+                  [&](size_t k, unsigned) { loaded[k] = LoadPage(files[k], i, prefix + files[k].rel_path, diags); });
+      for (auto& page : loaded)
+        if (page && (!page->meta.draft || options.drafts)) lang.pages.push_back(std::move(page));
     } else {
       diags.Warning({prefix}, "no content for language \"" + lang.config->code + "\"; create " + prefix + "_index.md");
     }

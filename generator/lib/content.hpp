@@ -12,6 +12,7 @@ namespace tandem {
 
 struct LoadOptions {
   bool drafts = false;
+  unsigned jobs = 1;
 };
 
 // Reads a whole file; throws std::runtime_error naming the path on failure.
