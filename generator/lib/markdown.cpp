@@ -73,7 +73,10 @@ std::vector<cmark_node*> CollectNodes(cmark_node* root, cmark_node_type type) {
 
 void ReplaceFencedBlocks(cmark_node* root, const BlockHook& hook) {
   for (cmark_node* node : CollectNodes(root, CMARK_NODE_CODE_BLOCK)) {
-    if (!cmark_node_get_fenced(node, nullptr, nullptr, nullptr)) continue;
+    // cmark-gfm writes through all three out-parameters, so none may be null.
+    int fence_length = 0, fence_offset = 0;
+    char fence_char = 0;
+    if (!cmark_node_get_fenced(node, &fence_length, &fence_offset, &fence_char)) continue;
     const char* info = cmark_node_get_fence_info(node);
     auto html = hook(info ? info : "", cmark_node_get_literal(node), cmark_node_get_start_line(node));
     if (!html) continue;

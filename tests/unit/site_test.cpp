@@ -139,6 +139,13 @@ TEST_CASE("raw HTML is dropped and GFM extensions render", "[site][markdown]") {
   CHECK(Contains(launch, "<th style=\"text-align: right\">Amount</th>"));
 }
 
+TEST_CASE("fenced and indented code blocks render as escaped code", "[site][markdown][regression]") {
+  // Asking cmark-gfm whether a block is fenced once crashed on every code block.
+  std::string en = BasicSite().Read("en/news/raw/index.html");
+  CHECK(Contains(en, "<pre><code class=\"language-cpp\">int x = 1 &lt; 2;\n</code></pre>"));
+  CHECK(Contains(en, "<pre><code>indented code stays code\n</code></pre>"));
+}
+
 TEST_CASE("raw HTML passes when site.toml allows it, but the tag filter still applies", "[site][markdown]") {
   FixtureSite site("basic");
   std::string config = ReadBytes(site.source() / "site.toml");
