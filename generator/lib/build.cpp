@@ -92,12 +92,14 @@ class Builder {
 
   // Everything a build reads, besides the files: a change to any forces a real build.
   std::string BuildIdentity() const {
-    std::string identity = std::string(TANDEM_VERSION) + (options_.drafts ? " drafts" : "") +
-                           (options_.strict ? " strict" : "") + " " + GitHead(site_.source_dir);
+    std::vector<std::string> parts = {TANDEM_VERSION, options_.drafts ? "drafts" : "", options_.strict ? "strict" : "",
+                                      GitHead(site_.source_dir)};
     struct stat st;
     if (stat("/proc/self/exe", &st) == 0)
-      identity += " " + std::to_string(st.st_size) + " " + std::to_string(st.st_mtim.tv_sec) + "." +
-                  std::to_string(st.st_mtim.tv_nsec);
+      parts.insert(parts.end(), {std::to_string(st.st_size), std::to_string(st.st_mtim.tv_sec),
+                                 std::to_string(st.st_mtim.tv_nsec)});
+    std::string identity;
+    for (const std::string& part : parts) identity.append(part).push_back('\n');
     return identity;
   }
 
@@ -134,6 +136,8 @@ class Builder {
         if (!writer_->Keep(file)) diags_.Error({page.source_path}, "another file is already written to " + file);
       page.reused = true;
       page.reused_files = files;
+      page.render_warnings = cached->second.warnings;
+      for (const Diagnostic& d : page.render_warnings) diags_.Add(d);
     });
     return true;
   }
@@ -157,6 +161,7 @@ class Builder {
     for (const Page* page : site_.AllPages()) {
       CachedPage& entry = next.pages[page->source_path];
       entry.key = page->cache_key;
+      entry.warnings = page->render_warnings;
       if (page->reused) {
         entry.files = page->reused_files;
       } else {
@@ -239,7 +244,13 @@ class Builder {
       Page& page = *pages[i];
       if (page.reused) return;
       if (!CheckMarkdownLimits(page.source_path, page.body, page.body_line, diags_)) return;
-      page.content_html = RenderPageMarkdown(page);
+      Diagnostics page_diags;
+      page_diags.set_source_root(site_.source_dir);
+      page.content_html = RenderPageMarkdown(page, page_diags);
+      for (Diagnostic& d : page_diags.Sorted()) {
+        if (d.severity == Severity::kWarning) page.render_warnings.push_back(d);
+        diags_.Add(std::move(d));
+      }
       ms[i] = MsSince(start);
     });
     for (size_t i = 0; i < pages.size(); ++i) page_ms_[pages[i]->source_path] += ms[i];
@@ -254,7 +265,7 @@ class Builder {
   }
 
   // Markdown with the site's data: ```funding tables and {{funding:...}} figures.
-  std::string RenderPageMarkdown(Page& page) {
+  std::string RenderPageMarkdown(Page& page, Diagnostics& diags) {
     const Language& lang = site_.languages[page.lang_index];
     FundingContext ctx;
     ctx.source_path = page.source_path;
@@ -270,11 +281,11 @@ class Builder {
     md.footnote_back_label = UiString(lang, "footnote_back");
     md.block_hook = [&](std::string_view info, std::string_view body, int line) -> std::optional<std::string> {
       if (info.substr(0, info.find(' ')) != "funding") return std::nullopt;
-      return funding_.RenderTable(body, line, ctx, diags_).value_or("");
+      return funding_.RenderTable(body, line, ctx, diags).value_or("");
     };
     md.directive_hook = [&](std::string_view directive, int line, int column) -> std::optional<std::string> {
       if (!StartsWith(directive, "funding:")) return std::nullopt;
-      return funding_.RenderFigure(directive, line, column, ctx, diags_).value_or("");
+      return funding_.RenderFigure(directive, line, column, ctx, diags).value_or("");
     };
     return RenderMarkdown(page.body, md);
   }

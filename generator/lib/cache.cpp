@@ -14,7 +14,7 @@ namespace tandem {
 
 namespace {
 
-constexpr const char* kHeader = "tandem-cache 1";
+constexpr const char* kHeader = "tandem-cache 2";
 
 void HashStat(XXH3_state_t* state, const std::string& rel, const fs::path& path) {
   struct stat st;
@@ -56,6 +56,19 @@ std::vector<std::string> SplitTabs(const std::string& line) {
   for (std::string f; std::getline(in, f, '\t');) fields.push_back(f);
   if (!line.empty() && line.back() == '\t') fields.push_back("");  // getline drops a last empty field
   return fields;
+}
+
+// A warning as tab-separated fields from f[at]: path, line, column, message, source line.
+Diagnostic WarningOf(const std::vector<std::string>& f, size_t at) {
+  return {Severity::kWarning,
+          {Unescape(f[at]), std::stoi(f[at + 1]), std::stoi(f[at + 2])},
+          Unescape(f[at + 3]),
+          Unescape(f[at + 4])};
+}
+
+std::string WarningFields(const Diagnostic& d) {
+  return Escape(d.pos.path) + "\t" + std::to_string(d.pos.line) + "\t" + std::to_string(d.pos.column) + "\t" +
+         Escape(d.message) + "\t" + Escape(d.source_line) + "\n";
 }
 
 }  // namespace
@@ -101,10 +114,9 @@ BuildCache BuildCache::Load(const std::string& path) {
       page.key = std::stoull(f[2], nullptr, 16);
       for (size_t i = 3; i < f.size(); ++i) page.files.push_back(Unescape(f[i]));
     } else if (f[0] == "warning" && f.size() == 6) {
-      cache.warnings.push_back({Severity::kWarning,
-                                {Unescape(f[1]), std::stoi(f[2]), std::stoi(f[3])},
-                                Unescape(f[4]),
-                                Unescape(f[5])});
+      cache.warnings.push_back(WarningOf(f, 1));
+    } else if (f[0] == "page_warning" && f.size() == 7) {
+      cache.pages[Unescape(f[1])].warnings.push_back(WarningOf(f, 2));
     }
   }
   return cache;
@@ -118,10 +130,9 @@ void BuildCache::Save(const std::string& path) const {
     out << "page\t" << Escape(source) << "\t" << std::hex << page.key << std::dec;
     for (const std::string& file : page.files) out << "\t" << Escape(file);
     out << "\n";
+    for (const Diagnostic& d : page.warnings) out << "page_warning\t" << Escape(source) << "\t" << WarningFields(d);
   }
-  for (const Diagnostic& d : warnings)
-    out << "warning\t" << Escape(d.pos.path) << "\t" << d.pos.line << "\t" << d.pos.column << "\t"
-        << Escape(d.message) << "\t" << Escape(d.source_line) << "\n";
+  for (const Diagnostic& d : warnings) out << "warning\t" << WarningFields(d);
   std::string tmp = path + ".tmp";
   {
     std::ofstream file(tmp, std::ios::binary | std::ios::trunc);

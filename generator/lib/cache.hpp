@@ -23,6 +23,7 @@ uint64_t InputSignature(const std::string& source_dir, const std::vector<std::st
 struct CachedPage {
   uint64_t key = 0;
   std::vector<std::string> files;  // output paths: the page and its attachments
+  std::vector<Diagnostic> warnings;  // found while rendering its Markdown
 };
 
 // What the last successful build left in .tandem/.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "config.hpp"
+#include "diagnostics.hpp"
 #include "front_matter.hpp"
 #include "locale.hpp"
 
@@ -43,6 +44,9 @@ struct Page {
   uint64_t cache_key = 0;    // hash of everything the page's HTML is made of
   bool reused = false;       // unchanged since the last build: neither rendered nor written
   std::vector<std::string> reused_files;
+  // Warnings found while rendering the Markdown (funding blocks and figures), kept in the
+  // cache so that a reused page still reports them.
+  std::vector<Diagnostic> render_warnings;
 
   std::string content_html;
   // Files generated with the page, such as the CSV of a funding table: output path, bytes.

@@ -10,8 +10,8 @@ namespace {
 
 // Builds `site`, applies `change`, rebuilds; checks the output equals a clean
 // build of the changed site, and returns how many pages the rebuild rendered.
-size_t RenderedAfter(const std::function<void(const FixtureSite&)>& change) {
-  FixtureSite site("basic");
+size_t RenderedAfter(const std::function<void(const FixtureSite&)>& change, const std::string& fixture = "basic") {
+  FixtureSite site(fixture);
   REQUIRE(site.Build().report.ok);
   change(site);
   auto rebuilt = site.Build();
@@ -33,6 +33,20 @@ std::string Replace(std::string text, const std::string& from, const std::string
 
 void Edit(const FixtureSite& site, const std::string& rel, const std::string& from, const std::string& to) {
   site.WriteFile(rel, Replace(ReadBytes(site.source() / rel), from, to));
+}
+
+// Copies the gc theme into `site` and removes one UI string from both its languages.
+void UseThemeWithout(const FixtureSite& site, const std::string& key) {
+  std::filesystem::create_directories(site.source() / "themes");
+  std::filesystem::copy(std::string(TANDEM_THEMES_DIR) + "/gc", site.source() / "themes/gc",
+                        std::filesystem::copy_options::recursive);
+  for (std::string lang : {"en", "fr"}) {
+    std::string rel = "themes/gc/i18n/" + lang + ".toml";
+    std::string strings = ReadBytes(site.source() / rel);
+    size_t line = strings.find(key + " = ");
+    REQUIRE(line != std::string::npos);
+    site.WriteFile(rel, strings.erase(line, strings.find('\n', line) + 1 - line));
+  }
 }
 
 }  // namespace
@@ -96,4 +110,23 @@ TEST_CASE("a changed template re-renders every page", "[incremental]") {
                                 std::filesystem::copy_options::recursive);
           Edit(s, "themes/gc/partials/footer.mustache", "<footer", "<!-- changed -->\n<footer");
         }) == 23);
+}
+
+TEST_CASE("a changed amount re-renders the pages that show funding, and only them", "[incremental][funding]") {
+  // grants.md in each language shows a table and figures; the home pages do not.
+  CHECK(RenderedAfter([](const FixtureSite& s) { Edit(s, "data/funding.toml", "amount = 80500", "amount = 80501"); },
+                      "funding") == 2);
+}
+
+TEST_CASE("a page carried over from the last build still reports its funding warnings", "[incremental][funding]") {
+  FixtureSite site("funding");
+  UseThemeWithout(site, "funding_col_stream");
+  auto first = site.Build();
+  REQUIRE(first.report.ok);
+  REQUIRE(first.warnings.find("no UI string \"funding_col_stream\" for language \"fr\"") != std::string::npos);
+  Edit(site, "content/en/_index.md", "Welcome.", "Welcome, again.");
+  auto second = site.Build();
+  REQUIRE(second.report.ok);
+  CHECK(second.report.pages_rendered == 1);
+  CHECK(second.warnings == first.warnings);
 }
