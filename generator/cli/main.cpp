@@ -1,9 +1,9 @@
 // tandem: the command line. All the work happens in the core library.
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <iostream>
 
+#include "allocator.hpp"
 #include "build.hpp"
 #include "diagnostics.hpp"
 
@@ -20,17 +20,21 @@ void PrintSummary(const tandem::BuildReport& report, const tandem::Diagnostics& 
   for (const auto& [lang, n] : report.pages_per_language)
     pages += (pages.empty() ? "" : ", ") + lang + ": " + std::to_string(n) + " pages";
   if (!pages.empty()) std::cout << pages << "\n";
-  if (report.nothing_changed) std::cout << "nothing changed since the last build\n";
-  else if (report.ok && stats) std::cout << "pages rendered: " << report.pages_rendered << "\n";
+  if (report.nothing_changed)
+    std::cout << "nothing changed since the last build\n";
+  else if (report.ok && stats)
+    std::cout << "pages rendered: " << report.pages_rendered << "\n";
   if (report.ok)
     std::cout << "files: " << report.files_written << " written, " << report.files_unchanged << " unchanged, "
               << report.files_removed << " removed\n";
-  std::printf("%zu warnings, %zu errors, %.0f ms\n", diags.warning_count(), diags.error_count(), report.total_ms);
+  std::printf("%zu warnings, %zu errors, %.0f ms\n", diags.warning_count(), diags.error_count(),
+              report.total_ms);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  tandem::RestartWithHugePageMalloc(argv);
   CLI::App app{"tandem: a bilingual static site generator for Canada.ca-style sites"};
   app.set_version_flag("--version", std::string("tandem ") + TANDEM_VERSION);
   app.require_subcommand(1);
@@ -38,7 +42,8 @@ int main(int argc, char** argv) {
   tandem::BuildOptions options;
   bool quiet = false, stats = false;
   CLI::App* build = app.add_subcommand("build", "Build the site into its output folder");
-  build->add_option("--source,-s", options.source_dir, "The site folder (with site.toml)")->capture_default_str();
+  build->add_option("--source,-s", options.source_dir, "The site folder (with site.toml)")
+      ->capture_default_str();
   build->add_option("--output,-o", options.output_dir, "The output folder (default: <source>/public)");
   build->add_flag("--drafts", options.drafts, "Include pages marked draft = true");
   build->add_flag("--strict", options.strict, "Treat a missing translation as an error");
@@ -56,7 +61,8 @@ int main(int argc, char** argv) {
     std::cerr << tandem::FormatDiagnostic(d) << "\n";
   }
   if (diags.error_count() > tandem::Diagnostics::kMaxErrors)
-    std::cerr << "error: " << diags.error_count() - tandem::Diagnostics::kMaxErrors << " more errors not shown\n";
+    std::cerr << "error: " << diags.error_count() - tandem::Diagnostics::kMaxErrors
+              << " more errors not shown\n";
   if (!quiet || !report.ok) PrintSummary(report, diags, stats);
   return report.ok ? 0 : 1;
 }

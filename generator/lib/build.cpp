@@ -1,14 +1,16 @@
 #include "build.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <map>
-#include <sys/stat.h>
 
-#include "config.hpp"
 #include "cache.hpp"
+#include "config.hpp"
 #include "content.hpp"
 #include "dates.hpp"
 #include "funding.hpp"
@@ -41,24 +43,22 @@ class Builder {
 
   BuildReport Run() {
     auto start = Clock::now();
-    bool ok = Stage("config", [&] { return LoadSiteConfig(); }) &&
-              Stage("theme", [&] { return theme_.Load(site_.config, site_.source_dir, diags_); }) &&
-              Stage("unchanged?", [&] { return CheckInputs(); }) && !nothing_changed_ &&
-              Stage("locales", [&] { return CreateLocales(); }) &&
-              Stage("data", [&] { return funding_.Load(site_.source_dir, diags_); }) &&
-              Stage("content", [&] { return LoadAllContent(); }) &&
-              Stage("sections", [&] { return Run(BuildSectionTree); }) &&
-              Stage("urls", [&] { return AssignAllUrls(); }) &&
-              Stage("translations", [&] { return PairAll(); }) &&
-              Stage("dates", [&] { return Run(AssignDates); }) &&
-              Stage("layouts", [&] { return CheckLayouts(); }) &&
-              Stage("output", [&] { return writer_->Prepare(options_.force, diags_); }) &&
-              Stage("cache", [&] { return ReuseUnchangedPages(); }) &&
-              Stage("markdown", [&] { return RenderAllMarkdown(); }) &&
-              Stage("pages", [&] { return RenderAllPages(); }) &&
-              Stage("site files", [&] { return WriteSiteFiles(); }) &&
-              Stage("static files", [&] { return CopyStaticFiles(); }) &&
-              Stage("commit", [&] { return Commit(); });
+    bool ok =
+        Stage("config", [&] { return LoadSiteConfig(); }) &&
+        Stage("theme", [&] { return theme_.Load(site_.config, site_.source_dir, diags_); }) &&
+        Stage("unchanged?", [&] { return CheckInputs(); }) && !nothing_changed_ &&
+        Stage("locales", [&] { return CreateLocales(); }) &&
+        Stage("data", [&] { return funding_.Load(site_.source_dir, diags_); }) &&
+        Stage("content", [&] { return LoadAllContent(); }) &&
+        Stage("sections", [&] { return Run(BuildSectionTree); }) &&
+        Stage("urls", [&] { return AssignAllUrls(); }) && Stage("translations", [&] { return PairAll(); }) &&
+        Stage("dates", [&] { return Run(AssignDates); }) &&
+        Stage("layouts", [&] { return CheckLayouts(); }) &&
+        Stage("output", [&] { return writer_->Prepare(options_.force, diags_); }) &&
+        Stage("cache", [&] { return ReuseUnchangedPages(); }) &&
+        Stage("pages", [&] { return RenderAllPages(); }) &&
+        Stage("site files", [&] { return WriteSiteFiles(); }) &&
+        Stage("static files", [&] { return CopyStaticFiles(); }) && Stage("commit", [&] { return Commit(); });
     if (nothing_changed_) ok = ReportNothingChanged();
     report_.nothing_changed = nothing_changed_;
     for (const Page* page : site_.AllPages()) report_.pages_rendered += page->reused ? 0 : 1;
@@ -92,8 +92,8 @@ class Builder {
 
   // Everything a build reads, besides the files: a change to any forces a real build.
   std::string BuildIdentity() const {
-    std::vector<std::string> parts = {TANDEM_VERSION, options_.drafts ? "drafts" : "", options_.strict ? "strict" : "",
-                                      GitHead(site_.source_dir)};
+    std::vector<std::string> parts = {TANDEM_VERSION, options_.drafts ? "drafts" : "",
+                                      options_.strict ? "strict" : "", GitHead(site_.source_dir)};
     struct stat st;
     if (stat("/proc/self/exe", &st) == 0)
       parts.insert(parts.end(), {std::to_string(st.st_size), std::to_string(st.st_mtim.tv_sec),
@@ -104,10 +104,18 @@ class Builder {
   }
 
   bool CheckInputs() {
-    cache_ = BuildCache::Load(writer_->StatePath("cache"));
-    inputs_ = InputSignature(site_.source_dir, {"site.toml", "content", "data", "static", "i18n", theme_.dir()},
-                             BuildIdentity());
-    nothing_changed_ = cache_.inputs == inputs_ && writer_->IsUpToDate(&report_.files_unchanged);
+    cache_ = BuildCache::Load(writer_->StatePath("cache"), /*with_pages=*/false);
+    // With a last build to compare with, its output is checked while the inputs are hashed:
+    // both are mostly stat calls, and a build with nothing changed needs both.
+    std::future<bool> output_intact;
+    if (cache_.inputs != 0)
+      output_intact = std::async(std::launch::async,
+                                 [&] { return writer_->IsUpToDate(Jobs(), &report_.files_unchanged); });
+    inputs_ =
+        InputSignature(site_.source_dir, {"site.toml", "content", "data", "static", "i18n", theme_.dir()},
+                       BuildIdentity(), Jobs());
+    nothing_changed_ = output_intact.valid() && output_intact.get() && cache_.inputs == inputs_;
+    if (!nothing_changed_) report_.files_unchanged = 0;
     return true;
   }
 
@@ -120,6 +128,7 @@ class Builder {
 
   // A page whose key matches the last build's, and whose files are intact, is carried over.
   bool ReuseUnchangedPages() {
+    cache_ = BuildCache::Load(writer_->StatePath("cache"));
     std::string global = std::string(TANDEM_VERSION) + '\0' + theme_.fingerprint() + '\0' +
                          ReadFile(site_.source_dir + "/site.toml");
     uint64_t funding_hash = HashBytes(funding_.fingerprint());
@@ -130,10 +139,12 @@ class Builder {
       auto cached = cache_.pages.find(page.source_path);
       if (cached == cache_.pages.end() || cached->second.key != page.cache_key) return;
       const std::vector<std::string>& files = cached->second.files;
-      if (files.empty() || !std::all_of(files.begin(), files.end(), [&](const std::string& f) { return writer_->CanKeep(f); }))
+      if (files.empty() ||
+          !std::all_of(files.begin(), files.end(), [&](const std::string& f) { return writer_->CanKeep(f); }))
         return;
       for (const std::string& file : files)
-        if (!writer_->Keep(file)) diags_.Error({page.source_path}, "another file is already written to " + file);
+        if (!writer_->Keep(file))
+          diags_.Error({page.source_path}, "another file is already written to " + file);
       page.reused = true;
       page.reused_files = files;
       page.render_warnings = cached->second.warnings;
@@ -157,7 +168,8 @@ class Builder {
     if (!writer_->Commit(diags_)) return false;
     BuildCache next;
     next.inputs = inputs_;
-    for (const Language& lang : site_.languages) next.pages_per_language.emplace_back(lang.config->code, lang.pages.size());
+    for (const Language& lang : site_.languages)
+      next.pages_per_language.emplace_back(lang.config->code, lang.pages.size());
     for (const Page* page : site_.AllPages()) {
       CachedPage& entry = next.pages[page->source_path];
       entry.key = page->cache_key;
@@ -236,25 +248,52 @@ class Builder {
 
   unsigned Jobs() const { return options_.jobs ? options_.jobs : DefaultJobs(); }
 
-  bool RenderAllMarkdown() {
+  // Markdown, then the page's template, then its file: a page's Markdown and HTML are
+  // freed as soon as it is written, which keeps peak memory to what the pages in flight need.
+  bool RenderAllPages() {
     std::vector<Page*> pages = site_.AllPages();
+    unsigned jobs = Jobs();
+    std::vector<std::unique_ptr<TemplateSet>> sets(jobs);
     std::vector<double> ms(pages.size());
-    ParallelFor(pages.size(), Jobs(), [&](size_t i, unsigned) {
+    std::vector<Data> layers;
+    for (size_t i = 0; i < site_.languages.size(); ++i) layers.push_back(LanguageLayer(site_, theme_, i));
+    ParallelFor(pages.size(), jobs, [&](size_t i, unsigned worker) {
       auto start = Clock::now();
       Page& page = *pages[i];
-      if (page.reused) return;
-      if (!CheckMarkdownLimits(page.source_path, page.body, page.body_line, diags_)) return;
-      Diagnostics page_diags;
-      page_diags.set_source_root(site_.source_dir);
-      page.content_html = RenderPageMarkdown(page, page_diags);
-      for (Diagnostic& d : page_diags.Sorted()) {
-        if (d.severity == Severity::kWarning) page.render_warnings.push_back(d);
-        diags_.Add(std::move(d));
-      }
+      if (page.reused || !RenderContent(page)) return;
+      if (!sets[worker]) sets[worker] = std::make_unique<TemplateSet>(theme_);
+      WritePage(page,
+                sets[worker]->Render(TemplateName(page), layers[page.lang_index], PageData(site_, page)));
       ms[i] = MsSince(start);
     });
     for (size_t i = 0; i < pages.size(); ++i) page_ms_[pages[i]->source_path] += ms[i];
+    CollectSlowest();
     return true;
+  }
+
+  // The page's Markdown to HTML; its warnings are kept with the page for the cache.
+  bool RenderContent(Page& page) {
+    if (!CheckMarkdownLimits(page.source_path, page.body, page.body_line, diags_)) return false;
+    Diagnostics page_diags;
+    page_diags.set_source_root(site_.source_dir);
+    page.content_html = RenderPageMarkdown(page, page_diags);
+    std::string().swap(page.body);
+    for (Diagnostic& d : page_diags.Sorted()) {
+      if (d.severity == Severity::kWarning) page.render_warnings.push_back(d);
+      diags_.Add(std::move(d));
+    }
+    return true;
+  }
+
+  void WritePage(Page& page, const std::string& html) {
+    if (!writer_->Write(page.output_path, html))
+      diags_.Error({page.source_path}, "another file is already written to " + page.output_path);
+    for (const auto& [path, bytes] : page.attachments)
+      if (!writer_->Write(path, bytes))
+        diags_.Error({page.source_path}, "another file is already written to " + path);
+    std::string().swap(page.content_html);
+    for (auto& attachment : page.attachments)
+      std::string().swap(attachment.second);  // the cache needs the paths
   }
 
   const std::string& UiString(const Language& lang, const std::string& key) const {
@@ -279,7 +318,8 @@ class Builder {
     MarkdownOptions md;
     md.allow_raw_html = site_.config.allow_raw_html;
     md.footnote_back_label = UiString(lang, "footnote_back");
-    md.block_hook = [&](std::string_view info, std::string_view body, int line) -> std::optional<std::string> {
+    md.block_hook = [&](std::string_view info, std::string_view body,
+                        int line) -> std::optional<std::string> {
       if (info.substr(0, info.find(' ')) != "funding") return std::nullopt;
       return funding_.RenderTable(body, line, ctx, diags).value_or("");
     };
@@ -288,31 +328,6 @@ class Builder {
       return funding_.RenderFigure(directive, line, column, ctx, diags).value_or("");
     };
     return RenderMarkdown(page.body, md);
-  }
-
-  bool RenderAllPages() {
-    std::vector<Page*> pages = site_.AllPages();
-    unsigned jobs = Jobs();
-    std::vector<std::unique_ptr<TemplateSet>> sets(jobs);
-    std::vector<double> ms(pages.size());
-    std::vector<Data> layers;
-    for (size_t i = 0; i < site_.languages.size(); ++i) layers.push_back(LanguageLayer(site_, theme_, i));
-    ParallelFor(pages.size(), jobs, [&](size_t i, unsigned worker) {
-      auto start = Clock::now();
-      if (!sets[worker]) sets[worker] = std::make_unique<TemplateSet>(theme_);
-      const Page& page = *pages[i];
-      if (page.reused) return;
-      std::string html = sets[worker]->Render(TemplateName(page), layers[page.lang_index], PageData(site_, page));
-      if (!writer_->Write(page.output_path, html))
-        diags_.Error({page.source_path}, "another file is already written to " + page.output_path);
-      for (const auto& [path, bytes] : page.attachments)
-        if (!writer_->Write(path, bytes))
-          diags_.Error({page.source_path}, "another file is already written to " + path);
-      ms[i] = MsSince(start);
-    });
-    for (size_t i = 0; i < pages.size(); ++i) page_ms_[pages[i]->source_path] += ms[i];
-    CollectSlowest();
-    return true;
   }
 
   void CollectSlowest() {
@@ -330,7 +345,8 @@ class Builder {
     WriteOwn("404.html", not_found);
     // A language on a host of its own serves its own 404.
     for (const Language& lang : site_.languages)
-      if (!StartsWith(lang.config->base_url, site_.config.base_url)) WriteOwn(lang.config->output_dir + "/404.html", not_found);
+      if (!StartsWith(lang.config->base_url, site_.config.base_url))
+        WriteOwn(lang.config->output_dir + "/404.html", not_found);
     WriteOwn("sitemap.xml", SitemapXml(site_));
     WriteOwn("robots.txt", RobotsTxt(site_));
     return true;
@@ -338,7 +354,8 @@ class Builder {
 
   void WriteOwn(const std::string& rel, const std::string& bytes) {
     if (!writer_->Write(rel, bytes))
-      diags_.Error({rel}, "a page is written to " + rel + ", which tandem needs for the site itself; give it another slug");
+      diags_.Error({rel}, "a page is written to " + rel +
+                              ", which tandem needs for the site itself; give it another slug");
   }
 
   // The site's static/ files override the theme's; neither may replace a generated page.
@@ -347,9 +364,10 @@ class Builder {
     for (const std::string& dir : theme_.StaticDirs()) {
       std::error_code ec;
       if (!fs::is_directory(dir, ec)) continue;
-      for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
-           it.increment(ec))
-        if (it->is_regular_file()) files[it->path().lexically_relative(dir).generic_string()] = it->path().string();
+      for (auto it = fs::recursive_directory_iterator(dir, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+        if (it->is_regular_file())
+          files[it->path().lexically_relative(dir).generic_string()] = it->path().string();
     }
     for (const auto& [rel, source] : files)
       if (!writer_->CopyFrom(rel, source))
@@ -373,6 +391,8 @@ class Builder {
 
 }  // namespace
 
-BuildReport Build(const BuildOptions& options, Diagnostics& diags) { return Builder(options, diags).Run(); }
+BuildReport Build(const BuildOptions& options, Diagnostics& diags) {
+  return Builder(options, diags).Run();
+}
 
 }  // namespace tandem

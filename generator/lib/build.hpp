@@ -30,7 +30,7 @@ struct BuildReport {
   std::vector<std::pair<std::string, double>> stage_ms;  // in order
   std::vector<PageTiming> slowest_pages;                 // up to 10, slowest first
   size_t files_written = 0, files_unchanged = 0, files_removed = 0;
-  size_t pages_rendered = 0;  // the others were unchanged since the last build
+  size_t pages_rendered = 0;     // the others were unchanged since the last build
   bool nothing_changed = false;  // no input changed: the build stopped after checking
   double total_ms = 0;
   bool ok = false;

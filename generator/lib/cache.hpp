@@ -16,24 +16,26 @@
 
 namespace tandem {
 
-// Hashes the stat data of every file in `paths` (files, or folders walked recursively) plus `extra`.
+// Hashes the stat data of every file in `paths` (files, or folders walked recursively) plus
+// `extra`, stating files on `jobs` threads.
 uint64_t InputSignature(const std::string& source_dir, const std::vector<std::string>& paths,
-                        const std::string& extra);
+                        const std::string& extra, unsigned jobs);
 
 struct CachedPage {
   uint64_t key = 0;
-  std::vector<std::string> files;  // output paths: the page and its attachments
+  std::vector<std::string> files;    // output paths: the page and its attachments
   std::vector<Diagnostic> warnings;  // found while rendering its Markdown
 };
 
 // What the last successful build left in .tandem/.
 struct BuildCache {
-  uint64_t inputs = 0;  // 0: unknown
+  uint64_t inputs = 0;                      // 0: unknown
   std::map<std::string, CachedPage> pages;  // by source path
   std::vector<std::pair<std::string, size_t>> pages_per_language;
   std::vector<Diagnostic> warnings;
 
-  static BuildCache Load(const std::string& path);
+  // Without `with_pages`, only what a build with nothing changed needs: inputs, counts, warnings.
+  static BuildCache Load(const std::string& path, bool with_pages = true);
   void Save(const std::string& path) const;
 };
 

@@ -62,11 +62,12 @@ void RequireString(const TomlSource& src, const toml::table& t, const toml::sour
   }
   if (t.get(key)) return;  // wrong type, already reported
   SourcePos pos = PosOf(src, where);
-  diags.Error(pos, std::string(table_name) + " is missing \"" + std::string(key) + "\"", SourceLineOf(src, pos));
+  diags.Error(pos, std::string(table_name) + " is missing \"" + std::string(key) + "\"",
+              SourceLineOf(src, pos));
 }
 
-void ReadLanguage(const TomlSource& src, const SiteConfig& site, const toml::key& code,
-                  const toml::table& t, LanguageConfig& lang, Diagnostics& diags) {
+void ReadLanguage(const TomlSource& src, const SiteConfig& site, const toml::key& code, const toml::table& t,
+                  LanguageConfig& lang, Diagnostics& diags) {
   lang.code = std::string(code.str());
   std::string table_name = "[languages." + lang.code + "]";
   CheckKeys(src, t, kLanguageKeys, table_name, diags);
@@ -74,8 +75,10 @@ void ReadLanguage(const TomlSource& src, const SiteConfig& site, const toml::key
   RequireString(src, t, code.source(), "title", table_name, lang.title, diags);
   RequireString(src, t, code.source(), "creator", table_name, lang.creator, diags);
   if (const toml::node* w = t.get("weight")) {
-    if (w->is_integer()) lang.weight = static_cast<int>(**w->as_integer());
-    else ErrorAt(src, *w, "\"weight\" must be an integer", diags);
+    if (w->is_integer())
+      lang.weight = static_cast<int>(**w->as_integer());
+    else
+      ErrorAt(src, *w, "\"weight\" must be an integer", diags);
   }
   std::string site_origin, site_path, origin;
   SplitUrl(site.base_url, site_origin, site_path);
@@ -115,8 +118,9 @@ bool LoadConfig(const std::string& source_dir, SiteConfig& config, Diagnostics& 
   CheckKeys(src, *table, kSiteKeys, "site.toml", diags);
   std::string origin;
   if (!table->get("base_url")) {
-    diags.Error({"site.toml", 1, 1}, "site.toml is missing \"base_url\", the site's absolute URL, like "
-                                     "base_url = \"https://example.ca/\"",
+    diags.Error({"site.toml", 1, 1},
+                "site.toml is missing \"base_url\", the site's absolute URL, like "
+                "base_url = \"https://example.ca/\"",
                 LineAt(text, 1));
   } else {
     ReadBaseUrl(src, *table, config.base_url, origin, config.root_path, diags);
@@ -126,8 +130,10 @@ bool LoadConfig(const std::string& source_dir, SiteConfig& config, Diagnostics& 
     config.theme_pos = PosOf(src, table->get("theme")->source());
   }
   if (const toml::node* raw = table->get("allow_raw_html")) {
-    if (raw->is_boolean()) config.allow_raw_html = **raw->as_boolean();
-    else ErrorAt(src, *raw, "\"allow_raw_html\" must be true or false", diags);
+    if (raw->is_boolean())
+      config.allow_raw_html = **raw->as_boolean();
+    else
+      ErrorAt(src, *raw, "\"allow_raw_html\" must be true or false", diags);
   }
 
   const toml::table* languages = table->get_as<toml::table>("languages");

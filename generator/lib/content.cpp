@@ -1,6 +1,12 @@
 #include "content.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -15,12 +21,28 @@ namespace fs = std::filesystem;
 
 namespace tandem {
 
+// Plain POSIX reads into a string sized from fstat: at 20,000 pages, streams cost a seventh of the build.
 std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw std::runtime_error("cannot read " + path + ": " + std::strerror(errno));
+  struct stat st;
+  std::string bytes;
+  if (fstat(fd, &st) == 0 && st.st_size > 0) bytes.resize(static_cast<size_t>(st.st_size));
+  size_t got = 0;
+  for (;;) {
+    if (got == bytes.size()) bytes.resize(bytes.size() + 4096);  // a file that grew, or one stat cannot size
+    ssize_t n = read(fd, bytes.data() + got, bytes.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      int error = errno;
+      close(fd);
+      if (n < 0) throw std::runtime_error("cannot read " + path + ": " + std::strerror(error));
+      break;
+    }
+    got += static_cast<size_t>(n);
+  }
+  bytes.resize(got);
+  return bytes;
 }
 
 std::vector<Page*> Site::AllPages() const {
@@ -69,8 +91,8 @@ std::vector<FoundFile> FindMarkdown(const fs::path& lang_dir, const fs::path& si
                                     const std::string& shown_prefix, Diagnostics& diags) {
   std::vector<FoundFile> found;
   std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(lang_dir, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
+  for (auto it = fs::recursive_directory_iterator(lang_dir, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     const fs::directory_entry& entry = *it;
     if (IsHidden(entry.path())) {
       if (entry.is_directory()) it.disable_recursion_pending();
@@ -82,7 +104,8 @@ std::vector<FoundFile> FindMarkdown(const fs::path& lang_dir, const fs::path& si
     found.push_back({entry.path(), rel});
   }
   if (ec) diags.Error({shown_prefix}, "cannot read the folder: " + ec.message());
-  std::sort(found.begin(), found.end(), [](const FoundFile& a, const FoundFile& b) { return a.rel_path < b.rel_path; });
+  std::sort(found.begin(), found.end(),
+            [](const FoundFile& a, const FoundFile& b) { return a.rel_path < b.rel_path; });
   return found;
 }
 
@@ -128,8 +151,8 @@ std::unique_ptr<Page> LoadPage(const FoundFile& file, size_t lang_index, const s
 
 // A folder with pages but no _index.md still needs a section page for its
 // breadcrumbs and list; its title comes from the folder name.
-std::unique_ptr<Page> ImplicitSection(size_t lang_index, const std::string& rel_dir, const std::string& lang_code,
-                                      const std::string& site_title) {
+std::unique_ptr<Page> ImplicitSection(size_t lang_index, const std::string& rel_dir,
+                                      const std::string& lang_code, const std::string& site_title) {
   auto page = std::make_unique<Page>();
   page->lang_index = lang_index;
   page->rel_dir = rel_dir;
@@ -169,7 +192,9 @@ void CheckLanguageFolders(const Site& site, Diagnostics& diags) {
   fs::path content = fs::path(site.source_dir) / "content";
   std::error_code ec;
   if (!fs::is_directory(content, ec)) {
-    diags.Error({"content"}, "the site has no content/ folder; create content/en/ and content/fr/ with an _index.md in each");
+    diags.Error(
+        {"content"},
+        "the site has no content/ folder; create content/en/ and content/fr/ with an _index.md in each");
     return;
   }
   std::vector<std::string> codes = site.config.LanguageCodes();
@@ -185,7 +210,8 @@ void CheckLanguageFolders(const Site& site, Diagnostics& diags) {
                                                   JoinQuoted(codes) + ": add [languages." + name +
                                                   "] to site.toml or move the folder"
                                             : "a file directly in content/ belongs to no language; move it "
-                                              "into content/" + codes.front() + "/ or another language folder");
+                                              "into content/" +
+                                                  codes.front() + "/ or another language folder");
   }
 }
 
@@ -202,12 +228,14 @@ void LoadContent(Site& site, const LoadOptions& options, Diagnostics& diags) {
     if (fs::is_directory(dir, ec)) {
       std::vector<FoundFile> files = FindMarkdown(dir, site_root, prefix, diags);
       std::vector<std::unique_ptr<Page>> loaded(files.size());
-      ParallelFor(files.size(), options.jobs,
-                  [&](size_t k, unsigned) { loaded[k] = LoadPage(files[k], i, prefix + files[k].rel_path, diags); });
+      ParallelFor(files.size(), options.jobs, [&](size_t k, unsigned) {
+        loaded[k] = LoadPage(files[k], i, prefix + files[k].rel_path, diags);
+      });
       for (auto& page : loaded)
         if (page && (!page->meta.draft || options.drafts)) lang.pages.push_back(std::move(page));
     } else {
-      diags.Warning({prefix}, "no content for language \"" + lang.config->code + "\"; create " + prefix + "_index.md");
+      diags.Warning({prefix},
+                    "no content for language \"" + lang.config->code + "\"; create " + prefix + "_index.md");
     }
     AddImplicitSections(lang, i, diags);
     std::sort(lang.pages.begin(), lang.pages.end(),

@@ -5,9 +5,13 @@
 #include <array>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 
 #include "text.hpp"
+
+namespace fs = std::filesystem;
 
 namespace tandem {
 
@@ -47,6 +51,30 @@ std::string LatestOf(const Page& page) {
   return latest;
 }
 
+std::optional<std::string> FirstLine(const fs::path& path) {
+  std::ifstream in(path);
+  std::string line;
+  if (!std::getline(in, line)) return std::nullopt;
+  return line;
+}
+
+// The commit HEAD names in a .git folder: a detached HEAD holds it, a branch's is in its loose
+// ref file or in packed-refs. nullopt when it is none of these.
+std::optional<std::string> HeadOfGitDir(const fs::path& git) {
+  auto head = FirstLine(git / "HEAD");
+  if (!head) return std::nullopt;
+  if (!StartsWith(*head, "ref: ")) return head->size() >= 40 ? head : std::nullopt;
+  std::string ref = head->substr(5);
+  if (auto loose = FirstLine(git / ref)) return loose->size() >= 40 ? loose : std::nullopt;
+  std::ifstream packed(git / "packed-refs");
+  for (std::string line; std::getline(packed, line);) {
+    size_t space = line.find(' ');
+    if (space != std::string::npos && line.compare(space + 1, std::string::npos, ref) == 0)
+      return line.substr(0, space);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::map<std::string, std::string> ParseGitLog(const std::string& log) {
@@ -71,6 +99,18 @@ std::map<std::string, std::string> ParseGitLog(const std::string& log) {
 }
 
 std::string GitHead(const std::string& dir) {
+  // Read from .git directly where it is a plain folder, since a no-op build asks every time and
+  // starting git costs more than the rest of that check; other layouts (worktrees, reftable) ask git.
+  std::error_code ec;
+  for (fs::path at = fs::absolute(dir, ec).lexically_normal();; at = at.parent_path()) {
+    fs::path git = at / ".git";
+    if (fs::is_directory(git, ec)) {
+      if (auto head = HeadOfGitDir(git)) return *head;
+      break;
+    }
+    if (fs::exists(git, ec)) break;
+    if (at == at.parent_path()) break;
+  }
   return Capture("git -C " + ShellQuote(dir) + " rev-parse HEAD").value_or("");
 }
 
@@ -81,10 +121,12 @@ std::map<std::string, std::string> LoadGitDates(const std::string& dir, Diagnost
   if (!inside || !StartsWith(*inside, "true")) return {};
   auto shallow = Capture(git + "rev-parse --is-shallow-repository");
   if (shallow && StartsWith(*shallow, "true"))
-    diags.Warning({"."}, "this is a shallow git clone, so every page gets the clone's date as its date modified; "
-                         "fetch the full history (git fetch --unshallow, or fetch-depth: 0 in CI)");
-  auto log = Capture(git + "-c core.quotepath=off log --no-renames --name-only -z --format=%x1e%ad --date=short "
-                           "--relative -- .");
+    diags.Warning({"."},
+                  "this is a shallow git clone, so every page gets the clone's date as its date modified; "
+                  "fetch the full history (git fetch --unshallow, or fetch-depth: 0 in CI)");
+  auto log = Capture(git +
+                     "-c core.quotepath=off log --no-renames --name-only -z --format=%x1e%ad --date=short "
+                     "--relative -- .");
   if (!log) return {};
   return ParseGitLog(*log);
 }
@@ -93,8 +135,9 @@ void AssignDates(Site& site, Diagnostics& diags) {
   bool in_git = false;
   auto git_dates = LoadGitDates(site.source_dir, diags, &in_git);
   if (!in_git)
-    diags.Warning({"."}, "the site is not in a git repository, so dates modified come from file modification "
-                         "times; commit the site to git, or set modified = YYYY-MM-DD in front matter");
+    diags.Warning({"."},
+                  "the site is not in a git repository, so dates modified come from file modification "
+                  "times; commit the site to git, or set modified = YYYY-MM-DD in front matter");
   std::vector<Page*> implicit;
   for (Page* page : site.AllPages()) {
     page->issued = page->meta.date;
@@ -109,8 +152,9 @@ void AssignDates(Site& site, Diagnostics& diags) {
     } else {
       page->modified = FileDate(page->fs_path);
       if (in_git)
-        diags.Warning({page->source_path}, "the file is not committed to git, so its date modified is the "
-                                           "file's modification time; commit it, or set modified in front matter");
+        diags.Warning({page->source_path},
+                      "the file is not committed to git, so its date modified is the "
+                      "file's modification time; commit it, or set modified in front matter");
     }
   }
   // A made-up section page changes when its pages do; deepest first.

@@ -13,7 +13,8 @@ namespace tandem {
 // The last commit date (YYYY-MM-DD) of every file under `dir`, keyed by its
 // path relative to `dir`, from one `git log` pass. Empty when `dir` is not in
 // a git work tree. Warns when the clone is shallow.
-std::map<std::string, std::string> LoadGitDates(const std::string& dir, Diagnostics& diags, bool* in_git = nullptr);
+std::map<std::string, std::string> LoadGitDates(const std::string& dir, Diagnostics& diags,
+                                                bool* in_git = nullptr);
 
 // Parses the output of `git log --name-only -z --format=%x1e%ad --date=short`.
 std::map<std::string, std::string> ParseGitLog(const std::string& log);

@@ -54,7 +54,8 @@ std::string FormatDiagnostic(const Diagnostic& d) {
   if (!d.source_line.empty() && d.pos.line > 0) {
     std::string gutter = std::to_string(d.pos.line);
     out += "\n " + gutter + " | " + Shortened(d.source_line, d.pos.column);
-    if (d.pos.column > 0) out += "\n " + std::string(gutter.size(), ' ') + " | " + CaretLine(d.source_line, d.pos.column);
+    if (d.pos.column > 0)
+      out += "\n " + std::string(gutter.size(), ' ') + " | " + CaretLine(d.source_line, d.pos.column);
   }
   return out;
 }

@@ -19,8 +19,8 @@ struct Field {
   enum class Kind { kScalar, kBool, kInteger, kList, kMap };
   Kind kind = Kind::kScalar;
   std::string key;
-  SourcePos pos;       // of the key
-  std::string text;    // scalar text (strings, numbers, dates)
+  SourcePos pos;     // of the key
+  std::string text;  // scalar text (strings, numbers, dates)
   bool flag = false;
   int64_t integer = 0;
   bool from_yaml = false;  // YAML leaves scalars untyped: a number may stand for a string
@@ -38,8 +38,10 @@ struct Block {
 // Finds the closing fence; reports a block that never closes.
 std::optional<Block> SplitFrontMatter(const std::string& path, const std::string& text, Diagnostics& diags) {
   std::string fence;
-  if (StartsWith(text, "+++\n") || text == "+++") fence = "+++";
-  else if (StartsWith(text, "---\n") || text == "---") fence = "---";
+  if (StartsWith(text, "+++\n") || text == "+++")
+    fence = "+++";
+  else if (StartsWith(text, "---\n") || text == "---")
+    fence = "---";
   if (fence.empty()) {
     diags.Error({path, 1, 1},
                 "a page must start with front matter: a line +++ (TOML) or --- (YAML), then at least "
@@ -53,7 +55,11 @@ std::optional<Block> SplitFrontMatter(const std::string& path, const std::string
     size_t nl = text.find('\n', at);
     std::string_view l(text.data() + at, (nl == std::string::npos ? text.size() : nl) - at);
     if (l == fence || (fence == "---" && l == "...")) {
-      Block b{fence == "+++" ? "toml" : "yaml", std::string_view(text).substr(start, at - start), 2, {}, line + 1};
+      Block b{fence == "+++" ? "toml" : "yaml",
+              std::string_view(text).substr(start, at - start),
+              2,
+              {},
+              line + 1};
       b.body = nl == std::string::npos ? "" : text.substr(nl + 1);
       return b;
     }
@@ -126,7 +132,8 @@ Field FromYaml(const std::string& path, int first_line, std::string key, const Y
   f.pos = {path, key_mark.line + first_line, key_mark.column + 1};
   if (node.IsSequence()) {
     f.kind = Field::Kind::kList;
-    for (const YAML::Node& item : node) f.children.push_back(FromYaml(path, first_line, "", item, item.Mark()));
+    for (const YAML::Node& item : node)
+      f.children.push_back(FromYaml(path, first_line, "", item, item.Mark()));
   } else if (node.IsMap()) {
     f.kind = Field::Kind::kMap;
     for (const auto& kv : node)
@@ -155,7 +162,8 @@ std::optional<std::vector<Field>> ParseYamlBlock(const std::string& path, const 
     if (root.IsNull()) return fields;
     if (!root.IsMap()) {
       SourcePos pos{path, block.first_line, 1};
-      diags.Error(pos, "YAML front matter must be a map of fields like title: \"...\"", LineAt(file, pos.line));
+      diags.Error(pos, "YAML front matter must be a map of fields like title: \"...\"",
+                  LineAt(file, pos.line));
       return std::nullopt;
     }
     for (const auto& kv : root)
@@ -201,7 +209,8 @@ class FieldReader {
   int errors() const { return errors_; }
 
   bool String(const Field& f, std::string& out) {
-    if (f.kind == Field::Kind::kScalar || (f.from_yaml && f.kind != Field::Kind::kList && f.kind != Field::Kind::kMap)) {
+    if (f.kind == Field::Kind::kScalar ||
+        (f.from_yaml && f.kind != Field::Kind::kList && f.kind != Field::Kind::kMap)) {
       out = f.text;
       return true;
     }
@@ -235,9 +244,12 @@ class FieldReader {
     if (k == "title") {
       String(f, m.title);
       m.title_pos = f.pos;
-    } else if (k == "description") String(f, m.description);
-    else if (k == "date") Date(f, m.date);
-    else if (k == "modified" || k == "lastmod") Date(f, m.modified);
+    } else if (k == "description")
+      String(f, m.description);
+    else if (k == "date")
+      Date(f, m.date);
+    else if (k == "modified" || k == "lastmod")
+      Date(f, m.modified);
     else if (k == "slug") {
       String(f, m.slug);
       m.slug_pos = f.pos;
@@ -250,14 +262,20 @@ class FieldReader {
     } else if (k == "layout") {
       String(f, m.layout);
       m.layout_pos = f.pos;
-    } else if (k == "keywords") Joined(f, ", ", m.keywords);
-    else if (k == "subject") Joined(f, "; ", m.subject);
+    } else if (k == "keywords")
+      Joined(f, ", ", m.keywords);
+    else if (k == "subject")
+      Joined(f, "; ", m.subject);
     else if (k == "draft") {
-      if (f.kind == Field::Kind::kBool) m.draft = f.flag;
-      else Error(f, "\"draft\" must be true or false");
+      if (f.kind == Field::Kind::kBool)
+        m.draft = f.flag;
+      else
+        Error(f, "\"draft\" must be true or false");
     } else if (k == "weight") {
-      if (f.kind == Field::Kind::kInteger) m.weight = static_cast<int>(f.integer);
-      else Error(f, "\"weight\" must be an integer");
+      if (f.kind == Field::Kind::kInteger)
+        m.weight = static_cast<int>(f.integer);
+      else
+        Error(f, "\"weight\" must be an integer");
     } else {
       m.params.emplace_back(k, ToParam(f));
     }

@@ -14,9 +14,9 @@ namespace tandem {
 struct Param {
   enum class Kind { kString, kBool, kList, kMap };
   Kind kind = Kind::kString;
-  std::string text;  // kString; numbers and dates are kept as their text
-  bool flag = false;  // kBool
-  std::vector<Param> items;                       // kList
+  std::string text;                                   // kString; numbers and dates are kept as their text
+  bool flag = false;                                  // kBool
+  std::vector<Param> items;                           // kList
   std::vector<std::pair<std::string, Param>> fields;  // kMap, in source order
 };
 
@@ -41,8 +41,8 @@ struct FrontMatter {
 
 struct PageSource {
   FrontMatter meta;
-  std::string body;    // the Markdown after the front matter
-  int body_line = 1;   // line of the body's first line in the file
+  std::string body;   // the Markdown after the front matter
+  int body_line = 1;  // line of the body's first line in the file
 };
 
 // Splits and parses `text` (already normalized: no BOM, LF endings) read from `path`.

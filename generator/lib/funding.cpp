@@ -37,7 +37,9 @@ bool HasFlag(const Project& project, std::string_view flag) {
   return false;
 }
 
-std::string FiscalYear(int first_year) { return std::to_string(first_year) + "-" + std::to_string(first_year + 1); }
+std::string FiscalYear(int first_year) {
+  return std::to_string(first_year) + "-" + std::to_string(first_year + 1);
+}
 
 int CharCount(std::string_view utf8) {
   int n = 0;
@@ -75,9 +77,20 @@ namespace {
 const std::vector<std::string> kTopKeys = {"programs", "streams", "projects"};
 const std::vector<std::string> kProgramKeys = {"id", "name", "department"};
 const std::vector<std::string> kStreamKeys = {"id", "program", "name"};
-const std::vector<std::string> kProjectKeys = {
-    "id",     "program", "stream",            "recipient",      "title",          "city",           "province",
-    "country", "amount", "first_fiscal_year", "duration_years", "indigenous_led", "indigenous_serving", "link"};
+const std::vector<std::string> kProjectKeys = {"id",
+                                               "program",
+                                               "stream",
+                                               "recipient",
+                                               "title",
+                                               "city",
+                                               "province",
+                                               "country",
+                                               "amount",
+                                               "first_fiscal_year",
+                                               "duration_years",
+                                               "indigenous_led",
+                                               "indigenous_serving",
+                                               "link"};
 const std::vector<std::string> kLanguages = {"en", "fr"};
 const std::map<std::string, std::string> kLanguageNames = {{"en", "English"}, {"fr", "French"}};
 constexpr int64_t kMaxAmount = 1'000'000'000'000;  // a trillion dollars: anything above is a typo
@@ -116,9 +129,11 @@ class Reader {
   std::string UnknownProgram(const std::string& id) const {
     std::vector<std::string> ids = data_.ProgramIds();
     if (ids.empty()) return "unknown program " + Quoted(id) + ": the data has no [[programs]] yet";
-    return "unknown program " + Quoted(id) + DidYouMeanSuffix(id, ids) + "; known programs: " + JoinQuoted(ids);
+    return "unknown program " + Quoted(id) + DidYouMeanSuffix(id, ids) +
+           "; known programs: " + JoinQuoted(ids);
   }
-  bool Require(const File& file, const toml::table& t, const std::vector<std::string>& keys, const std::string& who);
+  bool Require(const File& file, const toml::table& t, const std::vector<std::string>& keys,
+               const std::string& who);
   std::optional<std::string> ReadId(const File& file, const toml::table& t);
   std::optional<std::string> ReadString(const File& file, const toml::table& t, const std::string& key);
   std::optional<Text> ReadText(const File& file, const toml::table& t, const std::string& key, bool required);
@@ -129,7 +144,8 @@ class Reader {
   std::map<std::string, std::string> program_at_, stream_at_, project_at_;  // id -> "file:line"
 };
 
-std::vector<const toml::table*> Reader::Entries(const File& file, const std::string& key, const std::string& what) {
+std::vector<const toml::table*> Reader::Entries(const File& file, const std::string& key,
+                                                const std::string& what) {
   std::vector<const toml::table*> out;
   const toml::node* node = file.table.get(key);
   if (!node) return out;
@@ -138,7 +154,8 @@ std::vector<const toml::table*> Reader::Entries(const File& file, const std::str
   if (array)
     for (const toml::node& item : *array) ok = ok && item.is_table();
   if (!ok) {
-    Error(file, *node, Quoted(key) + " must be a list of tables: write each " + what + " under its own [[" + key + "]]");
+    Error(file, *node,
+          Quoted(key) + " must be a list of tables: write each " + what + " under its own [[" + key + "]]");
     return out;
   }
   for (const toml::node& item : *array) out.push_back(item.as_table());
@@ -156,7 +173,8 @@ bool Reader::Require(const File& file, const toml::table& t, const std::vector<s
   return ok;
 }
 
-std::optional<std::string> Reader::ReadString(const File& file, const toml::table& t, const std::string& key) {
+std::optional<std::string> Reader::ReadString(const File& file, const toml::table& t,
+                                              const std::string& key) {
   const toml::node* node = t.get(key);
   if (!node) return std::nullopt;
   if (auto s = node->value<std::string>()) return *s;
@@ -172,13 +190,15 @@ std::optional<std::string> Reader::ReadId(const File& file, const toml::table& t
   });
   if (!ok) {
     Error(file, *t.get("id"),
-          "id " + Quoted(*id) + " may hold only lowercase letters, digits, hyphens and underscores, like \"youth-pilots\"");
+          "id " + Quoted(*id) +
+              " may hold only lowercase letters, digits, hyphens and underscores, like \"youth-pilots\"");
     return std::nullopt;
   }
   return id;
 }
 
-std::optional<Text> Reader::ReadText(const File& file, const toml::table& t, const std::string& key, bool required) {
+std::optional<Text> Reader::ReadText(const File& file, const toml::table& t, const std::string& key,
+                                     bool required) {
   const toml::node* node = t.get(key);
   if (!node) return required ? std::nullopt : std::optional<Text>(Text{});
   const toml::table* values = node->as_table();
@@ -194,7 +214,8 @@ std::optional<Text> Reader::ReadText(const File& file, const toml::table& t, con
     const toml::node* value = values->get(lang);
     std::string field = key + "." + lang;
     if (!value) {
-      Error(file, *node, Quoted(key) + " has no " + kLanguageNames.at(lang) + " value: add " + field + " = \"...\"");
+      Error(file, *node,
+            Quoted(key) + " has no " + kLanguageNames.at(lang) + " value: add " + field + " = \"...\"");
       ok = false;
     } else if (auto s = value->value<std::string>(); !s) {
       Error(file, *value, field + " must be a string, in quotes");
@@ -324,8 +345,9 @@ void Reader::ReadProjects(const File& file) {
         ok = false;
       } else if (program && s->program != *program) {
         Error(file, *p.get("stream"),
-              "stream " + Quoted(*stream) + " belongs to program " + Quoted(s->program) + ", not " + Quoted(*program) +
-                  "; the streams of program " + Quoted(*program) + ": " + JoinQuoted(candidates));
+              "stream " + Quoted(*stream) + " belongs to program " + Quoted(s->program) + ", not " +
+                  Quoted(*program) + "; the streams of program " + Quoted(*program) + ": " +
+                  JoinQuoted(candidates));
         ok = false;
       }
     }
@@ -364,12 +386,13 @@ void Reader::ReadProjects(const File& file) {
         bool close = std::find(kProvinces.begin(), kProvinces.end(), upper) != kProvinces.end();
         Error(file, *p.get("province"),
               "unknown province or territory code " + Quoted(*province) +
-                  (close ? " (did you mean " + Quoted(upper) + "?)" : "") + "; use one of " + JoinQuoted(kProvinces));
+                  (close ? " (did you mean " + Quoted(upper) + "?)" : "") + "; use one of " +
+                  JoinQuoted(kProvinces));
         ok = false;
       } else if (project.country != "CA") {
         Error(file, *p.get("province"),
-              "province is only for projects in Canada, and this one's country is " + Quoted(project.country) +
-                  "; remove one of them");
+              "province is only for projects in Canada, and this one's country is " +
+                  Quoted(project.country) + "; remove one of them");
         ok = false;
       } else {
         project.province = *province;
@@ -390,7 +413,8 @@ void Reader::ReadProjects(const File& file) {
     if (const toml::node* amount = p.get("amount")) {
       if (!amount->is_integer()) {
         Error(file, *amount,
-              "amount must be a whole number of dollars, like amount = 54919: no decimals, quotes or separators");
+              "amount must be a whole number of dollars, like amount = 54919: no decimals, quotes or "
+              "separators");
         ok = false;
       } else if (int64_t n = amount->as_integer()->get(); n < 0) {
         Error(file, *amount, "amount must not be negative");
@@ -415,8 +439,10 @@ void Reader::ReadProjects(const File& file) {
       }
     }
     if (const toml::node* duration = p.get("duration_years")) {
-      if (!duration->is_integer() || duration->as_integer()->get() < 1 || duration->as_integer()->get() > 100) {
-        Error(file, *duration, "duration_years must be a whole number of years, 1 or more, like duration_years = 4");
+      if (!duration->is_integer() || duration->as_integer()->get() < 1 ||
+          duration->as_integer()->get() > 100) {
+        Error(file, *duration,
+              "duration_years must be a whole number of years, 1 or more, like duration_years = 4");
         ok = false;
       } else {
         project.duration_years = static_cast<int>(duration->as_integer()->get());
@@ -431,7 +457,8 @@ void Reader::ReadProjects(const File& file) {
     project.indigenous_serving = serving.value_or(false);
     if (auto link = ReadString(file, p, "link")) {
       if (!StartsWith(*link, "https://") && !StartsWith(*link, "http://") && !StartsWith(*link, "/")) {
-        Error(file, *p.get("link"), "link must be a full address starting with https:// (or a path starting with /)");
+        Error(file, *p.get("link"),
+              "link must be a full address starting with https:// (or a path starting with /)");
         ok = false;
       } else {
         project.link = *link;
@@ -519,6 +546,8 @@ bool FundingData::Load(const std::string& source_dir, Diagnostics& diags) {
   return ok;
 }
 
-bool FundingData::empty() const { return !impl_ || impl_->data.projects.empty(); }
+bool FundingData::empty() const {
+  return !impl_ || impl_->data.projects.empty();
+}
 
 }  // namespace tandem

@@ -18,13 +18,13 @@ namespace tandem {
 
 // What a table or figure needs to know about the page it sits in.
 struct FundingContext {
-  std::string source_path;    // "content/fr/x.md", for errors
-  int first_line = 1;         // the file line of the Markdown's first line
-  std::string lang;           // "fr"
+  std::string source_path;  // "content/fr/x.md", for errors
+  int first_line = 1;       // the file line of the Markdown's first line
+  std::string lang;         // "fr"
   const Locale* locale = nullptr;
   const Strings* strings = nullptr;  // the language's UI strings
-  std::string page_output_dir;  // "fr/x/" : where the page's index.html goes
-  std::string page_url_path;    // "/fr/x/"
+  std::string page_output_dir;       // "fr/x/" : where the page's index.html goes
+  std::string page_url_path;         // "/fr/x/"
   // Files to write beside the page (CSV downloads): output path and bytes.
   std::vector<std::pair<std::string, std::string>>* attachments = nullptr;
   int tables_so_far = 0;  // numbers the page's tables, for their CSV names
@@ -40,8 +40,8 @@ class FundingData {
   std::optional<std::string> RenderTable(std::string_view body, int line, FundingContext& ctx,
                                          Diagnostics& diags) const;
   // The HTML of `{{funding:...}}` (directive without braces) at `line`:`column` of the Markdown.
-  std::optional<std::string> RenderFigure(std::string_view directive, int line, int column, FundingContext& ctx,
-                                          Diagnostics& diags) const;
+  std::optional<std::string> RenderFigure(std::string_view directive, int line, int column,
+                                          FundingContext& ctx, Diagnostics& diags) const;
   // Changes whenever the data does.
   const std::string& fingerprint() const { return fingerprint_; }
 

@@ -17,7 +17,9 @@ const std::vector<std::string> kCountArgs = {"program", "stream", "flags"};
 const std::vector<std::string> kFormats = {"full", "compact"};
 constexpr int64_t kCompactFrom = 1'000'000;  // below a million, "$180,688" reads better than "$181 thousand"
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // A word of the directive and where it starts in it (bytes).
 struct Word {
@@ -56,15 +58,18 @@ std::optional<std::string> FundingData::RenderFigure(std::string_view directive,
   SourcePos whole{ctx.source_path, file_line, column};
 
   size_t colon = directive.find(':');
-  std::vector<Word> words = SplitWords(directive, colon == std::string_view::npos ? directive.size() : colon + 1);
+  std::vector<Word> words =
+      SplitWords(directive, colon == std::string_view::npos ? directive.size() : colon + 1);
   if (words.empty()) {
-    page.Error(whole, "a funding figure needs a name: write {{funding:total program=...}} or "
-                      "{{funding:count program=...}}");
+    page.Error(whole,
+               "a funding figure needs a name: write {{funding:total program=...}} or "
+               "{{funding:count program=...}}");
     return std::nullopt;
   }
   const std::string& name = words.front().text;
   if (std::find(kFigures.begin(), kFigures.end(), name) == kFigures.end()) {
-    page.Error(at(words.front().offset), "unknown funding figure " + Quoted(name) + DidYouMeanSuffix(name, kFigures) +
+    page.Error(at(words.front().offset), "unknown funding figure " + Quoted(name) +
+                                             DidYouMeanSuffix(name, kFigures) +
                                              "; known figures: " + JoinQuoted(kFigures));
     return std::nullopt;
   }
@@ -81,8 +86,8 @@ std::optional<std::string> FundingData::RenderFigure(std::string_view directive,
     size_t eq = w.text.find('=');
     std::string key = w.text.substr(0, eq);
     if (eq == std::string::npos || eq == 0 || eq + 1 == w.text.size()) {
-      page.Error(at(w.offset), "expected key=value in {{funding:" + name + "}}, like program=csoc; got " +
-                                   Quoted(w.text));
+      page.Error(at(w.offset),
+                 "expected key=value in {{funding:" + name + "}}, like program=csoc; got " + Quoted(w.text));
       ok = false;
       continue;
     }
@@ -137,7 +142,8 @@ std::optional<std::string> FundingData::RenderFigure(std::string_view directive,
     int64_t total = 0;
     for (const Project* p : selection->projects) total += p->amount;
     if (format == "compact" && total >= kCompactFrom)
-      text = FillPlaceholders(strings.Get("funding_compact_currency"), {{"number", locale.FormatCompact(total)}});
+      text = FillPlaceholders(strings.Get("funding_compact_currency"),
+                              {{"number", locale.FormatCompact(total)}});
     else
       text = locale.FormatCurrency(total);
   }

@@ -89,8 +89,8 @@ using Report = std::function<void(const SourcePos& pos, const std::string& messa
 struct SelectionSpec {
   std::optional<Arg> program, stream;
   std::vector<Arg> flags;
-  SourcePos where;       // the block or figure, for a selection that names or matches nothing
-  bool figure = false;   // shapes the hints: program=csoc rather than program = "csoc"
+  SourcePos where;      // the block or figure, for a selection that names or matches nothing
+  bool figure = false;  // shapes the hints: program=csoc rather than program = "csoc"
 };
 
 struct Selection {

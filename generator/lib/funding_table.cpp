@@ -14,8 +14,8 @@ namespace tandem {
 namespace funding {
 namespace {
 
-const std::vector<std::string> kBlockKeys = {"program", "stream", "flags",   "group_by",
-                                             "columns", "sort",   "order",   "caption"};
+const std::vector<std::string> kBlockKeys = {"program", "stream", "flags", "group_by",
+                                             "columns", "sort",   "order", "caption"};
 const std::vector<std::string> kColumns = {"recipient", "project", "city", "province", "amount", "years"};
 const std::vector<std::string> kGroupBy = {"stream", "program", "province", "none"};
 const std::vector<std::string> kOrders = {"ascending", "descending"};
@@ -93,8 +93,8 @@ std::optional<std::string> ReadChoice(Block& block, const toml::table& t, const 
     return std::nullopt;
   }
   if (std::find(allowed.begin(), allowed.end(), *value) == allowed.end()) {
-    block.Error(*node, "unknown " + key + " " + Quoted(*value) + DidYouMeanSuffix(*value, allowed) + "; " + what +
-                           JoinQuoted(allowed));
+    block.Error(*node, "unknown " + key + " " + Quoted(*value) + DidYouMeanSuffix(*value, allowed) + "; " +
+                           what + JoinQuoted(allowed));
     return std::nullopt;
   }
   return value;
@@ -117,7 +117,8 @@ std::optional<std::vector<Arg>> ReadList(Block& block, const toml::table& t, con
   const toml::node* node = t.get(key);
   if (!node) return std::nullopt;
   const toml::array* array = node->as_array();
-  bool ok = array && std::all_of(array->begin(), array->end(), [](const toml::node& n) { return n.is_string(); });
+  bool ok =
+      array && std::all_of(array->begin(), array->end(), [](const toml::node& n) { return n.is_string(); });
   if (!ok) {
     block.Error(*node, key + " must be a list of strings, like " + key + " = " + example);
     return std::nullopt;
@@ -165,7 +166,8 @@ std::optional<TableSpec> ReadSpec(Block& block, const FundingContext& ctx, std::
       }
       for (const Arg& column : *columns) {
         if (std::find(kColumns.begin(), kColumns.end(), column.value) == kColumns.end()) {
-          block.Error(column.pos, "unknown column " + Quoted(column.value) + DidYouMeanSuffix(column.value, kColumns) +
+          block.Error(column.pos, "unknown column " + Quoted(column.value) +
+                                      DidYouMeanSuffix(column.value, kColumns) +
                                       "; known columns: " + JoinQuoted(kColumns));
           ok = false;
         } else if (std::find(spec.columns.begin(), spec.columns.end(), column.value) != spec.columns.end()) {
@@ -213,7 +215,8 @@ struct Group {
 };
 
 // The plain text of one cell (the amount as a plain integer).
-std::string CellText(const Project& p, const std::string& column, const FundingContext& ctx, UiStrings& strings) {
+std::string CellText(const Project& p, const std::string& column, const FundingContext& ctx,
+                     UiStrings& strings) {
   if (column == "recipient") return p.recipient.In(ctx.lang);
   if (column == "project") return p.title.In(ctx.lang);
   if (column == "city") return p.city.In(ctx.lang);
@@ -245,8 +248,10 @@ std::vector<Group> MakeGroups(const Dataset& data, const Selection& selection, c
     for (const Project* p : selection.projects) {
       std::string place = PlaceName(*p, ctx, strings);
       auto it = std::find_if(groups.begin(), groups.end(), [&](const Group& g) { return g.label == place; });
-      if (it == groups.end()) groups.push_back({place, {p}, 0});
-      else it->rows.push_back(p);
+      if (it == groups.end())
+        groups.push_back({place, {p}, 0});
+      else
+        it->rows.push_back(p);
     }
     std::stable_sort(groups.begin(), groups.end(), [&](const Group& a, const Group& b) {
       return ctx.locale->Compare(a.label, b.label) < 0;
@@ -325,17 +330,20 @@ std::optional<std::string> FundingData::RenderTable(std::string_view body, int l
 
   // The caption: the block's own, or one naming the stream or program.
   std::string caption;
-  if (spec->caption) caption = *spec->caption;
+  if (spec->caption)
+    caption = *spec->caption;
   else if (selection->stream)
-    caption = FillPlaceholders(strings.Get("funding_caption_group"), {{"group", selection->stream->name.In(ctx.lang)}});
+    caption = FillPlaceholders(strings.Get("funding_caption_group"),
+                               {{"group", selection->stream->name.In(ctx.lang)}});
   else
-    caption = FillPlaceholders(strings.Get("funding_caption"), {{"program", selection->program->name.In(ctx.lang)}});
+    caption = FillPlaceholders(strings.Get("funding_caption"),
+                               {{"program", selection->program->name.In(ctx.lang)}});
 
   std::string id = "funding-" + std::to_string(number);
   // The wrapper scrolls sideways on a phone: a named region, focusable so that a keyboard can scroll it.
   std::string html = "<section class=\"table-wrap\" aria-labelledby=\"" + id +
-                     "-caption\" tabindex=\"0\">\n<table class=\"funding\">\n<caption id=\"" + id + "-caption\">" +
-                     EscapeHtml(caption) + "</caption>\n<thead>\n<tr>";
+                     "-caption\" tabindex=\"0\">\n<table class=\"funding\">\n<caption id=\"" + id +
+                     "-caption\">" + EscapeHtml(caption) + "</caption>\n<thead>\n<tr>";
   std::vector<std::string> headers;
   for (const std::string& column : spec->columns) {
     headers.push_back(strings.Get("funding_col_" + column));
@@ -346,8 +354,8 @@ std::optional<std::string> FundingData::RenderTable(std::string_view body, int l
 
   // CSV: the group (unless it is already a column), then the table's columns.
   std::vector<std::vector<std::string>> csv;
-  bool group_column = grouped && std::find(spec->columns.begin(), spec->columns.end(), spec->group_by) ==
-                                     spec->columns.end();
+  bool group_column =
+      grouped && std::find(spec->columns.begin(), spec->columns.end(), spec->group_by) == spec->columns.end();
   bool group_header_missing = false;
   {
     std::vector<std::string> header;
@@ -364,8 +372,8 @@ std::optional<std::string> FundingData::RenderTable(std::string_view body, int l
   for (const Group& g : groups) {
     html += "<tbody>\n";
     if (grouped)
-      html += "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"" + std::to_string(spec->columns.size()) + "\">" +
-              EscapeHtml(g.label) + "</th></tr>\n";
+      html += "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"" + std::to_string(spec->columns.size()) +
+              "\">" + EscapeHtml(g.label) + "</th></tr>\n";
     for (const Project* p : g.rows) {
       html += "<tr>";
       std::vector<std::string> record;
@@ -386,7 +394,8 @@ std::optional<std::string> FundingData::RenderTable(std::string_view body, int l
       html += "</tr>\n";
       csv.push_back(std::move(record));
     }
-    if (grouped && has_amount) html += SumRow("subtotal", strings.Get("funding_subtotal"), g.subtotal, *spec, locale);
+    if (grouped && has_amount)
+      html += SumRow("subtotal", strings.Get("funding_subtotal"), g.subtotal, *spec, locale);
     html += "</tbody>\n";
     total += g.subtotal;
   }
@@ -404,9 +413,10 @@ std::optional<std::string> FundingData::RenderTable(std::string_view body, int l
   }
   if (!strings.Check(page, block.Fence())) return std::nullopt;
   if (group_header_missing)
-    page.Warning(block.Fence(), "the theme has no UI string \"funding_col_" + spec->group_by + "\" for language \"" +
-                                    ctx.lang + "\", so the CSV's " + spec->group_by +
-                                    " column has no header; add it to its i18n/" + ctx.lang + ".toml (or the site's)");
+    page.Warning(block.Fence(), "the theme has no UI string \"funding_col_" + spec->group_by +
+                                    "\" for language \"" + ctx.lang + "\", so the CSV's " + spec->group_by +
+                                    " column has no header; add it to its i18n/" + ctx.lang +
+                                    ".toml (or the site's)");
   return html;
 }
 

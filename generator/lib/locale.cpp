@@ -50,15 +50,22 @@ Locale::Locale(const std::string& tag) : tag_(tag) {
   Check(status, "plural rules " + tag);
   collator_.reset(icu::Collator::createInstance(loc, status));
   Check(status, "collator " + tag);
-  to_ascii_.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
+  to_ascii_.reset(
+      icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
   Check(status, "transliterator");
 }
 
 Locale::~Locale() = default;
 
-std::string Locale::FormatInteger(int64_t n) const { return Format(*integer_, n); }
-std::string Locale::FormatCurrency(int64_t dollars) const { return Format(*currency_, dollars); }
-std::string Locale::FormatCompact(int64_t n) const { return Format(*compact_, n); }
+std::string Locale::FormatInteger(int64_t n) const {
+  return Format(*integer_, n);
+}
+std::string Locale::FormatCurrency(int64_t dollars) const {
+  return Format(*currency_, dollars);
+}
+std::string Locale::FormatCompact(int64_t n) const {
+  return Format(*compact_, n);
+}
 
 std::string Locale::PluralCategory(int64_t n) const {
   return ToUtf8(plurals_->select(static_cast<double>(n)));

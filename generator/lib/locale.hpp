@@ -6,13 +6,13 @@
 // transliterator, which is not thread-safe, sits behind a mutex).
 #pragma once
 
+#include <unicode/uversion.h>
+
 #include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
-
-#include <unicode/uversion.h>
 
 U_NAMESPACE_BEGIN
 class Collator;
@@ -37,7 +37,7 @@ class Locale {
   // ISO 639-2/T code, as Canada.ca's dcterms.language wants: "eng", "fra".
   const std::string& iso3_language() const { return iso3_; }
 
-  std::string FormatInteger(int64_t n) const;        // 5,120,527 / 5 120 527
+  std::string FormatInteger(int64_t n) const;         // 5,120,527 / 5 120 527
   std::string FormatCurrency(int64_t dollars) const;  // $54,919 / 54 919 $
   std::string FormatCompact(int64_t n) const;         // 5.12 million / 5,12 millions
   // ICU plural category of n: "one", "other", "many", ...

@@ -16,10 +16,12 @@ namespace tandem {
 // Produces the HTML for a fenced code block whose info string starts with a
 // word the hook knows, or nullopt to render it as ordinary code.
 // `line` is the fence's line in the Markdown text (1-based).
-using BlockHook = std::function<std::optional<std::string>(std::string_view info, std::string_view body, int line)>;
+using BlockHook =
+    std::function<std::optional<std::string>(std::string_view info, std::string_view body, int line)>;
 // Produces the HTML for `{{name:args}}` found in text, or nullopt to keep the text.
 // `line` and `column` locate the opening braces in the Markdown text.
-using DirectiveHook = std::function<std::optional<std::string>(std::string_view directive, int line, int column)>;
+using DirectiveHook =
+    std::function<std::optional<std::string>(std::string_view directive, int line, int column)>;
 
 struct MarkdownOptions {
   bool allow_raw_html = false;
@@ -34,7 +36,8 @@ constexpr size_t kMaxMarkdownBytes = 512 * 1024;
 constexpr size_t kMaxTableColumns = 128;
 
 // Checks the limits above; reports at the offending line of `path` (whose body starts at `first_line`).
-bool CheckMarkdownLimits(const std::string& path, std::string_view markdown, int first_line, Diagnostics& diags);
+bool CheckMarkdownLimits(const std::string& path, std::string_view markdown, int first_line,
+                         Diagnostics& diags);
 
 std::string RenderMarkdown(std::string_view markdown, const MarkdownOptions& options);
 

@@ -1,14 +1,21 @@
 #include "output.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <xxhash.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <vector>
 
 #include "content.hpp"
+#include "parallel.hpp"
 
 namespace fs = std::filesystem;
 
@@ -50,7 +57,9 @@ void PruneEmptyParents(fs::path dir, const fs::path& root) {
 
 }  // namespace
 
-uint64_t HashBytes(std::string_view bytes) { return XXH3_64bits(bytes.data(), bytes.size()); }
+uint64_t HashBytes(std::string_view bytes) {
+  return XXH3_64bits(bytes.data(), bytes.size());
+}
 
 OutputWriter::OutputWriter(std::string dir) : dir_(std::move(dir)) {}
 
@@ -65,14 +74,14 @@ OutputWriter::Manifest OutputWriter::ReadManifest(const std::string& path, bool*
   bool ok = std::getline(in, line) && line == kManifestHeader;
   if (complete) *complete = ok;
   if (!ok) return manifest;
+  // Each line: the hash in hex, the size, the path.
   while (std::getline(in, line)) {
-    std::istringstream fields(line);
+    char* end = nullptr;
     Entry e;
-    std::string rel;
-    fields >> std::hex >> e.hash >> std::dec >> e.size;
-    fields.get();
-    std::getline(fields, rel);
-    if (!rel.empty()) manifest[rel] = e;
+    e.hash = std::strtoull(line.c_str(), &end, 16);
+    e.size = std::strtoull(end, &end, 10);
+    if (*end != ' ' || end[1] == '\0') continue;
+    manifest.emplace_hint(manifest.end(), std::string(end + 1), e);
   }
   return manifest;
 }
@@ -80,7 +89,8 @@ OutputWriter::Manifest OutputWriter::ReadManifest(const std::string& path, bool*
 void OutputWriter::WriteManifest(const std::string& path, const Manifest& manifest) const {
   std::ostringstream out;
   out << kManifestHeader << "\n";
-  for (const auto& [rel, e] : manifest) out << std::hex << e.hash << std::dec << ' ' << e.size << ' ' << rel << "\n";
+  for (const auto& [rel, e] : manifest)
+    out << std::hex << e.hash << std::dec << ' ' << e.size << ' ' << rel << "\n";
   WriteAtomically(path, out.str());
 }
 
@@ -94,8 +104,9 @@ bool OutputWriter::Prepare(bool force, Diagnostics& diags) {
     return false;
   }
   if (fs::exists(root, ec) && !made_by_tandem && !IsEmptyDir(root) && !force) {
-    diags.Error({dir_}, "the output folder is not empty and was not made by tandem; tandem will not write over "
-                        "files it did not create. Empty it, choose another --output, or pass --force");
+    diags.Error({dir_},
+                "the output folder is not empty and was not made by tandem; tandem will not write over "
+                "files it did not create. Empty it, choose another --output, or pass --force");
     return false;
   }
   created_dir_ = !fs::exists(root, ec);
@@ -129,27 +140,47 @@ void OutputWriter::WriteFileAt(const std::string& path, std::string_view bytes) 
     known = !made_dirs_.insert(parent).second;
   }
   if (!known) fs::create_directories(parent);
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!out) throw std::runtime_error("cannot write " + path);
+  int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
+  while (!bytes.empty()) {
+    ssize_t n = write(fd, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int error = errno;
+      close(fd);
+      throw std::runtime_error("cannot write " + path + ": " + std::strerror(error));
+    }
+    bytes.remove_prefix(static_cast<size_t>(n));
+  }
+  if (close(fd) != 0) throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
 }
 
-bool OutputWriter::IsUpToDate(size_t* files) const {
+bool OutputWriter::IsUpToDate(unsigned jobs, size_t* files) const {
   std::error_code ec;
   if (fs::exists(StatePath("journal"), ec)) return false;
   bool complete = false;
   Manifest manifest = ReadManifest(StatePath("manifest"), &complete);
   if (!complete) return false;
-  for (const auto& [rel, entry] : manifest)
-    if (fs::file_size(dir_ + "/" + rel, ec) != entry.size || ec) return false;
+  std::vector<const Manifest::value_type*> entries;
+  entries.reserve(manifest.size());
+  for (const auto& entry : manifest) entries.push_back(&entry);
+  std::atomic<bool> intact = true;
+  ParallelFor(entries.size(), jobs, [&](size_t i, unsigned) {
+    struct stat st;
+    if (!intact) return;
+    if (stat((dir_ + "/" + entries[i]->first).c_str(), &st) != 0 ||
+        static_cast<uint64_t>(st.st_size) != entries[i]->second.size)
+      intact = false;
+  });
   if (files) *files = manifest.size();
-  return true;
+  return intact;
 }
 
 bool OutputWriter::CanKeep(const std::string& rel_path) const {
   auto old = previous_.find(rel_path);
   std::error_code ec;
-  return !direct_ && old != previous_.end() && fs::file_size(dir_ + "/" + rel_path, ec) == old->second.size && !ec;
+  return !direct_ && old != previous_.end() && fs::file_size(dir_ + "/" + rel_path, ec) == old->second.size &&
+         !ec;
 }
 
 bool OutputWriter::Keep(const std::string& rel_path) {
@@ -169,8 +200,8 @@ bool OutputWriter::Stage(const std::string& rel_path, std::string_view bytes, bo
   }
   auto old = previous_.find(rel_path);
   std::error_code ec;
-  *changed = direct_ || old == previous_.end() || old->second.hash != entry.hash || old->second.size != entry.size ||
-             fs::file_size(dir_ + "/" + rel_path, ec) != entry.size || ec;
+  *changed = direct_ || old == previous_.end() || old->second.hash != entry.hash ||
+             old->second.size != entry.size || fs::file_size(dir_ + "/" + rel_path, ec) != entry.size || ec;
   if (*changed) WriteFileAt((direct_ ? dir_ : StatePath("stage")) + "/" + rel_path, bytes);
   std::lock_guard lock(mutex_);
   ++(*changed ? stats_.written : stats_.unchanged);
@@ -234,13 +265,17 @@ void OutputWriter::Abort() {
   std::error_code ec;
   if (direct_) {
     // The folder was empty before this build: make it so again.
-    if (created_dir_) fs::remove_all(dir_, ec);
-    else RemoveContents(), fs::remove_all(StatePath(""), ec);
+    if (created_dir_)
+      fs::remove_all(dir_, ec);
+    else
+      RemoveContents(), fs::remove_all(StatePath(""), ec);
     return;
   }
   fs::remove_all(StatePath("stage"), ec);
-  if (created_dir_) fs::remove_all(dir_, ec);
-  else if (IsEmptyDir(StatePath(""))) fs::remove(StatePath(""), ec);
+  if (created_dir_)
+    fs::remove_all(dir_, ec);
+  else if (IsEmptyDir(StatePath("")))
+    fs::remove(StatePath(""), ec);
 }
 
 }  // namespace tandem

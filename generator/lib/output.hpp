@@ -2,11 +2,10 @@
 // <output>/.tandem/stage while the build runs and moved into place only when
 // it succeeded. (Into an empty or new folder, where there is nothing to lose,
 // files go straight to their place, under a manifest marked incomplete until
-// the build succeeds; a failed build empties the folder again.) A build killed before that leaves every visible file as it
-// was; one killed while moving files is finished by the next run (the list of
-// moves is journaled first). Files whose bytes did not change are not
-// rewritten, so their modification times stay and rsync-style deploys send
-// nothing. Only files tandem wrote before (listed in .tandem/manifest) are ever
+// the build succeeds; a failed build empties the folder again.) A build killed before that leaves every
+// visible file as it was; one killed while moving files is finished by the next run (the list of moves is
+// journaled first). Files whose bytes did not change are not rewritten, so their modification times stay and
+// rsync-style deploys send nothing. Only files tandem wrote before (listed in .tandem/manifest) are ever
 // deleted.
 #pragma once
 
@@ -36,7 +35,7 @@ class OutputWriter {
   bool Prepare(bool force, Diagnostics& diags);
 
   // True when the last build finished and every file it wrote is still there, at its size.
-  bool IsUpToDate(size_t* files = nullptr) const;
+  bool IsUpToDate(unsigned jobs, size_t* files = nullptr) const;
   // Whether `rel_path` can be carried over from the last build untouched (it is there, at its size).
   bool CanKeep(const std::string& rel_path) const;
   // Thread-safe. Carries `rel_path` over; false if another output claimed it.

@@ -16,7 +16,9 @@ std::string OriginOf(const std::string& url) {
 }
 
 // kainjow treats an empty string as true in {{#section}}; an absent value must be false.
-Data Text(const std::string& s) { return s.empty() ? Data(false) : Data(s); }
+Data Text(const std::string& s) {
+  return s.empty() ? Data(false) : Data(s);
+}
 
 Data StringsData(const Strings& strings) {
   Data t;
@@ -93,7 +95,8 @@ Data Toggle(const Site& site, const Page& page, size_t other) {
   return d;
 }
 
-Data LinkList(const Site& site, const Page& from, const std::vector<const Page*>& pages, bool with_description) {
+Data LinkList(const Site& site, const Page& from, const std::vector<const Page*>& pages,
+              bool with_description) {
   List list;
   for (const Page* p : pages) {
     Data item;
@@ -190,7 +193,9 @@ void AppendField(std::string& key, std::string_view value) {
 
 void AppendParam(std::string& key, const Param& p) {
   switch (p.kind) {
-    case Param::Kind::kBool: AppendField(key, p.flag ? "true" : "false"); break;
+    case Param::Kind::kBool:
+      AppendField(key, p.flag ? "true" : "false");
+      break;
     case Param::Kind::kList:
       AppendField(key, "[");
       for (const Param& item : p.items) AppendParam(key, item);
@@ -204,7 +209,8 @@ void AppendParam(std::string& key, const Param& p) {
       }
       AppendField(key, "}");
       break;
-    default: AppendField(key, p.text);
+    default:
+      AppendField(key, p.text);
   }
 }
 
@@ -212,12 +218,12 @@ void AppendParam(std::string& key, const Param& p) {
 
 std::string PageContextKey(const Site& site, const Page& page) {
   std::string key;
-  for (std::string_view v : {std::string_view(TemplateName(page)), std::string_view(page.meta.title),
-                             std::string_view(page.meta.description), std::string_view(page.meta.keywords),
-                             std::string_view(page.meta.subject), std::string_view(page.issued),
-                             std::string_view(page.modified), std::string_view(page.url_path),
-                             std::string_view(page.permalink), std::string_view(page.is_home ? "h" : "-"),
-                             std::string_view(page.is_section ? "s" : "-")})
+  for (std::string_view v :
+       {std::string_view(TemplateName(page)), std::string_view(page.meta.title),
+        std::string_view(page.meta.description), std::string_view(page.meta.keywords),
+        std::string_view(page.meta.subject), std::string_view(page.issued), std::string_view(page.modified),
+        std::string_view(page.url_path), std::string_view(page.permalink),
+        std::string_view(page.is_home ? "h" : "-"), std::string_view(page.is_section ? "s" : "-")})
     AppendField(key, v);
   for (const auto& [k, v] : page.meta.params) {
     AppendField(key, k);
@@ -243,20 +249,28 @@ std::string PageContextKey(const Site& site, const Page& page) {
 }
 
 std::string SitemapXml(const Site& site) {
-  std::string xml =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
-  for (const Page* page : site.AllPages()) {
-    xml += "  <url>\n    <loc>" + EscapeXml(page->permalink) + "</loc>\n";
-    if (!page->modified.empty()) xml += "    <lastmod>" + page->modified + "</lastmod>\n";
+  std::vector<Page*> pages = site.AllPages();
+  std::string xml;
+  // Reserved up front: growing a 10 MB string by doubling costs more in page faults than writing it.
+  xml.reserve(200 + pages.size() * (120 + 160 * site.languages.size()));
+  xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+      .append(
+          "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
+          "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+  for (const Page* page : pages) {
+    xml.append("  <url>\n    <loc>").append(EscapeXml(page->permalink)).append("</loc>\n");
+    if (!page->modified.empty()) xml.append("    <lastmod>").append(page->modified).append("</lastmod>\n");
     for (const Page* t : page->translations) {
       if (!t) continue;
-      xml += "    <xhtml:link rel=\"alternate\" hreflang=\"" + site.languages[t->lang_index].config->code +
-             "\" href=\"" + EscapeXml(t->permalink) + "\"/>\n";
+      xml.append("    <xhtml:link rel=\"alternate\" hreflang=\"")
+          .append(site.languages[t->lang_index].config->code)
+          .append("\" href=\"")
+          .append(EscapeXml(t->permalink))
+          .append("\"/>\n");
     }
-    xml += "  </url>\n";
+    xml.append("  </url>\n");
   }
-  return xml + "</urlset>\n";
+  return xml.append("</urlset>\n");
 }
 
 std::string RobotsTxt(const Site& site) {

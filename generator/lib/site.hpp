@@ -23,10 +23,10 @@ struct Page {
   std::string rel_dir;      // the folder the page describes or sits in: "news"
   bool is_section = false;  // an _index.md, or a folder without one
   bool is_home = false;
-  bool implicit = false;    // a folder with no _index.md: tandem made the page up
+  bool implicit = false;  // a folder with no _index.md: tandem made the page up
 
   FrontMatter meta;
-  std::string body;         // Markdown
+  std::string body;  // Markdown
   int body_line = 1;
 
   std::string slug;         // this page's own URL segment ("" for a home page)
@@ -36,9 +36,9 @@ struct Page {
   std::string modified;     // YYYY-MM-DD
   std::string issued;       // YYYY-MM-DD or ""
 
-  Page* parent = nullptr;             // the section holding this page
-  std::vector<Page*> children;        // for sections: pages and subsections, sorted
-  std::vector<Page*> translations;    // by language index; nullptr where missing; [own] = this
+  Page* parent = nullptr;           // the section holding this page
+  std::vector<Page*> children;      // for sections: pages and subsections, sorted
+  std::vector<Page*> translations;  // by language index; nullptr where missing; [own] = this
 
   uint64_t source_hash = 0;  // of the file's bytes
   uint64_t cache_key = 0;    // hash of everything the page's HTML is made of

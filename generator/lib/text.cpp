@@ -17,10 +17,10 @@ static size_t Utf8SequenceLength(std::string_view s, size_t i) {
   for (size_t k = 1; k < n; ++k)
     if ((byte(i + k) & 0xC0) != 0x80) return 0;
   unsigned char c1 = byte(i + 1);
-  if (c == 0xE0 && c1 < 0xA0) return 0;                // overlong
-  if (c == 0xED && c1 >= 0xA0) return 0;               // surrogates
-  if (c == 0xF0 && c1 < 0x90) return 0;                // overlong
-  if (c == 0xF4 && c1 >= 0x90) return 0;               // above U+10FFFF
+  if (c == 0xE0 && c1 < 0xA0) return 0;   // overlong
+  if (c == 0xED && c1 >= 0xA0) return 0;  // surrogates
+  if (c == 0xF0 && c1 < 0x90) return 0;   // overlong
+  if (c == 0xF4 && c1 >= 0x90) return 0;  // above U+10FFFF
   return n;
 }
 
@@ -102,19 +102,34 @@ static std::string Escape(std::string_view s, bool xml) {
   out.reserve(s.size() + s.size() / 8);
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += xml ? "&apos;" : "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += xml ? "&apos;" : "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
 }
 
-std::string EscapeHtml(std::string_view s) { return Escape(s, false); }
-std::string EscapeXml(std::string_view s) { return Escape(s, true); }
+std::string EscapeHtml(std::string_view s) {
+  return Escape(s, false);
+}
+std::string EscapeXml(std::string_view s) {
+  return Escape(s, true);
+}
 
 static size_t EditDistance(std::string_view a, std::string_view b) {
   std::vector<size_t> row(b.size() + 1);
@@ -167,7 +182,9 @@ std::string JoinQuoted(const std::vector<std::string>& items) {
   return out;
 }
 
-bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }

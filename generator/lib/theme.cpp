@@ -21,7 +21,8 @@ std::vector<std::string> ListStems(const fs::path& dir, const std::string& exten
   std::vector<std::string> names;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec))
-    if (entry.is_regular_file() && entry.path().extension() == extension) names.push_back(entry.path().stem().string());
+    if (entry.is_regular_file() && entry.path().extension() == extension)
+      names.push_back(entry.path().stem().string());
   std::sort(names.begin(), names.end());
   return names;
 }
@@ -54,8 +55,10 @@ class PartialResolver {
       out += text.substr(done, open - done);
       done = close + 2;
       auto partial = Load(name, text, shown, open, depth);
-      if (partial) out += *partial;
-      else ok = false;
+      if (partial)
+        out += *partial;
+      else
+        ok = false;
     }
     out += text.substr(done);
     if (!ok) return std::nullopt;
@@ -68,14 +71,16 @@ class PartialResolver {
     TextPos pos = PosOfOffset(text, offset);
     SourcePos where{shown, pos.line, pos.column};
     if (depth > kMaxPartialDepth) {
-      diags_.Error(where, "partials include each other without end (through \"" + name + "\")", LineAt(text, pos.line));
+      diags_.Error(where, "partials include each other without end (through \"" + name + "\")",
+                   LineAt(text, pos.line));
       return std::nullopt;
     }
     fs::path file = dir_ / (name + ".mustache");
     std::error_code ec;
     if (!fs::is_regular_file(file, ec)) {
-      diags_.Error(where, "unknown partial \"" + name + "\": there is no " + shown_dir_ + "/partials/" + name +
-                              ".mustache" + DidYouMeanSuffix(name, names_),
+      diags_.Error(where,
+                   "unknown partial \"" + name + "\": there is no " + shown_dir_ + "/partials/" + name +
+                       ".mustache" + DidYouMeanSuffix(name, names_),
                    LineAt(text, pos.line));
       return std::nullopt;
     }
@@ -123,7 +128,8 @@ bool Theme::Load(const SiteConfig& config, const std::string& source_dir, Diagno
   if (dir_.empty()) {
     diags.Error(config.theme_pos.line ? config.theme_pos : SourcePos{"site.toml"},
                 "unknown theme \"" + config.theme + "\": no folder themes/" + config.theme +
-                    " in the site or in " + TANDEM_THEMES_DIR + DidYouMeanSuffix(config.theme, AvailableThemes(roots)));
+                    " in the site or in " + TANDEM_THEMES_DIR +
+                    DidYouMeanSuffix(config.theme, AvailableThemes(roots)));
     return false;
   }
   std::string rel = fs::path(dir_).lexically_relative(source_dir).generic_string();
@@ -171,14 +177,16 @@ bool Theme::LoadStrings(const SiteConfig& config, const std::string& source_dir,
     std::error_code ec;
     if (!fs::is_regular_file(theme_file, ec)) {
       diags.Error({shown_dir_ + "/i18n/" + lang.code + ".toml"},
-                  "missing UI strings for language \"" + lang.code + "\": the theme has no i18n/" + lang.code + ".toml");
+                  "missing UI strings for language \"" + lang.code + "\": the theme has no i18n/" +
+                      lang.code + ".toml");
       ok = false;
       continue;
     }
     auto strings = ReadStrings(theme_file, shown_dir_ + "/i18n/" + lang.code + ".toml", diags);
     std::string site_file = source_dir + "/i18n/" + lang.code + ".toml";
-    auto overrides = fs::is_regular_file(site_file, ec) ? ReadStrings(site_file, "i18n/" + lang.code + ".toml", diags)
-                                                        : std::optional<Strings>(Strings{});
+    auto overrides = fs::is_regular_file(site_file, ec)
+                         ? ReadStrings(site_file, "i18n/" + lang.code + ".toml", diags)
+                         : std::optional<Strings>(Strings{});
     if (!strings || !overrides) {
       ok = false;
       continue;
@@ -200,7 +208,8 @@ bool Theme::LoadStrings(const SiteConfig& config, const std::string& source_dir,
           const std::string& from = origins[code][key];
           std::string to = StartsWith(from, "i18n/") ? "i18n/" + other_code + ".toml"
                                                      : shown_dir_ + "/i18n/" + other_code + ".toml";
-          diags.Error({to}, "UI string \"" + key + "\" is in " + from + " but missing here; add its translation");
+          diags.Error({to},
+                      "UI string \"" + key + "\" is in " + from + " but missing here; add its translation");
           ok = false;
         }
   for (const auto& [code, strings] : strings_)

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <kainjow/mustache.hpp>
-
 #include <map>
 #include <memory>
 #include <string>
@@ -37,8 +36,8 @@ class Theme {
   bool LoadTemplates(Diagnostics& diags);
   bool LoadStrings(const SiteConfig& config, const std::string& source_dir, Diagnostics& diags);
 
-  std::string dir_;       // absolute
-  std::string shown_dir_; // as shown in messages: "themes/gc"
+  std::string dir_;        // absolute
+  std::string shown_dir_;  // as shown in messages: "themes/gc"
   std::map<std::string, std::string> templates_;
   std::map<std::string, Strings> strings_;
   std::vector<std::string> static_dirs_;

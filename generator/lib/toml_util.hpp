@@ -16,10 +16,10 @@ namespace tandem {
 // The TOML text of one file (or one block inside a file) and where it starts,
 // so that positions can be reported in the enclosing file.
 struct TomlSource {
-  std::string path;        // shown to the user
-  std::string_view text;   // the TOML itself
-  int first_line = 1;      // line of `text`'s first line in the file
-  std::string_view file;   // the whole file, for quoting source lines
+  std::string path;       // shown to the user
+  std::string_view text;  // the TOML itself
+  int first_line = 1;     // line of `text`'s first line in the file
+  std::string_view file;  // the whole file, for quoting source lines
 };
 
 SourcePos PosOf(const TomlSource& src, const toml::source_region& region);

@@ -16,9 +16,9 @@ KeyIndex IndexKeys(const Language& lang, Diagnostics& diags) {
     if (key.empty()) continue;
     auto [it, inserted] = index.emplace(key, page.get());
     if (!inserted)
-      diags.Error(page->meta.translation_key_pos,
-                  "translation_key \"" + key + "\" is also used by " + it->second->source_path +
-                      " in the same language; each page needs its own key");
+      diags.Error(page->meta.translation_key_pos, "translation_key \"" + key + "\" is also used by " +
+                                                      it->second->source_path +
+                                                      " in the same language; each page needs its own key");
   }
   return index;
 }
@@ -48,8 +48,10 @@ void ReportMissing(const Page& page, const LanguageConfig& other, bool strict, D
                                page.meta.translation_key + "\"";
   std::string message = "the page has no \"" + other.code + "\" translation; " + hint +
                         ". Its language toggle goes to the nearest translated section";
-  if (strict) diags.Error({page.source_path}, message);
-  else diags.Warning({page.source_path}, message);
+  if (strict)
+    diags.Error({page.source_path}, message);
+  else
+    diags.Warning({page.source_path}, message);
 }
 
 }  // namespace

@@ -8,7 +8,9 @@ namespace tandem {
 
 namespace {
 
-bool IsSlugChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'; }
+bool IsSlugChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+}
 
 std::string Stem(const std::string& rel_path) {
   size_t slash = rel_path.rfind('/');
@@ -26,22 +28,26 @@ std::string LastSegment(const std::string& dir) {
 std::optional<std::string> SlugProblem(const std::string& slug) {
   if (slug.empty()) return "the slug is empty";
   if (slug.find('\0') != std::string::npos) return "the slug contains a NUL character";
-  if (slug.find('/') != std::string::npos || slug.find('\\') != std::string::npos || slug == "." || slug == "..")
+  if (slug.find('/') != std::string::npos || slug.find('\\') != std::string::npos || slug == "." ||
+      slug == "..")
     return "slug \"" + slug + "\" would leave its folder: a slug is one URL segment, without / or ..";
   if (slug.find('%') != std::string::npos)
     return "slug \"" + slug + "\" contains percent-encoding; write the characters themselves";
   for (char c : slug)
     if (!IsSlugChar(c))
-      return "slug \"" + slug + "\" must use only lowercase ASCII letters, digits and hyphens (Canada.ca URLs are ASCII)";
+      return "slug \"" + slug +
+             "\" must use only lowercase ASCII letters, digits and hyphens (Canada.ca URLs are ASCII)";
   return std::nullopt;
 }
 
 std::optional<std::string> UrlProblem(const std::string& url) {
   if (url.find('\0') != std::string::npos) return "the url contains a NUL character";
   if (url.find('%') != std::string::npos)
-    return "url \"" + url + "\" contains percent-encoding (such as %2e%2e); write a plain path like \"/news/item/\"";
+    return "url \"" + url +
+           "\" contains percent-encoding (such as %2e%2e); write a plain path like \"/news/item/\"";
   if (StartsWith(url, "//") || url.find(':') != std::string::npos || url.find('\\') != std::string::npos)
-    return "url \"" + url + "\" must be a path below the language's root, like \"/news/item/\", not an absolute "
+    return "url \"" + url +
+           "\" must be a path below the language's root, like \"/news/item/\", not an absolute "
            "address or file path";
   size_t start = 0;
   while (start < url.size()) {
@@ -52,7 +58,8 @@ std::optional<std::string> UrlProblem(const std::string& url) {
       return "url \"" + url + "\" would leave the output folder: remove the \"" + segment + "\" segment";
     if (!segment.empty())
       if (auto problem = SlugProblem(segment))
-        return "url \"" + url + "\": segment \"" + segment + "\" must use only lowercase ASCII letters, digits and "
+        return "url \"" + url + "\": segment \"" + segment +
+               "\" must use only lowercase ASCII letters, digits and "
                "hyphens";
     start = end + 1;
   }
@@ -111,7 +118,8 @@ void AssignTree(Page& page, const std::string& parent_rel, const Language& lang,
   }
   page.url_path = lang.config->base_path + rel;
   page.permalink = origin + page.url_path;
-  page.output_path = lang.config->output_dir + (lang.config->output_dir.empty() ? "" : "/") + rel + "index.html";
+  page.output_path =
+      lang.config->output_dir + (lang.config->output_dir.empty() ? "" : "/") + rel + "index.html";
   for (Page* child : page.children) AssignTree(*child, rel, lang, origin, diags);
 }
 
@@ -132,9 +140,9 @@ void CheckOutputCollisions(const Site& site, Diagnostics& diags) {
     auto [it, inserted] = owners.emplace(page->output_path, page);
     if (inserted) continue;
     const Page* first = it->second;
-    SourcePos pos = page->meta.url_pos.line ? page->meta.url_pos
+    SourcePos pos = page->meta.url_pos.line    ? page->meta.url_pos
                     : page->meta.slug_pos.line ? page->meta.slug_pos
-                                                 : SourcePos{page->source_path};
+                                               : SourcePos{page->source_path};
     diags.Error(pos, page->source_path + " and " + first->source_path + " would both be written to " +
                          page->output_path + "; give one of them another slug or url");
   }

@@ -1,9 +1,8 @@
 // The tandem program itself: arguments, exit status, last lines.
-#include <catch2/catch.hpp>
-
 #include <sys/wait.h>
 
 #include <array>
+#include <catch2/catch.hpp>
 #include <cstdio>
 
 #include "fixture.hpp"
@@ -56,9 +55,11 @@ TEST_CASE("a successful build exits 0 and ends with pages, warnings, errors and 
 TEST_CASE("a build with errors exits 1 and prints them", "[cli]") {
   FixtureSite site("minimal");
   site.WriteFile("content/en/x.md", "+++\ntitle = \"X\"\nslug = \"X Y\"\n+++\n");
-  Run run = RunTandem("build --quiet --source " + site.source().string() + " --output " + site.output().string());
+  Run run =
+      RunTandem("build --quiet --source " + site.source().string() + " --output " + site.output().string());
   CHECK(run.status == 1);
-  CHECK(run.output.find("content/en/x.md:3:1: error: slug \"X Y\" must use only lowercase ASCII letters") == 0);
+  CHECK(run.output.find("content/en/x.md:3:1: error: slug \"X Y\" must use only lowercase ASCII letters") ==
+        0);
   CHECK(run.output.find("0 warnings, 1 errors, ") != std::string::npos);
 }
 

@@ -1,16 +1,16 @@
-#include <catch2/catch.hpp>
+#include "dates.hpp"
 
+#include <catch2/catch.hpp>
 #include <cstdlib>
 
-#include "dates.hpp"
 #include "fixture.hpp"
 
 using namespace tandem;
 using namespace tandem::testing;
 
 TEST_CASE("one git log pass gives each file the date of its last commit", "[dates]") {
-  std::string log = std::string("\x1e") + "2021-03-04" + '\0' + "\ny.md" + '\0' + '\x1e' + "2020-01-02" + '\0' +
-                    "\na/x.md" + '\0' + "y.md" + '\0';
+  std::string log = std::string("\x1e") + "2021-03-04" + '\0' + "\ny.md" + '\0' + '\x1e' + "2020-01-02" +
+                    '\0' + "\na/x.md" + '\0' + "y.md" + '\0';
   auto dates = ParseGitLog(log);
   CHECK(dates.size() == 2);
   CHECK(dates["y.md"] == "2021-03-04");
@@ -24,9 +24,9 @@ TEST_CASE("dates come from a real repository's history", "[dates]") {
     std::string full = "cd '" + d + "' && " + command + " >/dev/null 2>&1";
     REQUIRE(std::system(full.c_str()) == 0);
   };
-  const std::string commit =
-      "git -c user.name=T -c user.email=t@example.ca commit -q -m c";
-  run("git init -q . && mkdir -p content/en && echo a > content/en/a.md && echo b > content/en/b.md && git add -A");
+  const std::string commit = "git -c user.name=T -c user.email=t@example.ca commit -q -m c";
+  run("git init -q . && mkdir -p content/en && echo a > content/en/a.md && echo b > content/en/b.md && git "
+      "add -A");
   run("GIT_AUTHOR_DATE=2020-01-02T12:00:00Z " + commit);
   run("echo b2 >> content/en/b.md && git add -A && GIT_AUTHOR_DATE=2022-06-30T12:00:00Z " + commit);
   Diagnostics diags;
@@ -50,30 +50,60 @@ TEST_CASE("a shallow clone is reported, since every date would be wrong", "[date
   ScratchDir dir;
   std::string d = dir.path().string();
   const std::string commit = "git -c user.name=T -c user.email=t@example.ca commit -q -m c";
-  std::string script = "cd '" + d + "' && git init -q origin && cd origin && echo a > a.md && git add -A && " +
-                       commit + " && echo b > b.md && git add -A && " + commit +
+  std::string script = "cd '" + d +
+                       "' && git init -q origin && cd origin && echo a > a.md && git add -A && " + commit +
+                       " && echo b > b.md && git add -A && " + commit +
                        " && cd .. && git clone -q --depth 1 file://" + d + "/origin shallow";
   REQUIRE(std::system((script + " >/dev/null 2>&1").c_str()) == 0);
   Diagnostics diags;
   LoadGitDates(d + "/shallow", diags);
   CHECK(diags.Render() ==
-        ".: warning: this is a shallow git clone, so every page gets the clone's date as its date modified; fetch "
+        ".: warning: this is a shallow git clone, so every page gets the clone's date as its date modified; "
+        "fetch "
         "the full history (git fetch --unshallow, or fetch-depth: 0 in CI)\n");
 }
 
-TEST_CASE("a site in git takes each page's date from its last commit, and warns for uncommitted files", "[dates]") {
+TEST_CASE("a site in git takes each page's date from its last commit, and warns for uncommitted files",
+          "[dates]") {
   FixtureSite site("minimal");
   site.WriteFile("content/en/_index.md", "+++\ntitle = \"Home\"\n+++\n");
   site.WriteFile("content/en/old.md", "+++\ntitle = \"Old\"\n+++\n");
   const std::string commit = "git -c user.name=T -c user.email=t@example.ca commit -q -m c";
-  std::string script = "cd '" + site.source().string() + "' && git init -q . && git add -A && GIT_AUTHOR_DATE=2019-05-06T10:00:00Z " + commit;
+  std::string script = "cd '" + site.source().string() +
+                       "' && git init -q . && git add -A && GIT_AUTHOR_DATE=2019-05-06T10:00:00Z " + commit;
   REQUIRE(std::system((script + " >/dev/null 2>&1").c_str()) == 0);
   site.WriteFile("content/en/new.md", "+++\ntitle = \"New\"\n+++\n");
   auto result = site.Build();
   REQUIRE(result.report.ok);
-  CHECK(site.Read("en/old/index.html").find("<time property=\"dateModified\">2019-05-06</time>") != std::string::npos);
-  CHECK(site.Read("en/index.html").find("<time property=\"dateModified\">2019-05-06</time>") != std::string::npos);
-  CHECK(result.warnings.find("content/en/new.md: warning: the file is not committed to git, so its date modified is "
-                             "the file's modification time; commit it, or set modified in front matter\n") !=
+  CHECK(site.Read("en/old/index.html").find("<time property=\"dateModified\">2019-05-06</time>") !=
         std::string::npos);
+  CHECK(site.Read("en/index.html").find("<time property=\"dateModified\">2019-05-06</time>") !=
+        std::string::npos);
+  CHECK(result.warnings.find(
+            "content/en/new.md: warning: the file is not committed to git, so its date modified is "
+            "the file's modification time; commit it, or set modified in front matter\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("the HEAD commit is read from .git as git itself reads it", "[dates]") {
+  ScratchDir dir;
+  std::string d = dir.path().string();
+  auto run = [&](const std::string& command) {
+    std::string full = "cd '" + d + "' && " + command + " >/dev/null 2>&1";
+    REQUIRE(std::system(full.c_str()) == 0);
+  };
+  auto git_says = [&] {
+    std::string out = d + "/head.txt";
+    REQUIRE(std::system(("git -C '" + d + "' rev-parse HEAD > '" + out + "'").c_str()) == 0);
+    std::string head = ReadBytes(out);
+    return head.substr(0, head.find('\n'));
+  };
+  const std::string commit = "git -c user.name=T -c user.email=t@example.ca commit -q --allow-empty -m c";
+  run("git init -q . && mkdir -p site/content && " + commit + " && " + commit);
+  CHECK(GitHead(d + "/site") == git_says());  // a loose branch ref, from a folder below the repository
+  run("git pack-refs --all");
+  CHECK(GitHead(d + "/site") == git_says());  // a packed ref
+  run("git checkout -q --detach HEAD~1");
+  CHECK(GitHead(d) == git_says());  // a detached HEAD
+  CHECK(GitHead(d).size() == 40);
 }

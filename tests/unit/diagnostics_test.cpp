@@ -1,10 +1,11 @@
-#include <catch2/catch.hpp>
-
 #include "diagnostics.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace tandem;
 
-TEST_CASE("a diagnostic shows the place, the message, the line and a caret under the column", "[diagnostics]") {
+TEST_CASE("a diagnostic shows the place, the message, the line and a caret under the column",
+          "[diagnostics]") {
   Diagnostic d{Severity::kError, {"content/fr/x.md", 3, 9}, "bad", "title = \"Été\""};
   CHECK(FormatDiagnostic(d) ==
         "content/fr/x.md:3:9: error: bad\n"
@@ -22,7 +23,8 @@ TEST_CASE("the caret counts characters, not bytes", "[diagnostics]") {
 
 TEST_CASE("errors past the cap are counted, not kept", "[diagnostics]") {
   Diagnostics diags;
-  for (size_t i = 0; i < Diagnostics::kMaxErrors + 5; ++i) diags.Error({"a.md", static_cast<int>(i) + 1}, "e");
+  for (size_t i = 0; i < Diagnostics::kMaxErrors + 5; ++i)
+    diags.Error({"a.md", static_cast<int>(i) + 1}, "e");
   CHECK(diags.error_count() == Diagnostics::kMaxErrors + 5);
   CHECK(diags.Sorted().size() == Diagnostics::kMaxErrors);
   CHECK(diags.Render().find("error: 5 more errors not shown\n") != std::string::npos);

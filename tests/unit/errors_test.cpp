@@ -1,6 +1,5 @@
 // Every kind of bad input a user can cause: the exact message, and no output.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 
@@ -25,7 +24,8 @@ std::string ErrorsOf(const std::vector<std::pair<std::string, std::string>>& fil
 
 TEST_CASE("invalid TOML front matter", "[errors]") {
   CHECK(ErrorsOf({{"content/fr/x.md", "+++\ntitle = \"Été\nslug = \"x\"\n+++\n"}}) ==
-        "content/fr/x.md:2:13: error: invalid TOML: Error while parsing string: unescaped control characters other than TAB (U+0009) are "
+        "content/fr/x.md:2:13: error: invalid TOML: Error while parsing string: unescaped control characters "
+        "other than TAB (U+0009) are "
         "explicitly prohibited\n"
         " 2 | title = \"Été\n"
         "   |             ^\n");
@@ -40,7 +40,8 @@ TEST_CASE("invalid YAML front matter", "[errors]") {
 
 TEST_CASE("unterminated front matter", "[errors]") {
   CHECK(ErrorsOf({{"content/en/x.md", "+++\ntitle = \"Hello\"\n\nBody text\n"}}) ==
-        "content/en/x.md:1:1: error: front matter opened with +++ is never closed; add a line +++ after the last "
+        "content/en/x.md:1:1: error: front matter opened with +++ is never closed; add a line +++ after the "
+        "last "
         "field (did you forget it?)\n"
         " 1 | +++\n"
         "   | ^\n");
@@ -63,11 +64,11 @@ TEST_CASE("invalid UTF-8", "[errors]") {
 
 TEST_CASE("a layout with no template", "[errors]") {
   std::string errors = ErrorsOf({{"content/en/x.md", "+++\ntitle = \"X\"\nlayout = \"pag\"\n+++\n"}});
-  CHECK(errors ==
-        "content/en/x.md:3:1: error: missing template: layout \"pag\" needs " + std::string(TANDEM_THEMES_DIR) +
-            "/gc/templates/pag.mustache (did you mean \"page\"?)\n"
-            " 3 | layout = \"pag\"\n"
-            "   | ^\n");
+  CHECK(errors == "content/en/x.md:3:1: error: missing template: layout \"pag\" needs " +
+                      std::string(TANDEM_THEMES_DIR) +
+                      "/gc/templates/pag.mustache (did you mean \"page\"?)\n"
+                      " 3 | layout = \"pag\"\n"
+                      "   | ^\n");
 }
 
 TEST_CASE("a missing partial", "[errors]") {
@@ -75,7 +76,8 @@ TEST_CASE("a missing partial", "[errors]") {
   std::filesystem::create_directories(site.source() / "themes");
   std::filesystem::copy(std::string(TANDEM_THEMES_DIR) + "/gc", site.source() / "themes/mine",
                         std::filesystem::copy_options::recursive);
-  site.WriteFile("themes/mine/templates/page.mustache", "<!DOCTYPE html>\n<p>{{page.title}}</p>\n{{> footr}}\n");
+  site.WriteFile("themes/mine/templates/page.mustache",
+                 "<!DOCTYPE html>\n<p>{{page.title}}</p>\n{{> footr}}\n");
   std::string config = ReadBytes(site.source() / "site.toml");
   config.replace(config.find("theme = \"gc\""), 12, "theme = \"mine\"");
   site.WriteFile("site.toml", config);
@@ -93,8 +95,9 @@ TEST_CASE("a missing required template", "[errors]") {
   std::filesystem::copy(std::string(TANDEM_THEMES_DIR) + "/gc", site.source() / "themes/gc",
                         std::filesystem::copy_options::recursive);
   site.Remove("themes/gc/templates/404.mustache");
-  CHECK(site.Build().errors ==
-        "themes/gc/templates/404.mustache: error: missing template: the theme needs templates/404.mustache\n");
+  CHECK(
+      site.Build().errors ==
+      "themes/gc/templates/404.mustache: error: missing template: the theme needs templates/404.mustache\n");
 }
 
 TEST_CASE("an unknown theme", "[errors]") {
@@ -104,15 +107,17 @@ TEST_CASE("an unknown theme", "[errors]") {
   site.WriteFile("site.toml", config);
   CHECK(site.Build().errors ==
         "site.toml:2:9: error: unknown theme \"gcc\": no folder themes/gcc in the site or in " +
-            std::string(TANDEM_THEMES_DIR) + " (did you mean \"gc\"?)\n"
+            std::string(TANDEM_THEMES_DIR) +
+            " (did you mean \"gc\"?)\n"
             " 2 | theme = \"gcc\"\n"
             "   |         ^\n");
 }
 
 TEST_CASE("an unknown key in site.toml", "[errors]") {
   FixtureSite site("minimal");
-  site.WriteFile("site.toml", "base_url = \"https://example.ca/\"\nthem = \"gc\"\n\n[languages.en]\nlocale = "
-                              "\"en-CA\"\ntitle = \"T\"\ncreator = \"C\"\n");
+  site.WriteFile("site.toml",
+                 "base_url = \"https://example.ca/\"\nthem = \"gc\"\n\n[languages.en]\nlocale = "
+                 "\"en-CA\"\ntitle = \"T\"\ncreator = \"C\"\n");
   CHECK(site.Build().errors ==
         "site.toml:2:1: error: unknown key \"them\" in site.toml (did you mean \"theme\"?); known keys: "
         "\"base_url\", \"theme\", \"allow_raw_html\", \"languages\"\n"
@@ -122,7 +127,8 @@ TEST_CASE("an unknown key in site.toml", "[errors]") {
 
 TEST_CASE("an unknown language folder", "[errors]") {
   CHECK(ErrorsOf({{"content/de/_index.md", "+++\ntitle = \"Start\"\n+++\n"}}) ==
-        "content/de: error: unknown language folder \"de\"; site.toml defines \"en\", \"fr\": add [languages.de] "
+        "content/de: error: unknown language folder \"de\"; site.toml defines \"en\", \"fr\": add "
+        "[languages.de] "
         "to site.toml or move the folder\n");
 }
 
@@ -147,7 +153,8 @@ TEST_CASE("a slug or url that would leave the output folder", "[errors]") {
         " 3 | slug = \"/etc/passwd\"\n"
         "   | ^\n");
   CHECK(ErrorsOf({{"content/en/a.md", "+++\ntitle = \"A\"\nurl = \"/x/%2e%2e/%2e%2e/y/\"\n+++\n"}}) ==
-        "content/en/a.md:3:1: error: url \"/x/%2e%2e/%2e%2e/y/\" contains percent-encoding (such as %2e%2e); write "
+        "content/en/a.md:3:1: error: url \"/x/%2e%2e/%2e%2e/y/\" contains percent-encoding (such as %2e%2e); "
+        "write "
         "a plain path like \"/news/item/\"\n"
         " 3 | url = \"/x/%2e%2e/%2e%2e/y/\"\n"
         "   | ^\n");
@@ -170,9 +177,10 @@ TEST_CASE("a symbolic link pointing outside the site is refused", "[errors]") {
   { std::ofstream(secret) << "+++\ntitle = \"Secret\"\n+++\nSecret text\n"; }
   std::filesystem::create_symlink(secret, site.source() / "content/en/leak.md");
   auto result = site.Build();
-  CHECK(result.errors == "content/en/leak.md: error: symbolic link to " + secret +
-                             " points outside the site; tandem does not follow it. Copy the file into the site "
-                             "instead\n");
+  CHECK(result.errors ==
+        "content/en/leak.md: error: symbolic link to " + secret +
+            " points outside the site; tandem does not follow it. Copy the file into the site "
+            "instead\n");
   CHECK_FALSE(site.Exists("en/leak/index.html"));
 }
 
@@ -189,7 +197,8 @@ TEST_CASE("two pages of one language with the same translation_key", "[errors]")
   CHECK(ErrorsOf({{"content/en/a.md", "+++\ntitle = \"A\"\ntranslation_key = \"k\"\n+++\n"},
                   {"content/en/b.md", "+++\ntitle = \"B\"\ntranslation_key = \"k\"\n+++\n"},
                   {"content/fr/c.md", "+++\ntitle = \"C\"\ntranslation_key = \"k\"\n+++\n"}}) ==
-        "content/en/b.md:3:1: error: translation_key \"k\" is also used by content/en/a.md in the same language; "
+        "content/en/b.md:3:1: error: translation_key \"k\" is also used by content/en/a.md in the same "
+        "language; "
         "each page needs its own key\n"
         " 3 | translation_key = \"k\"\n"
         "   | ^\n");
@@ -199,23 +208,30 @@ TEST_CASE("a UI string missing from one language", "[errors]") {
   FixtureSite site("minimal");
   site.WriteFile("i18n/en.toml", "site_slogan = \"Serving Canadians\"\n");
   CHECK(site.Build().errors ==
-        "i18n/fr.toml: error: UI string \"site_slogan\" is in i18n/en.toml but missing here; add its translation\n");
+        "i18n/fr.toml: error: UI string \"site_slogan\" is in i18n/en.toml but missing here; add its "
+        "translation\n");
 }
 
 TEST_CASE("a page too large for the Markdown parser", "[errors]") {
   std::string huge = "+++\ntitle = \"Huge\"\n+++\n" + std::string(600 * 1024, 'a') + "\n";
   CHECK(ErrorsOf({{"content/en/huge.md", huge}}) ==
-        "content/en/huge.md:4:1: error: the page is 600 KB of Markdown; tandem renders at most 512 KB per page: "
+        "content/en/huge.md:4:1: error: the page is 600 KB of Markdown; tandem renders at most 512 KB per "
+        "page: "
         "split it\n"
-        " 4 | " + std::string(160, 'a') + "…\n"
-        "   | ^\n");
+        " 4 | " +
+            std::string(160, 'a') +
+            "…\n"
+            "   | ^\n");
 }
 
 TEST_CASE("a table too wide for the Markdown parser", "[errors]") {
   std::string row;
   for (int i = 0; i < 200; ++i) row += "|x";
-  std::string errors = ErrorsOf({{"content/en/wide.md", "+++\ntitle = \"Wide\"\n+++\nText\n\n" + row + "|\n"}});
-  CHECK(errors.rfind("content/en/wide.md:6:1: error: a table row with 201 cells; tandem accepts at most 128 columns\n", 0) == 0);
+  std::string errors =
+      ErrorsOf({{"content/en/wide.md", "+++\ntitle = \"Wide\"\n+++\nText\n\n" + row + "|\n"}});
+  CHECK(errors.rfind(
+            "content/en/wide.md:6:1: error: a table row with 201 cells; tandem accepts at most 128 columns\n",
+            0) == 0);
 }
 
 TEST_CASE("a template Mustache cannot parse", "[errors]") {

@@ -42,7 +42,8 @@ std::map<std::string, std::string> SnapshotDir(const fs::path& dir) {
 FixtureSite::FixtureSite(const std::string& name) {
   fs::create_directories(source());
   if (!name.empty())
-    fs::copy(fs::path(TANDEM_TEST_SITES) / name, source(), fs::copy_options::recursive | fs::copy_options::copy_symlinks);
+    fs::copy(fs::path(TANDEM_TEST_SITES) / name, source(),
+             fs::copy_options::recursive | fs::copy_options::copy_symlinks);
 }
 
 void FixtureSite::WriteFile(const std::string& rel, const std::string& bytes) const {
@@ -52,7 +53,9 @@ void FixtureSite::WriteFile(const std::string& rel, const std::string& bytes) co
   out << bytes;
 }
 
-void FixtureSite::Remove(const std::string& rel) const { fs::remove_all(source() / rel); }
+void FixtureSite::Remove(const std::string& rel) const {
+  fs::remove_all(source() / rel);
+}
 
 FixtureSite::Result FixtureSite::Build(BuildOptions options) const {
   options.source_dir = source().string();
@@ -65,8 +68,12 @@ FixtureSite::Result FixtureSite::Build(BuildOptions options) const {
   return result;
 }
 
-std::string FixtureSite::Read(const std::string& rel) const { return ReadBytes(output() / rel); }
+std::string FixtureSite::Read(const std::string& rel) const {
+  return ReadBytes(output() / rel);
+}
 
-std::map<std::string, std::string> FixtureSite::Snapshot() const { return SnapshotDir(output()); }
+std::map<std::string, std::string> FixtureSite::Snapshot() const {
+  return SnapshotDir(output());
+}
 
 }  // namespace tandem::testing

@@ -1,6 +1,7 @@
+#include "front_matter.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "front_matter.hpp"
 #include "text.hpp"
 
 using namespace tandem;
@@ -43,7 +44,9 @@ TEST_CASE("TOML front matter gives every known field", "[front-matter]") {
 }
 
 TEST_CASE("YAML front matter accepts Hugo's translationKey and lastmod", "[front-matter]") {
-  auto page = Parse("---\ntitle: Titre\ntranslationKey: launch\nlastmod: 2024-01-21\ndraft: false\nweight: 2\n---\nCorps\n");
+  auto page = Parse(
+      "---\ntitle: Titre\ntranslationKey: launch\nlastmod: 2024-01-21\ndraft: false\nweight: "
+      "2\n---\nCorps\n");
   REQUIRE(page);
   CHECK(page->meta.title == "Titre");
   CHECK(page->meta.translation_key == "launch");
@@ -66,7 +69,8 @@ TEST_CASE("a page without front matter says how to start one", "[front-matter]")
   std::string errors;
   CHECK_FALSE(Parse("# Hello\n", &errors));
   CHECK(errors ==
-        "content/en/x.md:1:1: error: a page must start with front matter: a line +++ (TOML) or --- (YAML), then at "
+        "content/en/x.md:1:1: error: a page must start with front matter: a line +++ (TOML) or --- (YAML), "
+        "then at "
         "least title = \"...\", then the same line again\n"
         " 1 | # Hello\n"
         "   | ^\n");
@@ -80,5 +84,6 @@ TEST_CASE("IsIsoDate checks the calendar", "[front-matter]") {
 }
 
 TEST_CASE("a BOM and CRLF line endings are normalized away", "[front-matter]") {
-  CHECK(NormalizeSource("\xEF\xBB\xBF+++\r\ntitle = \"T\"\r\n+++\r\nA\rB\r\n") == "+++\ntitle = \"T\"\n+++\nA\nB\n");
+  CHECK(NormalizeSource("\xEF\xBB\xBF+++\r\ntitle = \"T\"\r\n+++\r\nA\rB\r\n") ==
+        "+++\ntitle = \"T\"\n+++\nA\nB\n");
 }

@@ -1,7 +1,6 @@
 // Funding data files: what loads, and every mistake, each with its exact message
 // (file:line:col, the source line and a caret).
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -131,7 +130,8 @@ TEST_CASE("funding data error: a missing required field", "[funding]") {
         " 12 | [[projects]]\n"
         "    | ^\n");
   CHECK(ErrorsOf(Data({{R"(province = "NB")", ""}})) ==
-        "data/funding.toml:12:1: error: project \"ywca\" is missing the required field \"province\" (or country, "
+        "data/funding.toml:12:1: error: project \"ywca\" is missing the required field \"province\" (or "
+        "country, "
         "for a project abroad)\n"
         " 12 | [[projects]]\n"
         "    | ^\n");
@@ -152,7 +152,8 @@ TEST_CASE("funding data error: a text without its English or French value", "[fu
         "    |           ^\n");
   CHECK(ErrorsOf(Data({{R"(recipient.en = "YWCA Moncton")", R"(recipient = "YWCA Moncton")"},
                        {R"(recipient.fr = "YWCA Moncton")", ""}})) ==
-        "data/funding.toml:16:13: error: \"recipient\" needs an English and a French value: write recipient.en = "
+        "data/funding.toml:16:13: error: \"recipient\" needs an English and a French value: write "
+        "recipient.en = "
         "\"...\" and recipient.fr = \"...\"\n"
         " 16 | recipient = \"YWCA Moncton\"\n"
         "    |             ^\n");
@@ -160,7 +161,8 @@ TEST_CASE("funding data error: a text without its English or French value", "[fu
         "data/funding.toml:18:1: error: \"title\" has no French value: add title.fr = \"...\"\n"
         " 18 | title.en = \"Brave YW\"\n"
         "    | ^\n"
-        "data/funding.toml:19:7: error: unknown key \"fn\" in \"title\" (did you mean \"en\"?); known keys: \"en\", "
+        "data/funding.toml:19:7: error: unknown key \"fn\" in \"title\" (did you mean \"en\"?); known keys: "
+        "\"en\", "
         "\"fr\"\n"
         " 19 | title.fn = \"Brave YW\"\n"
         "    |       ^\n");
@@ -172,7 +174,8 @@ TEST_CASE("funding data error: an amount that is negative or not whole dollars",
         " 23 | amount = -5\n"
         "    |          ^\n");
   std::string not_whole =
-      "error: amount must be a whole number of dollars, like amount = 54919: no decimals, quotes or separators\n";
+      "error: amount must be a whole number of dollars, like amount = 54919: no decimals, quotes or "
+      "separators\n";
   CHECK(ErrorsOf(Data({{"amount = 348900", "amount = 348900.50"}})) ==
         "data/funding.toml:23:10: " + not_whole +
             " 23 | amount = 348900.50\n"
@@ -197,11 +200,13 @@ TEST_CASE("funding data error: a duplicate project id", "[funding]") {
 
 TEST_CASE("funding data error: a project naming an unknown program or stream", "[funding]") {
   CHECK(ErrorsOf(Data({{R"(program = "csoc")", R"(program = "cso")"}})) ==
-        "data/funding.toml:14:11: error: unknown program \"cso\" (did you mean \"csoc\"?); known programs: \"csoc\"\n"
+        "data/funding.toml:14:11: error: unknown program \"cso\" (did you mean \"csoc\"?); known programs: "
+        "\"csoc\"\n"
         " 14 | program = \"cso\"\n"
         "    |           ^\n");
   CHECK(ErrorsOf(Data({{R"(stream = "youth-pilots")", R"(stream = "youth-pilot")"}})) ==
-        "data/funding.toml:15:10: error: unknown stream \"youth-pilot\" (did you mean \"youth-pilots\"?); the streams "
+        "data/funding.toml:15:10: error: unknown stream \"youth-pilot\" (did you mean \"youth-pilots\"?); "
+        "the streams "
         "of program \"csoc\": \"youth-pilots\"\n"
         " 15 | stream = \"youth-pilot\"\n"
         "    |          ^\n");
@@ -217,7 +222,8 @@ name.en = "Elsewhere"
 name.fr = "Ailleurs"
 )";
   CHECK(ErrorsOf(other + Data({{R"(stream = "youth-pilots")", R"(stream = "elsewhere")"}})) ==
-        "data/funding.toml:25:10: error: stream \"elsewhere\" belongs to program \"other\", not \"csoc\"; the streams "
+        "data/funding.toml:25:10: error: stream \"elsewhere\" belongs to program \"other\", not \"csoc\"; "
+        "the streams "
         "of program \"csoc\": \"youth-pilots\"\n"
         " 25 | stream = \"elsewhere\"\n"
         "    |          ^\n");
@@ -232,55 +238,65 @@ name.fr = "S"
 }
 
 TEST_CASE("funding data error: an unknown key, with a suggestion", "[funding]") {
-  CHECK(ErrorsOf(Data({{"amount = 348900", "amount = 348900\nammount = 1"}})) ==
-        "data/funding.toml:24:1: error: unknown key \"ammount\" in [[projects]] (did you mean \"amount\"?); known "
-        "keys: \"id\", \"program\", \"stream\", \"recipient\", \"title\", \"city\", \"province\", \"country\", "
-        "\"amount\", \"first_fiscal_year\", \"duration_years\", \"indigenous_led\", \"indigenous_serving\", \"link\"\n"
-        " 24 | ammount = 1\n"
-        "    | ^\n");
+  CHECK(
+      ErrorsOf(Data({{"amount = 348900", "amount = 348900\nammount = 1"}})) ==
+      "data/funding.toml:24:1: error: unknown key \"ammount\" in [[projects]] (did you mean \"amount\"?); "
+      "known "
+      "keys: \"id\", \"program\", \"stream\", \"recipient\", \"title\", \"city\", \"province\", \"country\", "
+      "\"amount\", \"first_fiscal_year\", \"duration_years\", \"indigenous_led\", \"indigenous_serving\", "
+      "\"link\"\n"
+      " 24 | ammount = 1\n"
+      "    | ^\n");
   std::string misspelt = Data();
   misspelt.replace(misspelt.find("[[projects]]"), 12, "[[project]]");
   CHECK(ErrorsOf(misspelt) ==
-        "data/funding.toml:12:3: error: unknown key \"project\" in a funding data file (did you mean \"projects\"?); "
+        "data/funding.toml:12:3: error: unknown key \"project\" in a funding data file (did you mean "
+        "\"projects\"?); "
         "known keys: \"programs\", \"streams\", \"projects\"\n"
         " 12 | [[project]]\n"
         "    |   ^\n");
   // A file of nothing but a misspelt [[projects]] is still read as funding data.
   CHECK(ErrorsOf("[[projets]]\nid = \"x\"\n") ==
-        "data/funding.toml:1:3: error: unknown key \"projets\" in a funding data file (did you mean \"projects\"?); "
+        "data/funding.toml:1:3: error: unknown key \"projets\" in a funding data file (did you mean "
+        "\"projects\"?); "
         "known keys: \"programs\", \"streams\", \"projects\"\n"
         " 1 | [[projets]]\n"
         "   |   ^\n");
 }
 
 TEST_CASE("funding data error: a bad province or territory code", "[funding]") {
-  std::string codes = "use one of \"AB\", \"BC\", \"MB\", \"NB\", \"NL\", \"NS\", \"NT\", \"NU\", \"ON\", \"PE\", \"QC\", "
-                      "\"SK\", \"YT\"\n";
+  std::string codes =
+      "use one of \"AB\", \"BC\", \"MB\", \"NB\", \"NL\", \"NS\", \"NT\", \"NU\", \"ON\", \"PE\", \"QC\", "
+      "\"SK\", \"YT\"\n";
   CHECK(ErrorsOf(Data({{R"(province = "NB")", R"(province = "PQ")"}})) ==
         "data/funding.toml:22:12: error: unknown province or territory code \"PQ\"; " + codes +
             " 22 | province = \"PQ\"\n"
             "    |            ^\n");
   CHECK(ErrorsOf(Data({{R"(province = "NB")", R"(province = "nb")"}})) ==
-        "data/funding.toml:22:12: error: unknown province or territory code \"nb\" (did you mean \"NB\"?); " + codes +
+        "data/funding.toml:22:12: error: unknown province or territory code \"nb\" (did you mean \"NB\"?); " +
+            codes +
             " 22 | province = \"nb\"\n"
             "    |            ^\n");
 }
 
 TEST_CASE("funding data error: a bad country, or a province abroad", "[funding]") {
-  CHECK(ErrorsOf(Data({{R"(province = "NB")", R"(country = "Austria")"}})) ==
-        "data/funding.toml:22:11: error: unknown country code \"Austria\": use an ISO 3166 two-letter code in "
-        "capitals, like \"AT\" for Austria\n"
-        " 22 | country = \"Austria\"\n"
-        "    |           ^\n");
+  CHECK(
+      ErrorsOf(Data({{R"(province = "NB")", R"(country = "Austria")"}})) ==
+      "data/funding.toml:22:11: error: unknown country code \"Austria\": use an ISO 3166 two-letter code in "
+      "capitals, like \"AT\" for Austria\n"
+      " 22 | country = \"Austria\"\n"
+      "    |           ^\n");
   CHECK(ErrorsOf(Data({{R"(province = "NB")", R"(country = "QQ")"}})).find("unknown country code \"QQ\"") !=
         std::string::npos);
   CHECK(ErrorsOf(Data({{R"(province = "NB")", "province = \"NB\"\ncountry = \"AT\""}})) ==
-        "data/funding.toml:22:12: error: province is only for projects in Canada, and this one's country is \"AT\"; "
+        "data/funding.toml:22:12: error: province is only for projects in Canada, and this one's country is "
+        "\"AT\"; "
         "remove one of them\n"
         " 22 | province = \"NB\"\n"
         "    |            ^\n");
   CHECK(ErrorsOf(Data({{R"(province = "NB")", R"(country = "CA")"}})) ==
-        "data/funding.toml:12:1: error: project \"ywca\" is in Canada but has no province: add province = \"ON\" (or "
+        "data/funding.toml:12:1: error: project \"ywca\" is in Canada but has no province: add province = "
+        "\"ON\" (or "
         "its own code)\n"
         " 12 | [[projects]]\n"
         "    | ^\n");
@@ -315,7 +331,8 @@ TEST_CASE("funding data error: a bad fiscal year or duration", "[funding]") {
 
 TEST_CASE("funding data error: bad ids, flags and links", "[funding]") {
   CHECK(ErrorsOf(Data({{R"(id = "ywca")", R"(id = "YWCA Moncton")"}})) ==
-        "data/funding.toml:13:6: error: id \"YWCA Moncton\" may hold only lowercase letters, digits, hyphens and "
+        "data/funding.toml:13:6: error: id \"YWCA Moncton\" may hold only lowercase letters, digits, hyphens "
+        "and "
         "underscores, like \"youth-pilots\"\n"
         " 13 | id = \"YWCA Moncton\"\n"
         "    |      ^\n");
@@ -324,19 +341,22 @@ TEST_CASE("funding data error: bad ids, flags and links", "[funding]") {
         " 26 | indigenous_led = \"yes\"\n"
         "    |                  ^\n");
   CHECK(ErrorsOf(Data({{"duration_years = 4", "duration_years = 4\nlink = \"www.example.ca\""}})) ==
-        "data/funding.toml:26:8: error: link must be a full address starting with https:// (or a path starting with "
+        "data/funding.toml:26:8: error: link must be a full address starting with https:// (or a path "
+        "starting with "
         "/)\n"
         " 26 | link = \"www.example.ca\"\n"
         "    |        ^\n");
 }
 
-TEST_CASE("funding data error: duplicate program and stream ids, and entries that are not tables", "[funding]") {
+TEST_CASE("funding data error: duplicate program and stream ids, and entries that are not tables",
+          "[funding]") {
   CHECK(ErrorsOf(kHead.substr(0, kHead.find("[[streams]]")) + kHead.substr(0, kHead.find("[[streams]]"))) ==
         "data/funding.toml:7:6: error: duplicate program id \"csoc\"; the first is at data/funding.toml:2\n"
         " 7 | id = \"csoc\"\n"
         "   |      ^\n");
   CHECK(ErrorsOf("projects = [\"a\"]\n") ==
-        "data/funding.toml:1:12: error: \"projects\" must be a list of tables: write each project under its own "
+        "data/funding.toml:1:12: error: \"projects\" must be a list of tables: write each project under its "
+        "own "
         "[[projects]]\n"
         " 1 | projects = [\"a\"]\n"
         "   |            ^\n");
@@ -344,7 +364,8 @@ TEST_CASE("funding data error: duplicate program and stream ids, and entries tha
 
 TEST_CASE("funding data error: invalid TOML and invalid UTF-8", "[funding]") {
   CHECK(ErrorsOf(Data({{R"(city.fr = "Moncton")", R"(city.fr = "Moncton)"}})) ==
-        "data/funding.toml:21:19: error: invalid TOML: Error while parsing string: unescaped control characters "
+        "data/funding.toml:21:19: error: invalid TOML: Error while parsing string: unescaped control "
+        "characters "
         "other than TAB (U+0009) are explicitly prohibited\n"
         " 21 | city.fr = \"Moncton\n"
         "    |                   ^\n");

@@ -1,15 +1,14 @@
 // Funding tables, CSV files and figures, rendered straight from FundingData in
 // each language: ICU formatting byte for byte, integer totals, collation.
-#include <catch2/catch.hpp>
+#include <toml++/toml.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <string>
 #include <vector>
-
-#include <toml++/toml.h>
 
 #include "fixture.hpp"
 #include "funding.hpp"
@@ -214,22 +213,29 @@ const FundingData& Small() {
 
 TEST_CASE("ICU formats amounts for each locale, byte for byte", "[funding]") {
   CHECK(LocaleOf("en").FormatCurrency(54919) == "$54,919");
-  CHECK(LocaleOf("fr").FormatCurrency(54919) == "54\xC2\xA0" "919\xC2\xA0$");
+  CHECK(LocaleOf("fr").FormatCurrency(54919) ==
+        "54\xC2\xA0"
+        "919\xC2\xA0$");
   CHECK(LocaleOf("en").FormatCompact(5120527) == "5.12 million");
   CHECK(LocaleOf("fr").FormatCompact(5120527) == "5,12 millions");
   CHECK(Figure(RepoData(), "en", "funding:total program=csoc") == "$5,120,527");
-  CHECK(Figure(RepoData(), "fr", "funding:total program=csoc") == "5\xC2\xA0" "120\xC2\xA0" "527\xC2\xA0$");
+  CHECK(Figure(RepoData(), "fr", "funding:total program=csoc") ==
+        "5\xC2\xA0"
+        "120\xC2\xA0"
+        "527\xC2\xA0$");
   CHECK(Figure(RepoData(), "en", "funding:total program=csoc format=compact") == "$5.12 million");
   CHECK(Figure(RepoData(), "fr", "funding:total program=csoc format=compact") == "5,12 millions de dollars");
   CHECK(Figure(RepoData(), "en", "funding:total stream=youth-pilots format=compact") == "$1.49 million");
-  CHECK(Figure(RepoData(), "fr", "funding:total stream=youth-pilots format=compact") == "1,49 million de dollars");
+  CHECK(Figure(RepoData(), "fr", "funding:total stream=youth-pilots format=compact") ==
+        "1,49 million de dollars");
   CHECK(Figure(RepoData(), "en", "funding:total program=csoc format=full") == "$5,120,527");
 }
 
 TEST_CASE("a compact total under a million is written in full", "[funding]") {
   CHECK(Figure(RepoData(), "en", "funding:total stream=youth-hackathons format=compact") == "$180,688");
   CHECK(Figure(RepoData(), "fr", "funding:total stream=youth-hackathons format=compact") ==
-        "180\xC2\xA0" "688\xC2\xA0$");
+        "180\xC2\xA0"
+        "688\xC2\xA0$");
 }
 
 TEST_CASE("counts of projects take the language's plural form", "[funding]") {
@@ -239,15 +245,18 @@ TEST_CASE("counts of projects take the language's plural form", "[funding]") {
   CHECK(Figure(Small(), "en", "funding:count stream=b flags=indigenous-led") == "2 projects");
   CHECK(Figure(Small(), "fr", "funding:count program=demo flags=indigenous-serving") == "2 projets");
   // Several flags: the projects that have all of them.
-  CHECK(Figure(Small(), "en", "funding:count program=demo flags=indigenous-led,indigenous-serving") == "1 project");
-  CHECK(Figure(Small(), "fr", "funding:count program=demo flags=indigenous-led,indigenous-serving") == "1 projet");
+  CHECK(Figure(Small(), "en", "funding:count program=demo flags=indigenous-led,indigenous-serving") ==
+        "1 project");
+  CHECK(Figure(Small(), "fr", "funding:count program=demo flags=indigenous-led,indigenous-serving") ==
+        "1 projet");
 }
 
 TEST_CASE("totals of the repository's data, in integer dollars", "[funding]") {
   auto total = [](const std::string& args) {
     Page page("en");
     std::string text = page.Figure(RepoData(), "funding:total " + args);
-    text.erase(std::remove_if(text.begin(), text.end(), [](char c) { return c == '$' || c == ','; }), text.end());
+    text.erase(std::remove_if(text.begin(), text.end(), [](char c) { return c == '$' || c == ','; }),
+               text.end());
     return text;
   };
   CHECK(total("stream=youth-hackathons") == "180688");
@@ -266,8 +275,8 @@ TEST_CASE("the repository's table: a subtotal per stream and the total", "[fundi
     for (int64_t subtotal : {180688, 3450271, 1489568})
       CHECK(html.find("<tr class=\"subtotal\"><th scope=\"row\">" + t.at("funding_subtotal") +
                       "</th><td></td><td></td><td></td><td class=\"amount\" data-order=\"" +
-                      std::to_string(subtotal) + "\">" + l.FormatCurrency(subtotal) + "</td><td></td></tr>") !=
-            std::string::npos);
+                      std::to_string(subtotal) + "\">" + l.FormatCurrency(subtotal) +
+                      "</td><td></td></tr>") != std::string::npos);
     CHECK(html.find("<tfoot>\n<tr class=\"total\"><th scope=\"row\">Total</th><td></td><td></td><td></td><td "
                     "class=\"amount\" data-order=\"5120527\">" +
                     l.FormatCurrency(5120527) + "</td><td></td></tr>\n</tfoot>") != std::string::npos);
@@ -276,15 +285,17 @@ TEST_CASE("the repository's table: a subtotal per stream and the total", "[fundi
 }
 
 TEST_CASE("a table, byte for byte, in English and in French", "[funding]") {
-  std::string body = "stream = \"b\"\ncolumns = [\"recipient\", \"city\", \"province\", \"amount\", \"years\"]\n"
-                     "sort = \"amount\"\norder = \"descending\"\n";
+  std::string body =
+      "stream = \"b\"\ncolumns = [\"recipient\", \"city\", \"province\", \"amount\", \"years\"]\n"
+      "sort = \"amount\"\norder = \"descending\"\n";
   Page en("en");
   CHECK(en.Table(Small(), body) ==
         "<section class=\"table-wrap\" aria-labelledby=\"funding-1-caption\" tabindex=\"0\">\n"
         "<table class=\"funding\">\n"
         "<caption id=\"funding-1-caption\">Stream B, in dollars</caption>\n"
         "<thead>\n"
-        "<tr><th scope=\"col\">Recipient</th><th scope=\"col\">City</th><th scope=\"col\">Province or territory</th>"
+        "<tr><th scope=\"col\">Recipient</th><th scope=\"col\">City</th><th scope=\"col\">Province or "
+        "territory</th>"
         "<th scope=\"col\" class=\"amount\">Amount</th><th scope=\"col\">Funding period</th></tr>\n"
         "</thead>\n"
         "<tbody>\n"
@@ -313,13 +324,16 @@ TEST_CASE("a table, byte for byte, in English and in French", "[funding]") {
         "</thead>\n"
         "<tbody>\n"
         "<tr><th scope=\"row\">armée du nord</th><td>Iqaluit</td><td>Nunavut</td>"
-        "<td class=\"amount\" data-order=\"50000\">50\xC2\xA0" "000\xC2\xA0$</td><td>2022-2023 à 2025-2026</td></tr>\n"
+        "<td class=\"amount\" data-order=\"50000\">50\xC2\xA0"
+        "000\xC2\xA0$</td><td>2022-2023 à 2025-2026</td></tr>\n"
         "<tr><th scope=\"row\">Ecole Sainte-Anne</th><td>Vienne</td><td>Autriche</td>"
-        "<td class=\"amount\" data-order=\"4000\">4\xC2\xA0" "000\xC2\xA0$</td><td>2020-2021</td></tr>\n"
+        "<td class=\"amount\" data-order=\"4000\">4\xC2\xA0"
+        "000\xC2\xA0$</td><td>2020-2021</td></tr>\n"
         "</tbody>\n"
         "<tfoot>\n"
         "<tr class=\"total\"><th scope=\"row\">Total</th><td></td><td></td>"
-        "<td class=\"amount\" data-order=\"54000\">54\xC2\xA0" "000\xC2\xA0$</td><td></td></tr>\n"
+        "<td class=\"amount\" data-order=\"54000\">54\xC2\xA0"
+        "000\xC2\xA0$</td><td></td></tr>\n"
         "</tfoot>\n"
         "</table>\n"
         "</section>\n"
@@ -331,8 +345,9 @@ TEST_CASE("a table, byte for byte, in English and in French", "[funding]") {
 
 TEST_CASE("grouped tables: a heading row and a subtotal per group", "[funding]") {
   Page en("en");
-  std::string html = en.Table(Small(), "program = \"demo\"\ngroup_by = \"stream\"\ncolumns = [\"project\", "
-                                       "\"amount\"]\nsort = \"amount\"\ncaption = \"Demo & <co>\"\n");
+  std::string html = en.Table(Small(),
+                              "program = \"demo\"\ngroup_by = \"stream\"\ncolumns = [\"project\", "
+                              "\"amount\"]\nsort = \"amount\"\ncaption = \"Demo & <co>\"\n");
   CHECK(html ==
         "<section class=\"table-wrap\" aria-labelledby=\"funding-1-caption\" tabindex=\"0\">\n"
         "<table class=\"funding\">\n"
@@ -357,7 +372,8 @@ TEST_CASE("grouped tables: a heading row and a subtotal per group", "[funding]")
         "<td class=\"amount\" data-order=\"54000\">$54,000</td></tr>\n"
         "</tbody>\n"
         "<tfoot>\n"
-        "<tr class=\"total\"><th scope=\"row\">Total</th><td class=\"amount\" data-order=\"2054310\">$2,054,310</td>"
+        "<tr class=\"total\"><th scope=\"row\">Total</th><td class=\"amount\" "
+        "data-order=\"2054310\">$2,054,310</td>"
         "</tr>\n"
         "</tfoot>\n"
         "</table>\n"
@@ -387,19 +403,22 @@ TEST_CASE("text sorts by the page's collation: accents and case as the language 
 TEST_CASE("sorting by city, province, years; grouping by province or program", "[funding]") {
   Page fr("fr");
   // City in the page's language: Halifax, Iqaluit, Moncton, Québec, Vienne.
-  CHECK(RowHeaders(fr.Table(Small(), "program = \"demo\"\ncolumns = [\"city\", \"recipient\"]\nsort = \"city\"\n")) ==
+  CHECK(RowHeaders(fr.Table(Small(),
+                            "program = \"demo\"\ncolumns = [\"city\", \"recipient\"]\nsort = \"city\"\n")) ==
         std::vector<std::string>{"Halifax", "Iqaluit", "Moncton", "Québec", "Vienne"});
   Page fr2("fr");
-  CHECK(RowHeaders(fr2.Table(Small(),
-                             "program = \"demo\"\ncolumns = [\"province\", \"city\"]\nsort = \"province\"\n")) ==
+  CHECK(RowHeaders(fr2.Table(
+            Small(), "program = \"demo\"\ncolumns = [\"province\", \"city\"]\nsort = \"province\"\n")) ==
         std::vector<std::string>{"Autriche", "Nouveau-Brunswick", "Nouvelle-Écosse", "Nunavut", "Québec"});
   Page en("en");
-  CHECK(RowHeaders(en.Table(Small(), "program = \"demo\"\ncolumns = [\"recipient\", \"years\"]\nsort = \"years\"\n")) ==
+  CHECK(RowHeaders(en.Table(
+            Small(), "program = \"demo\"\ncolumns = [\"recipient\", \"years\"]\nsort = \"years\"\n")) ==
         std::vector<std::string>{"Zèbre", "Ecole Sainte-Anne", "École Sainte-Marie", "Université Saint-Mary",
                                  "armée du nord"});
   Page en2("en");
-  std::string by_province = en2.Table(Small(), "program = \"demo\"\ngroup_by = \"province\"\ncolumns = "
-                                               "[\"recipient\", \"amount\"]\n");
+  std::string by_province = en2.Table(Small(),
+                                      "program = \"demo\"\ngroup_by = \"province\"\ncolumns = "
+                                      "[\"recipient\", \"amount\"]\n");
   std::vector<std::string> groups;
   for (size_t at = by_province.find("colspan=\"2\">"); at != std::string::npos;
        at = by_province.find("colspan=\"2\">", at + 1)) {
@@ -408,13 +427,15 @@ TEST_CASE("sorting by city, province, years; grouping by province or program", "
   }
   CHECK(groups == std::vector<std::string>{"Austria", "New Brunswick", "Nova Scotia", "Nunavut", "Quebec"});
   Page en3("en");
-  CHECK(en3.Table(Small(), "program = \"demo\"\ngroup_by = \"program\"\n").find(
-            "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"6\">Demo Program</th></tr>") != std::string::npos);
+  CHECK(en3.Table(Small(), "program = \"demo\"\ngroup_by = \"program\"\n")
+            .find("<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"6\">Demo Program</th></tr>") !=
+        std::string::npos);
 }
 
 TEST_CASE("a selection by flags", "[funding]") {
   Page en("en");
-  CHECK(RowHeaders(en.Table(Small(), "program = \"demo\"\nflags = [\"indigenous-led\"]\ncolumns = [\"recipient\"]\n")) ==
+  CHECK(RowHeaders(en.Table(
+            Small(), "program = \"demo\"\nflags = [\"indigenous-led\"]\ncolumns = [\"recipient\"]\n")) ==
         std::vector<std::string>{"Ecole Sainte-Anne", "armée du nord"});
 }
 
@@ -452,21 +473,25 @@ TEST_CASE("the CSV of an ungrouped table has no group column; one grouped by pro
   Page en("en");
   en.Table(Small(), "stream = \"b\"\ncolumns = [\"recipient\", \"amount\"]\n");
   Page en2("en");
-  en2.Table(Small(), "stream = \"b\"\ngroup_by = \"province\"\ncolumns = [\"recipient\", \"province\", \"amount\"]\n");
+  en2.Table(Small(),
+            "stream = \"b\"\ngroup_by = \"province\"\ncolumns = [\"recipient\", \"province\", \"amount\"]\n");
   REQUIRE(en.files.size() == 1);
   REQUIRE(en2.files.size() == 1);
-  CHECK(en.files[0].second == "\xEF\xBB\xBFRecipient,Amount\r\nEcole Sainte-Anne,4000\r\narmée du nord,50000\r\n");
+  CHECK(en.files[0].second ==
+        "\xEF\xBB\xBFRecipient,Amount\r\nEcole Sainte-Anne,4000\r\narmée du nord,50000\r\n");
   CHECK(en2.files[0].second ==
         "\xEF\xBB\xBFRecipient,Province or territory,Amount\r\nEcole Sainte-Anne,Austria,4000\r\narmée du "
         "nord,Nunavut,50000\r\n");
 }
 
-TEST_CASE("without the theme's group column header, the CSV's header is blank and the build is warned", "[funding]") {
+TEST_CASE("without the theme's group column header, the CSV's header is blank and the build is warned",
+          "[funding]") {
   Page en("en");
   en.strings.erase("funding_col_stream");  // a theme older than these headers
   std::string html = en.Table(Small(), "stream = \"b\"\ngroup_by = \"stream\"\ncolumns = [\"recipient\"]\n");
   REQUIRE(en.files.size() == 1);
-  CHECK(en.files[0].second == "\xEF\xBB\xBF,Recipient\r\nStream B,Ecole Sainte-Anne\r\nStream B,armée du nord\r\n");
+  CHECK(en.files[0].second ==
+        "\xEF\xBB\xBF,Recipient\r\nStream B,Ecole Sainte-Anne\r\nStream B,armée du nord\r\n");
   // No amount column: no subtotal or total rows.
   CHECK(html.find("subtotal") == std::string::npos);
   CHECK(html.find("<tfoot>") == std::string::npos);

@@ -10,7 +10,8 @@ namespace {
 
 // Builds `site`, applies `change`, rebuilds; checks the output equals a clean
 // build of the changed site, and returns how many pages the rebuild rendered.
-size_t RenderedAfter(const std::function<void(const FixtureSite&)>& change, const std::string& fixture = "basic") {
+size_t RenderedAfter(const std::function<void(const FixtureSite&)>& change,
+                     const std::string& fixture = "basic") {
   FixtureSite site(fixture);
   REQUIRE(site.Build().report.ok);
   change(site);
@@ -51,7 +52,8 @@ void UseThemeWithout(const FixtureSite& site, const std::string& key) {
 
 }  // namespace
 
-TEST_CASE("a build with nothing changed stops after checking, and says what the last one said", "[incremental]") {
+TEST_CASE("a build with nothing changed stops after checking, and says what the last one said",
+          "[incremental]") {
   FixtureSite site("basic");
   auto first = site.Build();
   REQUIRE(first.report.ok);
@@ -112,18 +114,22 @@ TEST_CASE("a changed template re-renders every page", "[incremental]") {
         }) == 23);
 }
 
-TEST_CASE("a changed amount re-renders the pages that show funding, and only them", "[incremental][funding]") {
+TEST_CASE("a changed amount re-renders the pages that show funding, and only them",
+          "[incremental][funding]") {
   // grants.md in each language shows a table and figures; the home pages do not.
-  CHECK(RenderedAfter([](const FixtureSite& s) { Edit(s, "data/funding.toml", "amount = 80500", "amount = 80501"); },
-                      "funding") == 2);
+  CHECK(RenderedAfter(
+            [](const FixtureSite& s) { Edit(s, "data/funding.toml", "amount = 80500", "amount = 80501"); },
+            "funding") == 2);
 }
 
-TEST_CASE("a page carried over from the last build still reports its funding warnings", "[incremental][funding]") {
+TEST_CASE("a page carried over from the last build still reports its funding warnings",
+          "[incremental][funding]") {
   FixtureSite site("funding");
   UseThemeWithout(site, "funding_col_stream");
   auto first = site.Build();
   REQUIRE(first.report.ok);
-  REQUIRE(first.warnings.find("no UI string \"funding_col_stream\" for language \"fr\"") != std::string::npos);
+  REQUIRE(first.warnings.find("no UI string \"funding_col_stream\" for language \"fr\"") !=
+          std::string::npos);
   Edit(site, "content/en/_index.md", "Welcome.", "Welcome, again.");
   auto second = site.Build();
   REQUIRE(second.report.ok);

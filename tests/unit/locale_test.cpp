@@ -1,9 +1,8 @@
-#include <catch2/catch.hpp>
+#include "locale.hpp"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <vector>
-
-#include "locale.hpp"
 
 using namespace tandem;
 
@@ -19,9 +18,9 @@ std::vector<std::string> Sorted(const Locale& locale, std::vector<std::string> w
 
 TEST_CASE("French collation sorts accented letters with their base letter", "[locale]") {
   Locale fr("fr-CA");
-  CHECK(Sorted(fr, {"Zèbre", "Université Saint-Mary", "École", "Ecole", "armée", "Armée du salut", "Unité"}) ==
-        std::vector<std::string>{"armée", "Armée du salut", "Ecole", "École", "Unité", "Université Saint-Mary",
-                                 "Zèbre"});
+  CHECK(Sorted(fr, {"Zèbre", "Université Saint-Mary", "École", "Ecole", "armée", "Armée du salut",
+                    "Unité"}) == std::vector<std::string>{"armée", "Armée du salut", "Ecole", "École",
+                                                          "Unité", "Université Saint-Mary", "Zèbre"});
 }
 
 TEST_CASE("each locale knows its ISO 639-2 code for dcterms.language", "[locale]") {

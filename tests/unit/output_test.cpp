@@ -1,11 +1,10 @@
 // What a build does to the output folder: nothing lost, nothing foreign
 // deleted, the same bytes every time.
-#include <catch2/catch.hpp>
-
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <thread>
 
@@ -20,7 +19,8 @@ void AddBulkPages(const FixtureSite& site, int count, const std::string& word) {
   for (int i = 0; i < count; ++i)
     site.WriteFile("content/en/bulk/p" + std::to_string(i) + ".md",
                    "+++\ntitle = \"" + word + " " + std::to_string(i) + "\"\nmodified = 2024-01-01\n+++\n" +
-                       std::string(40, '-') + "\n\n" + word + " **text** with a [link](https://example.ca).\n");
+                       std::string(40, '-') + "\n\n" + word +
+                       " **text** with a [link](https://example.ca).\n");
 }
 
 }  // namespace
@@ -40,9 +40,11 @@ TEST_CASE("two builds of one site are byte-identical, whatever the thread count"
 
 TEST_CASE("a BOM and CRLF line endings give exactly the output of the clean file", "[output]") {
   FixtureSite clean("minimal"), dirty("minimal");
-  clean.WriteFile("content/en/p.md", "+++\ntitle = \"Page\"\nmodified = 2024-01-01\n+++\nOne\ntwo\n\n- a\n- b\n");
+  clean.WriteFile("content/en/p.md",
+                  "+++\ntitle = \"Page\"\nmodified = 2024-01-01\n+++\nOne\ntwo\n\n- a\n- b\n");
   dirty.WriteFile("content/en/p.md",
-                  "\xEF\xBB\xBF+++\r\ntitle = \"Page\"\r\nmodified = 2024-01-01\r\n+++\r\nOne\r\ntwo\r\n\r\n- a\r\n- b\r\n");
+                  "\xEF\xBB\xBF+++\r\ntitle = \"Page\"\r\nmodified = "
+                  "2024-01-01\r\n+++\r\nOne\r\ntwo\r\n\r\n- a\r\n- b\r\n");
   REQUIRE(clean.Build().report.ok);
   REQUIRE(dirty.Build().report.ok);
   CHECK(clean.Snapshot() == dirty.Snapshot());
@@ -50,8 +52,9 @@ TEST_CASE("a BOM and CRLF line endings give exactly the output of the clean file
 
 TEST_CASE("file names are normalized to NFC before slugs and pairing", "[output]") {
   FixtureSite site("minimal");
-  site.WriteFile("content/en/\xC3\xA9t\xC3\xA9.md", "+++\ntitle = \"Summer\"\n+++\n");     // NFC "été"
-  site.WriteFile("content/fr/e\xCC\x81te\xCC\x81.md", "+++\ntitle = \"\xC3\x89t\xC3\xA9\"\n+++\n");  // NFD "été"
+  site.WriteFile("content/en/\xC3\xA9t\xC3\xA9.md", "+++\ntitle = \"Summer\"\n+++\n");  // NFC "été"
+  site.WriteFile("content/fr/e\xCC\x81te\xCC\x81.md",
+                 "+++\ntitle = \"\xC3\x89t\xC3\xA9\"\n+++\n");  // NFD "été"
   auto result = site.Build();
   REQUIRE(result.report.ok);
   CHECK(result.warnings.find("translation") == std::string::npos);
@@ -101,9 +104,10 @@ TEST_CASE("an output folder tandem did not make is refused unless --force", "[ou
   site.WriteFile("../public/notes.txt", "mine\n");
   auto result = site.Build();
   CHECK_FALSE(result.report.ok);
-  CHECK(result.errors == site.output().string() +
-                             ": error: the output folder is not empty and was not made by tandem; tandem will not "
-                             "write over files it did not create. Empty it, choose another --output, or pass --force\n");
+  CHECK(result.errors ==
+        site.output().string() +
+            ": error: the output folder is not empty and was not made by tandem; tandem will not "
+            "write over files it did not create. Empty it, choose another --output, or pass --force\n");
   CHECK(site.Snapshot() == std::map<std::string, std::string>{{"notes.txt", "mine\n"}});
   BuildOptions force;
   force.force = true;

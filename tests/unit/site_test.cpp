@@ -40,8 +40,9 @@ TEST_CASE("every page is built in both languages with its own URL", "[site]") {
   const FixtureSite& site = BasicSite();
   for (const char* path :
        {"index.html", "404.html", "sitemap.xml", "robots.txt", "en/index.html", "fr/index.html",
-        "en/topics/index.html", "fr/sujets/index.html", "en/topics/school/index.html", "fr/sujets/ecole/index.html",
-        "en/news/launch/index.html", "fr/nouvelles/lancement-du-service/index.html", "files/example.txt"})
+        "en/topics/index.html", "fr/sujets/index.html", "en/topics/school/index.html",
+        "fr/sujets/ecole/index.html", "en/news/launch/index.html",
+        "fr/nouvelles/lancement-du-service/index.html", "files/example.txt"})
     CHECK(site.Exists(path));
   CHECK_FALSE(site.Exists("en/news/draft/index.html"));
 }
@@ -59,8 +60,9 @@ TEST_CASE("the language toggle goes to the exact translation, both ways", "[site
 TEST_CASE("pages pair by translation_key when their paths differ", "[site]") {
   std::string en = BasicSite().Read("en/news/launch/index.html");
   CHECK(Contains(en, "href=\"/fr/nouvelles/lancement-du-service/\" lang=\"fr\""));
-  CHECK(Contains(en, "<link rel=\"alternate\" hreflang=\"fr\" "
-                     "href=\"https://example.ca/fr/nouvelles/lancement-du-service/\">"));
+  CHECK(Contains(en,
+                 "<link rel=\"alternate\" hreflang=\"fr\" "
+                 "href=\"https://example.ca/fr/nouvelles/lancement-du-service/\">"));
 }
 
 TEST_CASE("a page without a translation toggles to the nearest translated section", "[site]") {
@@ -100,8 +102,8 @@ TEST_CASE("breadcrumbs start at home and do not repeat the page", "[site]") {
 
 TEST_CASE("section lists sort by weight, then by the language's collation", "[site]") {
   std::string fr = BasicSite().Read("fr/sujets/index.html");
-  CHECK(InOrder(fr, {">Premier par son poids<", ">armée<", ">Armée du salut<", ">École<", ">Université Saint-Mary<",
-                     ">Zèbre<"}));
+  CHECK(InOrder(fr, {">Premier par son poids<", ">armée<", ">Armée du salut<", ">École<",
+                     ">Université Saint-Mary<", ">Zèbre<"}));
   std::string en = BasicSite().Read("en/topics/index.html");
   CHECK(InOrder(en, {">Weighted first<", ">army<", ">Saint Mary&apos;s University<", ">Salvation Army<",
                      ">School<", ">Zebra<"}));
@@ -110,9 +112,11 @@ TEST_CASE("section lists sort by weight, then by the language's collation", "[si
 TEST_CASE("the sitemap lists every page with its alternates", "[site]") {
   std::string xml = BasicSite().Read("sitemap.xml");
   CHECK(Contains(xml, "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""));
-  CHECK(Contains(xml, "<loc>https://example.ca/fr/sujets/ecole/</loc>\n    <lastmod>2024-03-03</lastmod>\n"
-                      "    <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.ca/en/topics/school/\"/>\n"
-                      "    <xhtml:link rel=\"alternate\" hreflang=\"fr\" href=\"https://example.ca/fr/sujets/ecole/\"/>"));
+  CHECK(Contains(
+      xml,
+      "<loc>https://example.ca/fr/sujets/ecole/</loc>\n    <lastmod>2024-03-03</lastmod>\n"
+      "    <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.ca/en/topics/school/\"/>\n"
+      "    <xhtml:link rel=\"alternate\" hreflang=\"fr\" href=\"https://example.ca/fr/sujets/ecole/\"/>"));
   CHECK(Contains(BasicSite().Read("robots.txt"), "Sitemap: https://example.ca/sitemap.xml"));
 }
 
@@ -179,7 +183,8 @@ TEST_CASE("a missing translation is a warning, and an error with --strict", "[si
         "content/fr/news/english-only.md. Its language toggle goes to the nearest translated section\n");
 }
 
-TEST_CASE("strikethrough renders on every page when pages render on many threads", "[site][markdown][regression]") {
+TEST_CASE("strikethrough renders on every page when pages render on many threads",
+          "[site][markdown][regression]") {
   // cmark-gfm shares one table of inline special characters between parsers;
   // without tandem's fix, a page finishing on one thread broke ~~ on another.
   FixtureSite site("basic");
@@ -199,7 +204,8 @@ TEST_CASE("strikethrough renders on every page when pages render on many threads
 TEST_CASE("footnote back links are labelled in the page's language", "[site][markdown]") {
   CHECK(Contains(BasicSite().Read("fr/nouvelles/html-brut/index.html"),
                  "data-footnote-backref aria-label=\"Retour au texte\""));
-  CHECK(Contains(BasicSite().Read("en/news/raw/index.html"), "data-footnote-backref aria-label=\"Back to content\""));
+  CHECK(Contains(BasicSite().Read("en/news/raw/index.html"),
+                 "data-footnote-backref aria-label=\"Back to content\""));
 }
 
 TEST_CASE("a site under a sub-path keeps the sub-path in every link", "[site]") {
