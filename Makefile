@@ -1,5 +1,6 @@
 # `make`       installs what is missing (Debian 12), builds tandem, and builds this site into public/.
 # `make test`  also installs what the tests need (Chromium, npm packages), then builds and runs every test.
+# `make bench` compares tandem with Hugo (installs Debian's hugo); figures in README.md.
 BUILD_DIR   ?= build
 JOBS        ?= $(shell nproc)
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -37,6 +38,10 @@ test-deps: deps
 
 test: build test-deps
 	cd $(BUILD_DIR) && ctest --output-on-failure
+
+# tandem against Hugo on a synthetic site of 1,000 and 10,000 pages per language (bench/README.md).
+bench: build
+	bench/run.sh
 
 clean:
 	rm -rf $(BUILD_DIR) public

@@ -1,7 +1,9 @@
 #include "cache.hpp"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <xxhash.h>
 
 #include <algorithm>
@@ -48,9 +50,10 @@ void ListFiles(const std::string& dir, const std::string& prefix, std::vector<st
 }
 
 // Size, modification time and inode: a file edited, replaced or touched changes one of them.
-std::array<int64_t, 4> StatFields(const fs::path& path) {
+// `path` is relative to the folder open as `dir_fd` (or AT_FDCWD).
+std::array<int64_t, 4> StatFields(int dir_fd, const std::string& path) {
   struct stat st;
-  if (stat(path.c_str(), &st) != 0) return {-1, -1, -1, -1};
+  if (fstatat(dir_fd, path.c_str(), &st, 0) != 0) return {-1, -1, -1, -1};
   return {static_cast<int64_t>(st.st_size), static_cast<int64_t>(st.st_mtim.tv_sec),
           static_cast<int64_t>(st.st_mtim.tv_nsec), static_cast<int64_t>(st.st_ino)};
 }
@@ -113,25 +116,36 @@ uint64_t InputSignature(const std::string& source_dir, const std::vector<std::st
                         const std::string& extra, unsigned jobs) {
   // Every file's name first (cheap: directory reads), then their stat data on all threads,
   // since a no-op build of 20,000 pages is mostly these calls.
-  std::vector<std::pair<std::string, fs::path>> files;  // shown name, path on disk
+  // Files are stated relative to their root folder, opened once: the kernel then walks only
+  // the path below it, not the whole path from / each time.
+  struct File {
+    std::string shown;  // the name hashed: the path as given, then the path below it
+    int dir_fd;
+    std::string path;  // relative to dir_fd
+  };
+  std::vector<File> files;
+  std::vector<int> root_fds;
   for (const std::string& p : paths) {
     fs::path root = fs::path(p).is_absolute() ? fs::path(p) : fs::path(source_dir) / p;
-    std::error_code ec;
-    if (!fs::is_directory(root, ec)) {
-      files.emplace_back(p, root);
+    int fd = open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) {
+      files.push_back({p, AT_FDCWD, root.string()});
       continue;
     }
+    root_fds.push_back(fd);
     std::vector<std::string> names;
     ListFiles(root.string(), "", names);
-    for (const std::string& name : names) files.emplace_back(p + "/" + name, root / name);
+    for (std::string& name : names) files.push_back({p + "/" + name, fd, std::move(name)});
   }
   std::vector<std::array<int64_t, 4>> stats(files.size());
-  ParallelFor(files.size(), jobs, [&](size_t i, unsigned) { stats[i] = StatFields(files[i].second); });
+  ParallelFor(files.size(), jobs,
+              [&](size_t i, unsigned) { stats[i] = StatFields(files[i].dir_fd, files[i].path); });
+  for (int fd : root_fds) close(fd);
   XXH3_state_t* state = XXH3_createState();
   XXH3_64bits_reset(state);
   XXH3_64bits_update(state, extra.data(), extra.size());
   for (size_t i = 0; i < files.size(); ++i) {
-    XXH3_64bits_update(state, files[i].first.data(), files[i].first.size() + 1);
+    XXH3_64bits_update(state, files[i].shown.data(), files[i].shown.size() + 1);
     XXH3_64bits_update(state, stats[i].data(), sizeof stats[i]);
   }
   uint64_t hash = XXH3_64bits_digest(state);

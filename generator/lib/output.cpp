@@ -164,14 +164,17 @@ bool OutputWriter::IsUpToDate(unsigned jobs, size_t* files) const {
   std::vector<const Manifest::value_type*> entries;
   entries.reserve(manifest.size());
   for (const auto& entry : manifest) entries.push_back(&entry);
+  int dir_fd = open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);  // paths below it are walked faster
+  if (dir_fd < 0) return false;
   std::atomic<bool> intact = true;
   ParallelFor(entries.size(), jobs, [&](size_t i, unsigned) {
     struct stat st;
     if (!intact) return;
-    if (stat((dir_ + "/" + entries[i]->first).c_str(), &st) != 0 ||
+    if (fstatat(dir_fd, entries[i]->first.c_str(), &st, 0) != 0 ||
         static_cast<uint64_t>(st.st_size) != entries[i]->second.size)
       intact = false;
   });
+  close(dir_fd);
   if (files) *files = manifest.size();
   return intact;
 }
