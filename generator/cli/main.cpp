@@ -9,6 +9,11 @@
 
 namespace {
 
+// "1 warning", "2 warnings".
+std::string Count(size_t n, const std::string& noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
 void PrintSummary(const tandem::BuildReport& report, const tandem::Diagnostics& diags, bool stats) {
   if (stats) {
     std::cout << "stages:\n";
@@ -27,8 +32,8 @@ void PrintSummary(const tandem::BuildReport& report, const tandem::Diagnostics& 
   if (report.ok)
     std::cout << "files: " << report.files_written << " written, " << report.files_unchanged << " unchanged, "
               << report.files_removed << " removed\n";
-  std::printf("%zu warnings, %zu errors, %.0f ms\n", diags.warning_count(), diags.error_count(),
-              report.total_ms);
+  std::printf("%s, %s, %.0f ms\n", Count(diags.warning_count(), "warning").c_str(),
+              Count(diags.error_count(), "error").c_str(), report.total_ms);
 }
 
 }  // namespace

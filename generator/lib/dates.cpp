@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <ctime>
@@ -132,14 +133,20 @@ std::map<std::string, std::string> LoadGitDates(const std::string& dir, Diagnost
 }
 
 void AssignDates(Site& site, Diagnostics& diags) {
+  std::vector<Page*> pages = site.AllPages();
+  // Git is asked only when some page does not give its own date modified.
   bool in_git = false;
-  auto git_dates = LoadGitDates(site.source_dir, diags, &in_git);
-  if (!in_git)
-    diags.Warning({"."},
-                  "the site is not in a git repository, so dates modified come from file modification "
-                  "times; commit the site to git, or set modified = YYYY-MM-DD in front matter");
+  std::map<std::string, std::string> git_dates;
+  if (std::any_of(pages.begin(), pages.end(),
+                  [](const Page* p) { return !p->implicit && p->meta.modified.empty(); })) {
+    git_dates = LoadGitDates(site.source_dir, diags, &in_git);
+    if (!in_git)
+      diags.Warning({"."},
+                    "the site is not in a git repository, so dates modified come from file modification "
+                    "times; commit the site to git, or set modified = YYYY-MM-DD in front matter");
+  }
   std::vector<Page*> implicit;
-  for (Page* page : site.AllPages()) {
+  for (Page* page : pages) {
     page->issued = page->meta.date;
     if (page->implicit) {
       implicit.push_back(page);

@@ -140,6 +140,33 @@ if (setupError) {
           });
         });
 
+        if (p.kind === 'factsheet') {
+          it('shows the 14 funded projects with three subtotals and the total, and its CSV downloads', T, async () => {
+            await withPage(p.url, DESKTOP, async (page) => {
+              const table = page.locator('table.funding');
+              assert.equal(await table.count(), 1, 'one funding table on the fact sheet');
+              const rows = await table.locator('tbody tr:not(.group):not(.subtotal)').count();
+              assert.equal(rows, 14, 'a row per funded project');
+              assert.equal(await table.locator('tr.subtotal').count(), 3, 'a subtotal per stream');
+              const total = (await table.locator('tfoot tr').last().textContent()).replace(/\s+/g, ' ');
+              const expected = p.lang === 'fr' ? '5 120 527 $' : '$5,120,527';
+              assert.ok(total.includes(expected), `the total row reads ${expected} (it reads "${total.trim()}")`);
+              const amounts = await table.locator('td.amount').evaluateAll((tds) => tds.map((td) => getComputedStyle(td).textAlign));
+              assert.ok(amounts.length > 0 && amounts.every((a) => a === 'right'), 'amounts are right-aligned');
+              const href = await page.locator('a[href$=".csv"]').first().getAttribute('href');
+              assert.ok(href, 'a link to the table\'s CSV');
+              // Fetched by the page itself, so that it goes to the test server as the page did.
+              const csv = await page.evaluate(async (url) => {
+                const r = await fetch(url);
+                return { status: r.status, text: await r.text() };
+              }, href);
+              assert.equal(csv.status, 200, `the CSV at ${href} is served`);
+              const lines = csv.text.trim().split(/\r\n/);
+              assert.equal(lines.length, 1 + 14, 'a header line and a line per project');
+            });
+          });
+        }
+
         if (p.kind === 'splash') {
           it('shows both languages with a button to each home, no toggle, robots noindex, follow', T, async () => {
             await withPage(p.url, DESKTOP, async (page) => {

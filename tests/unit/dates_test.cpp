@@ -107,3 +107,15 @@ TEST_CASE("the HEAD commit is read from .git as git itself reads it", "[dates]")
   CHECK(GitHead(d) == git_says());  // a detached HEAD
   CHECK(GitHead(d).size() == 40);
 }
+
+TEST_CASE("a site outside git is warned about only when a page has no date modified of its own", "[dates]") {
+  FixtureSite site("minimal");  // every page sets modified
+  const std::string warning = ".: warning: the site is not in a git repository";
+  auto dated = site.Build();
+  REQUIRE(dated.report.ok);
+  CHECK(dated.warnings.find(warning) == std::string::npos);
+  site.WriteFile("content/en/undated.md", "+++\ntitle = \"Undated\"\n+++\nText.\n");
+  auto undated = site.Build();
+  REQUIRE(undated.report.ok);
+  CHECK(undated.warnings.find(warning) != std::string::npos);
+}
