@@ -292,7 +292,10 @@ std::string SumRow(const std::string& css, const std::string& label, int64_t amo
   return row + "</tr>\n";
 }
 
-std::string CsvField(const std::string& s) {
+// A spreadsheet would run a cell starting with = + - @ (or a tab or CR before one) as a
+// formula: such a cell gets a leading apostrophe, which spreadsheets show as text.
+std::string CsvField(std::string s) {
+  if (!s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos) s.insert(0, 1, '\'');
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);

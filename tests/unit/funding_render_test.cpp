@@ -497,3 +497,16 @@ TEST_CASE("without the theme's group column header, the CSV's header is blank an
   CHECK(html.find("<tfoot>") == std::string::npos);
   CHECK(en.diags.warning_count() == 1);
 }
+
+TEST_CASE("a CSV cell a spreadsheet would take for a formula is written as text", "[funding]") {
+  std::string toml = kSmall;
+  size_t at = toml.find("recipient.en = \"Zèbre\"");
+  REQUIRE(at != std::string::npos);
+  toml.replace(at, std::string("recipient.en = \"Zèbre\"").size(),
+               "recipient.en = \"=HYPERLINK(\\\"x\\\", 1)\"");
+  FundingData data = DataFrom(toml);
+  Page en("en");
+  en.Table(data, "stream = \"a\"\ncolumns = [\"recipient\", \"amount\"]\nsort = \"amount\"\n");
+  REQUIRE(en.files.size() == 1);
+  CHECK(en.files[0].second.find("\r\n\"'=HYPERLINK(\"\"x\"\", 1)\",10\r\n") != std::string::npos);
+}
