@@ -129,13 +129,15 @@ class Builder {
   // A page whose key matches the last build's, and whose files are intact, is carried over.
   bool ReuseUnchangedPages() {
     cache_ = BuildCache::Load(writer_->StatePath("cache"));
-    std::string global = std::string(TANDEM_VERSION) + '\0' + theme_.fingerprint() + '\0' +
-                         ReadFile(site_.source_dir + "/site.toml");
+    uint64_t global_hash = HashBytes(std::string(TANDEM_VERSION) + '\0' + theme_.strings_fingerprint() +
+                                     '\0' + ReadFile(site_.source_dir + "/site.toml"));
     uint64_t funding_hash = HashBytes(funding_.fingerprint());
+    std::map<std::string, uint64_t> template_hashes;  // a page depends on its own template only
+    for (const auto& [name, text] : theme_.templates()) template_hashes[name] = HashBytes(text);
     std::vector<Page*> pages = site_.AllPages();
     ParallelFor(pages.size(), Jobs(), [&](size_t i, unsigned) {
       Page& page = *pages[i];
-      page.cache_key = PageKey(page, global, funding_hash);
+      page.cache_key = PageKey(page, global_hash, funding_hash, template_hashes.at(TemplateName(page)));
       auto cached = cache_.pages.find(page.source_path);
       if (cached == cache_.pages.end() || cached->second.key != page.cache_key) return;
       const std::vector<std::string>& files = cached->second.files;
@@ -153,9 +155,10 @@ class Builder {
     return true;
   }
 
-  uint64_t PageKey(const Page& page, const std::string& global, uint64_t funding_hash) const {
+  uint64_t PageKey(const Page& page, uint64_t global_hash, uint64_t funding_hash,
+                   uint64_t template_hash) const {
     std::string key = PageContextKey(site_, page);
-    uint64_t parts[] = {page.source_hash, HashBytes(global),
+    uint64_t parts[] = {page.source_hash, global_hash, template_hash,
                         page.body.find("funding") != std::string::npos ? funding_hash : 0, HashBytes(key)};
     return HashBytes(std::string_view(reinterpret_cast<const char*>(parts), sizeof parts));
   }

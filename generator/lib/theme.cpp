@@ -158,7 +158,6 @@ bool Theme::LoadTemplates(Diagnostics& diags) {
       continue;
     }
     templates_[name] = std::move(*resolved);
-    fingerprint_ += name + '\0' + templates_[name] + '\0';
   }
   for (const std::string& name : kRequiredTemplates) {
     if (templates_.count(name) || !ok) continue;
@@ -213,7 +212,7 @@ bool Theme::LoadStrings(const SiteConfig& config, const std::string& source_dir,
           ok = false;
         }
   for (const auto& [code, strings] : strings_)
-    for (const auto& [k, v] : strings) fingerprint_ += code + '\0' + k + '\0' + v + '\0';
+    for (const auto& [k, v] : strings) strings_fingerprint_ += code + '\0' + k + '\0' + v + '\0';
   return ok;
 }
 

@@ -29,8 +29,8 @@ class Theme {
   const Strings& StringsFor(const std::string& lang) const { return strings_.at(lang); }
   // Folders whose files are copied to the output root, theme first.
   std::vector<std::string> StaticDirs() const { return static_dirs_; }
-  // A short text that changes whenever any template or string changes.
-  const std::string& fingerprint() const { return fingerprint_; }
+  // A text that changes whenever any UI string changes (every page shows some).
+  const std::string& strings_fingerprint() const { return strings_fingerprint_; }
 
  private:
   bool LoadTemplates(Diagnostics& diags);
@@ -41,7 +41,7 @@ class Theme {
   std::map<std::string, std::string> templates_;
   std::map<std::string, Strings> strings_;
   std::vector<std::string> static_dirs_;
-  std::string fingerprint_;
+  std::string strings_fingerprint_;
 };
 
 // Parsed templates for one thread: kainjow's objects are not shared between threads.

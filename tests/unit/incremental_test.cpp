@@ -105,7 +105,7 @@ TEST_CASE("a changed UI string re-renders every page", "[incremental]") {
         }) == 23);
 }
 
-TEST_CASE("a changed template re-renders every page", "[incremental]") {
+TEST_CASE("a changed partial that every template includes re-renders every page", "[incremental]") {
   CHECK(RenderedAfter([](const FixtureSite& s) {
           std::filesystem::create_directories(s.source() / "themes");
           std::filesystem::copy(std::string(TANDEM_THEMES_DIR) + "/gc", s.source() / "themes/gc",
@@ -135,4 +135,14 @@ TEST_CASE("a page carried over from the last build still reports its funding war
   REQUIRE(second.report.ok);
   CHECK(second.report.pages_rendered == 1);
   CHECK(second.warnings == first.warnings);
+}
+
+TEST_CASE("a changed template re-renders only the pages that use it", "[incremental]") {
+  // section.mustache: the two sections of each language (the home pages have their own template).
+  CHECK(RenderedAfter([](const FixtureSite& s) {
+          std::filesystem::create_directories(s.source() / "themes");
+          std::filesystem::copy(std::string(TANDEM_THEMES_DIR) + "/gc", s.source() / "themes/gc",
+                                std::filesystem::copy_options::recursive);
+          Edit(s, "themes/gc/templates/section.mustache", "</main>", "<!-- changed --></main>");
+        }) == 4);
 }
