@@ -38,6 +38,16 @@ TEST_CASE("two builds of one site are byte-identical, whatever the thread count"
   CHECK(ReadBytes(a.output() / ".tandem/manifest") == ReadBytes(b.output() / ".tandem/manifest"));
 }
 
+TEST_CASE("funding tables, figures and CSV files are the same on one thread and on many", "[output][funding]") {
+  FixtureSite a("funding"), b("funding");
+  BuildOptions one, many;
+  one.jobs = 1;
+  many.jobs = 3;
+  REQUIRE(a.Build(one).report.ok);
+  REQUIRE(b.Build(many).report.ok);
+  CHECK(a.Snapshot() == b.Snapshot());
+}
+
 TEST_CASE("a BOM and CRLF line endings give exactly the output of the clean file", "[output]") {
   FixtureSite clean("minimal"), dirty("minimal");
   clean.WriteFile("content/en/p.md",
