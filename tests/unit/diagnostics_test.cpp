@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "text.hpp"
+
 using namespace tandem;
 
 TEST_CASE("a diagnostic shows the place, the message, the line and a caret under the column",
@@ -28,4 +30,16 @@ TEST_CASE("errors past the cap are counted, not kept", "[diagnostics]") {
   CHECK(diags.error_count() == Diagnostics::kMaxErrors + 5);
   CHECK(diags.Sorted().size() == Diagnostics::kMaxErrors);
   CHECK(diags.Render().find("error: 5 more errors not shown\n") != std::string::npos);
+}
+
+TEST_CASE("did you mean: one slip per three letters, a swap of two letters counting as one",
+          "[diagnostics]") {
+  const std::vector<std::string> keys = {"title", "description", "translation_key", "weight"};
+  CHECK(DidYouMean("tilte", keys) == "title");  // swapped letters
+  CHECK(DidYouMean("titel", keys) == "title");
+  CHECK(DidYouMean("descripton", keys) == "description");  // a letter missing
+  CHECK(DidYouMean("wieght", keys) == "weight");
+  CHECK(DidYouMean("translation-key", keys) == "translation_key");
+  CHECK_FALSE(DidYouMean("colour", keys).has_value());
+  CHECK_FALSE(DidYouMean("tx", keys).has_value());
 }
