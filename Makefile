@@ -6,7 +6,7 @@ JOBS        ?= $(shell nproc)
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_DEBS  := cmake g++ make pkg-config git libcmark-gfm-dev libcmark-gfm-extensions-dev \
                libkainjow-mustache-dev libicu-dev libtomlplusplus-dev libyaml-cpp-dev libcli11-dev \
-               libxxhash-dev catch2
+               catch2
 TEST_DEBS   := chromium
 
 # Installs the Debian packages named in $(1) that are not installed yet.

@@ -4,7 +4,6 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <xxhash.h>
 
 #include <algorithm>
 #include <array>
@@ -12,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "output.hpp"
 #include "parallel.hpp"
 #include "text.hpp"
 
@@ -141,15 +141,12 @@ uint64_t InputSignature(const std::string& source_dir, const std::vector<std::st
   ParallelFor(files.size(), jobs,
               [&](size_t i, unsigned) { stats[i] = StatFields(files[i].dir_fd, files[i].path); });
   for (int fd : root_fds) close(fd);
-  XXH3_state_t* state = XXH3_createState();
-  XXH3_64bits_reset(state);
-  XXH3_64bits_update(state, extra.data(), extra.size());
+  std::string all = extra;
   for (size_t i = 0; i < files.size(); ++i) {
-    XXH3_64bits_update(state, files[i].shown.data(), files[i].shown.size() + 1);
-    XXH3_64bits_update(state, stats[i].data(), sizeof stats[i]);
+    all.append(files[i].shown).push_back('\0');
+    all.append(reinterpret_cast<const char*>(stats[i].data()), sizeof stats[i]);
   }
-  uint64_t hash = XXH3_64bits_digest(state);
-  XXH3_freeState(state);
+  uint64_t hash = HashBytes(all);
   return hash == 0 ? 1 : hash;
 }
 

@@ -3,7 +3,6 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <xxhash.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -11,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <vector>
 
@@ -57,8 +57,10 @@ void PruneEmptyParents(fs::path dir, const fs::path& root) {
 
 }  // namespace
 
+// The standard library's own 64-bit hash (MurmurHash-based in libstdc++): fast, no dependency,
+// and stable for as long as the tandem program is, which is as long as the cache lives.
 uint64_t HashBytes(std::string_view bytes) {
-  return XXH3_64bits(bytes.data(), bytes.size());
+  return std::hash<std::string_view>{}(bytes);
 }
 
 OutputWriter::OutputWriter(std::string dir) : dir_(std::move(dir)) {}
