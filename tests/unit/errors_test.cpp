@@ -73,9 +73,7 @@ TEST_CASE("a layout with no template", "[errors]") {
 
 TEST_CASE("a missing partial", "[errors]") {
   FixtureSite site("minimal");
-  std::filesystem::create_directories(site.source() / "themes");
-  std::filesystem::copy(std::string(TANDEM_THEMES_DIR) + "/gc", site.source() / "themes/mine",
-                        std::filesystem::copy_options::recursive);
+  site.CopyDefaultTheme("mine");
   site.WriteFile("themes/mine/templates/page.mustache",
                  "<!DOCTYPE html>\n<p>{{page.title}}</p>\n{{> footr}}\n");
   std::string config = ReadBytes(site.source() / "site.toml");
@@ -91,9 +89,7 @@ TEST_CASE("a missing partial", "[errors]") {
 
 TEST_CASE("a missing required template", "[errors]") {
   FixtureSite site("minimal");
-  std::filesystem::create_directories(site.source() / "themes");
-  std::filesystem::copy(std::string(TANDEM_THEMES_DIR) + "/gc", site.source() / "themes/gc",
-                        std::filesystem::copy_options::recursive);
+  site.CopyDefaultTheme();
   site.Remove("themes/gc/templates/404.mustache");
   CHECK(
       site.Build().errors ==
@@ -236,9 +232,7 @@ TEST_CASE("a table too wide for the Markdown parser", "[errors]") {
 
 TEST_CASE("a template Mustache cannot parse", "[errors]") {
   FixtureSite site("minimal");
-  std::filesystem::create_directories(site.source() / "themes");
-  std::filesystem::copy(std::string(TANDEM_THEMES_DIR) + "/gc", site.source() / "themes/gc",
-                        std::filesystem::copy_options::recursive);
+  site.CopyDefaultTheme();
   site.WriteFile("themes/gc/templates/page.mustache", "<p>{{#page}}{{title}}</p>\n");
   CHECK(site.Build().errors ==
         "themes/gc/templates/page.mustache: error: invalid template: Unclosed section \"page\" at 3\n");

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 namespace tandem::testing {
 
@@ -55,6 +56,22 @@ void FixtureSite::WriteFile(const std::string& rel, const std::string& bytes) co
 
 void FixtureSite::Remove(const std::string& rel) const {
   fs::remove_all(source() / rel);
+}
+
+void FixtureSite::CopyDefaultTheme(const std::string& name) const {
+  fs::create_directories(source() / "themes");
+  fs::copy(fs::path(TANDEM_THEMES_DIR) / "gc", source() / "themes" / name, fs::copy_options::recursive);
+}
+
+void FixtureSite::DropThemeString(const std::string& key) const {
+  for (std::string lang : {"en", "fr"}) {  // a theme's languages must have the same keys
+    std::string rel = "themes/gc/i18n/" + lang + ".toml";
+    std::string strings = ReadBytes(source() / rel);
+    size_t line = strings.find("\n" + key + " = ");
+    if (line == std::string::npos) throw std::runtime_error("no UI string " + key + " in " + rel);
+    strings.erase(line + 1, strings.find('\n', line + 1) - line);
+    WriteFile(rel, strings);
+  }
 }
 
 FixtureSite::Result FixtureSite::Build(BuildOptions options) const {

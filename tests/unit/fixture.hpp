@@ -32,6 +32,10 @@ class FixtureSite {
   fs::path output() const { return scratch_.path() / "public"; }
   void WriteFile(const std::string& rel, const std::string& bytes) const;
   void Remove(const std::string& rel) const;
+  // Copies tandem's gc theme into the site as themes/<name>, for a test to change it.
+  void CopyDefaultTheme(const std::string& name = "gc") const;
+  // Removes a UI string from both languages of the site's copy of the gc theme.
+  void DropThemeString(const std::string& key) const;
 
   struct Result {
     BuildReport report;

@@ -181,14 +181,8 @@ TEST_CASE("a changed data file re-renders the pages that use it", "[funding]") {
 TEST_CASE("without the group column's UI string, the build warns and the CSV header is blank", "[funding]") {
   // A copy of the gc theme in the site, as it was before it had the group column headers.
   FixtureSite site("funding");
-  fs::create_directories(site.source() / "themes");
-  fs::copy(fs::path(TANDEM_THEMES_DIR) / "gc", site.source() / "themes" / "gc", fs::copy_options::recursive);
-  for (std::string lang : {"en", "fr"}) {  // a theme's languages must have the same keys
-    std::string strings = ReadBytes(site.source() / "themes/gc/i18n" / (lang + ".toml"));
-    size_t line = strings.find("funding_col_stream");
-    strings.erase(line, strings.find('\n', line) + 1 - line);
-    site.WriteFile("themes/gc/i18n/" + lang + ".toml", strings);
-  }
+  site.CopyDefaultTheme();
+  site.DropThemeString("funding_col_stream");
   auto result = site.Build();
   REQUIRE(result.report.ok);
   CHECK(Contains(

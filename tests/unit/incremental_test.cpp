@@ -36,20 +36,6 @@ void Edit(const FixtureSite& site, const std::string& rel, const std::string& fr
   site.WriteFile(rel, Replace(ReadBytes(site.source() / rel), from, to));
 }
 
-// Copies the gc theme into `site` and removes one UI string from both its languages.
-void UseThemeWithout(const FixtureSite& site, const std::string& key) {
-  std::filesystem::create_directories(site.source() / "themes");
-  std::filesystem::copy(std::string(TANDEM_THEMES_DIR) + "/gc", site.source() / "themes/gc",
-                        std::filesystem::copy_options::recursive);
-  for (std::string lang : {"en", "fr"}) {
-    std::string rel = "themes/gc/i18n/" + lang + ".toml";
-    std::string strings = ReadBytes(site.source() / rel);
-    size_t line = strings.find(key + " = ");
-    REQUIRE(line != std::string::npos);
-    site.WriteFile(rel, strings.erase(line, strings.find('\n', line) + 1 - line));
-  }
-}
-
 }  // namespace
 
 TEST_CASE("a build with nothing changed stops after checking, and says what the last one said",
@@ -107,9 +93,7 @@ TEST_CASE("a changed UI string re-renders every page", "[incremental]") {
 
 TEST_CASE("a changed partial that every template includes re-renders every page", "[incremental]") {
   CHECK(RenderedAfter([](const FixtureSite& s) {
-          std::filesystem::create_directories(s.source() / "themes");
-          std::filesystem::copy(std::string(TANDEM_THEMES_DIR) + "/gc", s.source() / "themes/gc",
-                                std::filesystem::copy_options::recursive);
+          s.CopyDefaultTheme();
           Edit(s, "themes/gc/partials/footer.mustache", "<footer", "<!-- changed -->\n<footer");
         }) == 23);
 }
@@ -125,7 +109,8 @@ TEST_CASE("a changed amount re-renders the pages that show funding, and only the
 TEST_CASE("a page carried over from the last build still reports its funding warnings",
           "[incremental][funding]") {
   FixtureSite site("funding");
-  UseThemeWithout(site, "funding_col_stream");
+  site.CopyDefaultTheme();
+  site.DropThemeString("funding_col_stream");
   auto first = site.Build();
   REQUIRE(first.report.ok);
   REQUIRE(first.warnings.find("no UI string \"funding_col_stream\" for language \"fr\"") !=
@@ -140,9 +125,7 @@ TEST_CASE("a page carried over from the last build still reports its funding war
 TEST_CASE("a changed template re-renders only the pages that use it", "[incremental]") {
   // section.mustache: the two sections of each language (the home pages have their own template).
   CHECK(RenderedAfter([](const FixtureSite& s) {
-          std::filesystem::create_directories(s.source() / "themes");
-          std::filesystem::copy(std::string(TANDEM_THEMES_DIR) + "/gc", s.source() / "themes/gc",
-                                std::filesystem::copy_options::recursive);
+          s.CopyDefaultTheme();
           Edit(s, "themes/gc/templates/section.mustache", "</main>", "<!-- changed --></main>");
         }) == 4);
 }

@@ -38,7 +38,8 @@ TEST_CASE("two builds of one site are byte-identical, whatever the thread count"
   CHECK(ReadBytes(a.output() / ".tandem/manifest") == ReadBytes(b.output() / ".tandem/manifest"));
 }
 
-TEST_CASE("funding tables, figures and CSV files are the same on one thread and on many", "[output][funding]") {
+TEST_CASE("funding tables, figures and CSV files are the same on one thread and on many",
+          "[output][funding]") {
   FixtureSite a("funding"), b("funding");
   BuildOptions one, many;
   one.jobs = 1;
