@@ -104,6 +104,7 @@ class Builder {
   }
 
   bool CheckInputs() {
+    if (!writer_->Lock(diags_)) return false;
     cache_ = BuildCache::Load(writer_->StatePath("cache"), /*with_pages=*/false);
     // With a last build to compare with, its output is checked while the inputs are hashed:
     // both are mostly stat calls, and a build with nothing changed needs both.

@@ -1,6 +1,7 @@
 #include "output.hpp"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -65,6 +66,27 @@ uint64_t HashBytes(std::string_view bytes) {
 
 OutputWriter::OutputWriter(std::string dir) : dir_(std::move(dir)) {}
 
+OutputWriter::~OutputWriter() {
+  if (lock_fd_ >= 0) close(lock_fd_);
+}
+
+bool OutputWriter::Lock(Diagnostics& diags) {
+  std::error_code ec;
+  if (lock_fd_ >= 0 || !fs::is_directory(StatePath(""), ec)) return true;
+  int fd = open(StatePath("lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) return true;  // a folder tandem cannot write to fails later, with its own message
+  if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    close(fd);
+    lock_refused_ = true;
+    diags.Error({dir_},
+                "another tandem build is writing to this output folder; wait for it to finish, or "
+                "choose another --output");
+    return false;
+  }
+  lock_fd_ = fd;
+  return true;
+}
+
 std::string OutputWriter::StatePath(const std::string& name) const {
   return dir_ + "/" + kStateDir + (name.empty() ? "" : "/" + name);
 }
@@ -99,6 +121,7 @@ void OutputWriter::WriteManifest(const std::string& path, const Manifest& manife
 bool OutputWriter::Prepare(bool force, Diagnostics& diags) {
   std::error_code ec;
   fs::path root(dir_);
+  if (!Lock(diags)) return false;
   if (fs::exists(StatePath("journal"), ec)) FinishCommit(StatePath("journal"));
   bool made_by_tandem = fs::exists(StatePath("manifest"), ec);
   if (fs::exists(root, ec) && !fs::is_directory(root, ec)) {
@@ -123,6 +146,7 @@ bool OutputWriter::Prepare(bool force, Diagnostics& diags) {
     diags.Error({dir_}, "cannot create the output folder: " + ec.message());
     return false;
   }
+  if (!Lock(diags)) return false;
   if (direct_) WriteAtomically(StatePath("manifest"), std::string(kIncompleteHeader) + "\n");
   return true;
 }
@@ -267,6 +291,7 @@ void OutputWriter::FinishCommit(const std::string& journal_path) {
 }
 
 void OutputWriter::Abort() {
+  if (lock_refused_) return;
   std::error_code ec;
   if (direct_) {
     // The folder was empty before this build: make it so again.
@@ -279,8 +304,8 @@ void OutputWriter::Abort() {
   fs::remove_all(StatePath("stage"), ec);
   if (created_dir_)
     fs::remove_all(dir_, ec);
-  else if (IsEmptyDir(StatePath("")))
-    fs::remove(StatePath(""), ec);
+  else if (!fs::exists(StatePath("manifest"), ec))  // this build made .tandem/: only its lock is left
+    fs::remove_all(StatePath(""), ec);
 }
 
 }  // namespace tandem

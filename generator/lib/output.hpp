@@ -29,6 +29,14 @@ struct OutputStats {
 class OutputWriter {
  public:
   explicit OutputWriter(std::string dir);
+  ~OutputWriter();
+  OutputWriter(const OutputWriter&) = delete;
+  OutputWriter& operator=(const OutputWriter&) = delete;
+
+  // Takes .tandem/lock, so that two builds never write into one output folder at once; the
+  // kernel lets go of it when the process ends, however it ends. A folder without .tandem/
+  // yet is locked by Prepare once it has one. False, with an error, when another build holds it.
+  bool Lock(Diagnostics& diags);
 
   // Refuses a non-empty folder tandem did not make (unless `force`), finishes
   // or discards an interrupted earlier build, and opens a fresh stage.
@@ -72,6 +80,8 @@ class OutputWriter {
   void FinishCommit(const std::string& journal);
 
   std::string dir_;
+  int lock_fd_ = -1;
+  bool lock_refused_ = false;  // another build holds the folder: touch nothing
   bool created_dir_ = false;
   bool direct_ = false;  // the folder was empty: write in place, no stage
   std::set<std::string> made_dirs_;

@@ -1,6 +1,8 @@
 // What a build does to the output folder: nothing lost, nothing foreign
 // deleted, the same bytes every time.
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -160,4 +162,41 @@ TEST_CASE("a build killed with SIGKILL leaves the previous output byte-identical
   REQUIRE(site.Build().report.ok);
   CHECK(site.Read("en/bulk/p7/index.html").find("after 7") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(site.output() / ".tandem/stage"));
+}
+
+TEST_CASE("a build refuses an output folder another build is writing to, and touches nothing", "[output]") {
+  FixtureSite site("basic");
+  REQUIRE(site.Build().report.ok);
+  auto before = site.Snapshot();
+  // Hold the lock as a running build would.
+  int fd = open((site.output() / ".tandem/lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  REQUIRE(fd >= 0);
+  REQUIRE(flock(fd, LOCK_EX | LOCK_NB) == 0);
+  site.WriteFile("content/en/topics/school.md", "+++\ntitle = \"School\"\n+++\nChanged.\n");
+  auto refused = site.Build();
+  close(fd);
+  CHECK_FALSE(refused.report.ok);
+  CHECK(refused.errors ==
+        site.output().string() +
+            ": error: another tandem build is writing to this output folder; wait for it to "
+            "finish, or choose another --output\n");
+  CHECK(site.Snapshot() == before);
+  CHECK(site.Build().report.ok);  // once the other build is done
+}
+
+TEST_CASE("a failed --force build into a folder tandem did not make leaves it exactly as it was",
+          "[output]") {
+  FixtureSite site("minimal");
+  site.WriteFile("../public/notes.txt", "mine\n");
+  // A table of data the site does not have: an error found while rendering, after the output is prepared.
+  site.WriteFile("content/en/broken.md", "+++\ntitle = \"B\"\n+++\n```funding\nprogram = \"none\"\n```\n");
+  BuildOptions force;
+  force.force = true;
+  auto result = site.Build(force);
+  CHECK_FALSE(result.report.ok);
+  CHECK(result.errors.find("content/en/broken.md:5:") != std::string::npos);
+  std::vector<std::string> left;
+  for (const auto& entry : std::filesystem::directory_iterator(site.output()))
+    left.push_back(entry.path().filename().string());
+  CHECK(left == std::vector<std::string>{"notes.txt"});  // not even .tandem/
 }
