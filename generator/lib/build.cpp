@@ -129,7 +129,7 @@ class Builder {
 
   // A page whose key matches the last build's, and whose files are intact, is carried over.
   bool ReuseUnchangedPages() {
-    cache_ = BuildCache::Load(writer_->StatePath("cache"));
+    cache_ = BuildCache::Load(writer_->StatePath("cache"));  // now with the page table the check skipped
     uint64_t global_hash = HashBytes(std::string(TANDEM_VERSION) + '\0' + theme_.strings_fingerprint() +
                                      '\0' + ReadFile(site_.source_dir + "/site.toml"));
     uint64_t funding_hash = HashBytes(funding_.fingerprint());

@@ -112,7 +112,8 @@ std::string GitHead(const std::string& dir) {
     if (fs::exists(git, ec)) break;
     if (at == at.parent_path()) break;
   }
-  return Capture("git -C " + ShellQuote(dir) + " rev-parse HEAD").value_or("");
+  std::string head = Capture("git -C " + ShellQuote(dir) + " rev-parse HEAD").value_or("");
+  return head.substr(0, head.find('\n'));
 }
 
 std::map<std::string, std::string> LoadGitDates(const std::string& dir, Diagnostics& diags, bool* in_git) {

@@ -56,6 +56,13 @@ void PruneEmptyParents(fs::path dir, const fs::path& root) {
   }
 }
 
+// Whether the file at `path` (relative to the folder open as `dir_fd`, or to AT_FDCWD) is there
+// at `size`: how tandem tells that an output file it wrote is still intact.
+bool HasSize(int dir_fd, const std::string& path, uint64_t size) {
+  struct stat st;
+  return fstatat(dir_fd, path.c_str(), &st, 0) == 0 && static_cast<uint64_t>(st.st_size) == size;
+}
+
 }  // namespace
 
 // The standard library's own 64-bit hash (MurmurHash-based in libstdc++): fast, no dependency,
@@ -194,11 +201,7 @@ bool OutputWriter::IsUpToDate(unsigned jobs, size_t* files) const {
   if (dir_fd < 0) return false;
   std::atomic<bool> intact = true;
   ParallelFor(entries.size(), jobs, [&](size_t i, unsigned) {
-    struct stat st;
-    if (!intact) return;
-    if (fstatat(dir_fd, entries[i]->first.c_str(), &st, 0) != 0 ||
-        static_cast<uint64_t>(st.st_size) != entries[i]->second.size)
-      intact = false;
+    if (intact && !HasSize(dir_fd, entries[i]->first, entries[i]->second.size)) intact = false;
   });
   close(dir_fd);
   if (files) *files = manifest.size();
@@ -207,9 +210,7 @@ bool OutputWriter::IsUpToDate(unsigned jobs, size_t* files) const {
 
 bool OutputWriter::CanKeep(const std::string& rel_path) const {
   auto old = previous_.find(rel_path);
-  std::error_code ec;
-  return !direct_ && old != previous_.end() && fs::file_size(dir_ + "/" + rel_path, ec) == old->second.size &&
-         !ec;
+  return !direct_ && old != previous_.end() && HasSize(AT_FDCWD, dir_ + "/" + rel_path, old->second.size);
 }
 
 bool OutputWriter::Keep(const std::string& rel_path) {
@@ -228,9 +229,8 @@ bool OutputWriter::Stage(const std::string& rel_path, std::string_view bytes, bo
     if (!next_.emplace(rel_path, entry).second) return false;
   }
   auto old = previous_.find(rel_path);
-  std::error_code ec;
   *changed = direct_ || old == previous_.end() || old->second.hash != entry.hash ||
-             old->second.size != entry.size || fs::file_size(dir_ + "/" + rel_path, ec) != entry.size || ec;
+             !HasSize(AT_FDCWD, dir_ + "/" + rel_path, entry.size);
   if (*changed) WriteFileAt((direct_ ? dir_ : StatePath("stage")) + "/" + rel_path, bytes);
   std::lock_guard lock(mutex_);
   ++(*changed ? stats_.written : stats_.unchanged);

@@ -106,6 +106,9 @@ TEST_CASE("the HEAD commit is read from .git as git itself reads it", "[dates]")
   run("git checkout -q --detach HEAD~1");
   CHECK(GitHead(d) == git_says());  // a detached HEAD
   CHECK(GitHead(d).size() == 40);
+  run("git worktree add -q --detach wt HEAD");  // .git is a file there: git itself is asked
+  REQUIRE(std::system(("git -C '" + d + "/wt' rev-parse HEAD > '" + d + "/wt.txt'").c_str()) == 0);
+  CHECK(GitHead(d + "/wt") + "\n" == ReadBytes(d + "/wt.txt"));
 }
 
 TEST_CASE("a site outside git is warned about only when a page has no date modified of its own", "[dates]") {

@@ -1,5 +1,6 @@
 // Rebuilds reuse what did not change, and give exactly what a clean build gives.
 #include <catch2/catch.hpp>
+#include <fstream>
 
 #include "fixture.hpp"
 
@@ -128,4 +129,19 @@ TEST_CASE("a changed template re-renders only the pages that use it", "[incremen
           s.CopyDefaultTheme();
           Edit(s, "themes/gc/templates/section.mustache", "</main>", "<!-- changed --></main>");
         }) == 4);
+}
+
+TEST_CASE("output files deleted or changed by hand are written again, and only those pages rendered",
+          "[incremental]") {
+  FixtureSite site("basic");
+  REQUIRE(site.Build().report.ok);
+  auto clean = site.Snapshot();
+  std::filesystem::remove(site.output() / "en/topics/school/index.html");
+  REQUIRE(site.Exists("fr/sujets/ecole/index.html"));
+  std::ofstream(site.output() / "fr/sujets/ecole/index.html", std::ios::trunc) << "edited";
+  auto rebuilt = site.Build();
+  REQUIRE(rebuilt.report.ok);
+  CHECK_FALSE(rebuilt.report.nothing_changed);
+  CHECK(rebuilt.report.pages_rendered == 2);
+  CHECK(site.Snapshot() == clean);
 }
