@@ -134,6 +134,15 @@ class Reader {
   }
   bool Require(const File& file, const toml::table& t, const std::vector<std::string>& keys,
                const std::string& who);
+  // Records where `id` of `kind` is declared; false, with an error naming the first, if it was already.
+  bool ClaimId(const File& file, const toml::table& t, const std::string& kind, const std::string& id,
+               std::map<std::string, std::string>& seen) {
+    auto [it, fresh] = seen.emplace(id, Where(file, *t.get("id")));
+    if (!fresh)
+      Error(file, *t.get("id"),
+            "duplicate " + kind + " id " + Quoted(id) + "; the first is at " + it->second);
+    return fresh;
+  }
   std::optional<std::string> ReadId(const File& file, const toml::table& t);
   std::optional<std::string> ReadString(const File& file, const toml::table& t, const std::string& key);
   std::optional<Text> ReadText(const File& file, const toml::table& t, const std::string& key, bool required);
@@ -246,13 +255,7 @@ void Reader::ReadPrograms(const File& file) {
     ok = Require(file, *t, {"id", "name"}, Name("program", id.value_or(""))) && ok;
     auto name = ReadText(file, *t, "name", true);
     auto department = ReadText(file, *t, "department", false);
-    if (id) {
-      auto [it, fresh] = program_at_.emplace(*id, Where(file, *t->get("id")));
-      if (!fresh) {
-        Error(file, *t->get("id"), "duplicate program id " + Quoted(*id) + "; the first is at " + it->second);
-        ok = false;
-      }
-    }
+    if (id) ok = ClaimId(file, *t, "program", *id, program_at_) && ok;
     if (ok && id && name && department) data_.programs.push_back({*id, *name, *department});
   }
 }
@@ -268,13 +271,7 @@ void Reader::ReadStreams(const File& file) {
       Error(file, *t->get("program"), UnknownProgram(*program));
       ok = false;
     }
-    if (id) {
-      auto [it, fresh] = stream_at_.emplace(*id, Where(file, *t->get("id")));
-      if (!fresh) {
-        Error(file, *t->get("id"), "duplicate stream id " + Quoted(*id) + "; the first is at " + it->second);
-        ok = false;
-      }
-    }
+    if (id) ok = ClaimId(file, *t, "stream", *id, stream_at_) && ok;
     if (ok && id && program && name) data_.streams.push_back({*id, *program, *name});
   }
 }
@@ -311,11 +308,7 @@ void Reader::ReadProjects(const File& file) {
          ok;
     if (id) {
       project.id = *id;
-      auto [it, fresh] = project_at_.emplace(*id, Where(file, *p.get("id")));
-      if (!fresh) {
-        Error(file, *p.get("id"), "duplicate project id " + Quoted(*id) + "; the first is at " + it->second);
-        ok = false;
-      }
+      ok = ClaimId(file, p, "project", *id, project_at_) && ok;
     } else {
       ok = false;
     }
