@@ -3,9 +3,16 @@
 #include <cstdio>
 #include <iostream>
 
-#include "allocator.hpp"
-#include "build.hpp"
-#include "diagnostics.hpp"
+#include "build/build.hpp"
+#include "support/diagnostics.hpp"
+#include "support/parallel.hpp"
+
+#ifdef TANDEM_JEMALLOC
+// jemalloc reads this at start-up; being compiled in, it changes nothing for the programs
+// tandem starts (git). A build allocates in bursts per page and ends soon after: freed pages
+// are kept for reuse instead of being given back (bench/README.md has the figures).
+extern "C" const char* malloc_conf = "background_thread:false,dirty_decay_ms:-1,muzzy_decay_ms:-1";
+#endif
 
 namespace {
 
@@ -39,7 +46,6 @@ void PrintSummary(const tandem::BuildReport& report, const tandem::Diagnostics& 
 }  // namespace
 
 int main(int argc, char** argv) {
-  tandem::RestartWithHugePageMalloc(argv);
   CLI::App app{"tandem: a bilingual static site generator for Canada.ca-style sites"};
   app.set_version_flag("--version", std::string("tandem ") + TANDEM_VERSION);
   app.require_subcommand(1);
@@ -53,7 +59,8 @@ int main(int argc, char** argv) {
   build->add_flag("--drafts", options.drafts, "Include pages marked draft = true");
   build->add_flag("--strict", options.strict, "Treat a missing translation as an error");
   build->add_flag("--force", options.force, "Write into a non-empty output folder tandem did not make");
-  build->add_option("--jobs,-j", options.jobs, "Threads to use (default: one per core)");
+  build->add_option("--jobs,-j", options.jobs, "Threads to use (default: one per core)")
+      ->check(CLI::Range(1u, tandem::kMaxJobs));
   build->add_flag("--quiet,-q", quiet, "Print errors only");
   build->add_flag("--stats", stats, "Print the time of each stage and the slowest pages");
 
@@ -61,8 +68,8 @@ int main(int argc, char** argv) {
 
   tandem::Diagnostics diags;
   tandem::BuildReport report = tandem::Build(options, diags);
-  for (const tandem::Diagnostic& d : diags.Sorted()) {
-    if (quiet && d.severity == tandem::Severity::kWarning) continue;
+  for (const tandem::Diagnostic& d : diags.Shown()) {
+    if (quiet && d.severity != tandem::Severity::kError) continue;
     std::cerr << tandem::FormatDiagnostic(d) << "\n";
   }
   if (diags.error_count() > tandem::Diagnostics::kMaxErrors)

@@ -1,8 +1,7 @@
-#include "dates.hpp"
-
 #include <catch2/catch.hpp>
 #include <cstdlib>
 
+#include "assemble/git.hpp"
 #include "fixture.hpp"
 
 using namespace tandem;

@@ -1,8 +1,8 @@
-#include "diagnostics.hpp"
+#include "support/diagnostics.hpp"
 
 #include <catch2/catch.hpp>
 
-#include "text.hpp"
+#include "support/text.hpp"
 
 using namespace tandem;
 
@@ -23,12 +23,13 @@ TEST_CASE("the caret counts characters, not bytes", "[diagnostics]") {
         "    |    ^");
 }
 
-TEST_CASE("errors past the cap are counted, not kept", "[diagnostics]") {
+TEST_CASE("errors past the cap are counted, not shown", "[diagnostics]") {
   Diagnostics diags;
   for (size_t i = 0; i < Diagnostics::kMaxErrors + 5; ++i)
     diags.Error({"a.md", static_cast<int>(i) + 1}, "e");
   CHECK(diags.error_count() == Diagnostics::kMaxErrors + 5);
-  CHECK(diags.Sorted().size() == Diagnostics::kMaxErrors);
+  CHECK(diags.Sorted().size() == Diagnostics::kMaxErrors + 5);
+  CHECK(diags.Shown().size() == Diagnostics::kMaxErrors);
   CHECK(diags.Render().find("error: 5 more errors not shown\n") != std::string::npos);
 }
 

@@ -5,8 +5,8 @@
 #include <map>
 #include <string>
 
-#include "build.hpp"
-#include "diagnostics.hpp"
+#include "build/build.hpp"
+#include "support/diagnostics.hpp"
 
 namespace tandem::testing {
 

@@ -1,8 +1,8 @@
-#include "front_matter.hpp"
+#include "content/front_matter.hpp"
 
 #include <catch2/catch.hpp>
 
-#include "text.hpp"
+#include "support/text.hpp"
 
 using namespace tandem;
 
@@ -36,9 +36,9 @@ TEST_CASE("TOML front matter gives every known field", "[front-matter]") {
   CHECK(m.keywords == "a, b");
   CHECK(m.subject == "Crime");
   CHECK(m.layout == "wide");
-  REQUIRE(m.params.size() == 1);
-  CHECK(m.params[0].first == "team");
-  CHECK(m.params[0].second.text == "Ops");
+  REQUIRE(m.params.fields.size() == 1);
+  CHECK(m.params.fields[0].first == "team");
+  CHECK(m.params.fields[0].second.text == "Ops");
   CHECK(page->body == "Body\n");
   CHECK(page->body_line == 16);
 }

@@ -96,7 +96,7 @@ TEST_CASE("the funding fixture site builds, with tables and figures in both lang
                  "<td>2020-2021 to 2023-2024</td></tr>"));
   CHECK(
       Contains(fr,
-               "<tr><th scope=\"row\">Armée du Salut</th><td>Ateliers « En sécurité à l&#39;école »</td>"
+               "<tr><th scope=\"row\">Armée du Salut</th><td>Ateliers « En sécurité à l&apos;école »</td>"
                "<td>Halifax</td><td>Nouvelle-Écosse</td><td class=\"amount\" data-order=\"54919\">54\xC2\xA0"
                "919\xC2\xA0$</td><td>2020-2021 à 2023-2024</td></tr>"));
   // A project abroad, and a link.

@@ -1,4 +1,4 @@
-#include "locale.hpp"
+#include "i18n/locale.hpp"
 
 #include <algorithm>
 #include <catch2/catch.hpp>

@@ -25,6 +25,15 @@ void AddBulkPages(const FixtureSite& site, int count, const std::string& word) {
                        " **text** with a [link](https://example.ca).\n");
 }
 
+// The manifest without the modification times it records, which differ from build to build.
+std::string ManifestWithoutTimes(const fs::path& output) {
+  std::istringstream in(ReadBytes(output / ".tandem/manifest"));
+  std::string out;
+  for (std::string line; std::getline(in, line);)
+    out += (line.rfind("file\t", 0) == 0 ? line.substr(0, line.rfind('\t')) : line) + "\n";
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("two builds of one site are byte-identical, whatever the thread count", "[output]") {
@@ -37,7 +46,7 @@ TEST_CASE("two builds of one site are byte-identical, whatever the thread count"
   REQUIRE(a.Build(one).report.ok);
   REQUIRE(b.Build(many).report.ok);
   CHECK(a.Snapshot() == b.Snapshot());
-  CHECK(ReadBytes(a.output() / ".tandem/manifest") == ReadBytes(b.output() / ".tandem/manifest"));
+  CHECK(ManifestWithoutTimes(a.output()) == ManifestWithoutTimes(b.output()));
 }
 
 TEST_CASE("funding tables, figures and CSV files are the same on one thread and on many",

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "locale.hpp"
-#include "urls.hpp"
+#include "assemble/urls.hpp"
+#include "i18n/locale.hpp"
 
 using namespace tandem;
 

@@ -1,0 +1,76 @@
+#include "assemble/dates.hpp"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+
+#include "assemble/git.hpp"
+#include "support/text.hpp"
+
+namespace fs = std::filesystem;
+
+namespace tandem {
+
+namespace {
+
+std::string FileDate(const std::string& path) {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) return {};
+  std::tm tm;
+  gmtime_r(&st.st_mtime, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+std::string LatestOf(const Page& page) {
+  std::string latest;
+  for (const Page* child : page.children) latest = std::max(latest, child->modified);
+  return latest;
+}
+
+}  // namespace
+
+void AssignDates(Site& site, Diagnostics& diags) {
+  std::vector<Page*> pages = site.AllPages();
+  // Git is asked only when some page does not give its own date modified.
+  bool in_git = false;
+  std::map<std::string, std::string> git_dates;
+  if (std::any_of(pages.begin(), pages.end(),
+                  [](const Page* p) { return !p->implicit && p->meta.modified.empty(); })) {
+    git_dates = LoadGitDates(site.source_dir, diags, &in_git);
+    if (!in_git)
+      diags.Warning({"."},
+                    "the site is not in a git repository, so dates modified come from file modification "
+                    "times; commit the site to git, or set modified = YYYY-MM-DD in front matter");
+  }
+  std::vector<Page*> implicit;
+  for (Page* page : pages) {
+    page->issued = page->meta.date;
+    if (page->implicit) {
+      implicit.push_back(page);
+      continue;
+    }
+    if (!page->meta.modified.empty()) {
+      page->modified = page->meta.modified;
+    } else if (auto it = git_dates.find(page->source_path); it != git_dates.end()) {
+      page->modified = it->second;
+    } else {
+      page->modified = FileDate(page->fs_path);
+      if (in_git)
+        diags.Warning({page->source_path},
+                      "the file is not committed to git, so its date modified is the "
+                      "file's modification time; commit it, or set modified in front matter");
+    }
+  }
+  // A made-up section page changes when its pages do; deepest first.
+  for (auto it = implicit.rbegin(); it != implicit.rend(); ++it) (*it)->modified = LatestOf(**it);
+}
+
+}  // namespace tandem

@@ -1,0 +1,16 @@
+// Date modified: front matter `modified`, else the author date of the last
+// commit touching the file, else the file's modification time.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "model/site.hpp"
+#include "support/diagnostics.hpp"
+
+namespace tandem {
+
+// Sets Page::modified and Page::issued for every page.
+void AssignDates(Site& site, Diagnostics& diags);
+
+}  // namespace tandem

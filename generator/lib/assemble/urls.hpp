@@ -1,0 +1,25 @@
+// Slugs, URLs and output paths. Canada.ca URLs are lowercase ASCII words
+// joined by hyphens, in the page's own language; nothing a page says may
+// place a file outside the output folder.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "model/site.hpp"
+#include "support/diagnostics.hpp"
+
+namespace tandem {
+
+// Why `slug` cannot be one URL segment, or nullopt if it can.
+std::optional<std::string> SlugProblem(const std::string& slug);
+// Why `url` (a path below the language root) cannot be used, or nullopt if it can.
+std::optional<std::string> UrlProblem(const std::string& url);
+
+// Gives every page its slug, URL path, permalink and output path.
+void AssignUrls(Site& site, Diagnostics& diags);
+
+// Two pages (of any language) written to the same file is an error naming both.
+void CheckOutputCollisions(const Site& site, Diagnostics& diags);
+
+}  // namespace tandem

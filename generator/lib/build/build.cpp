@@ -1,0 +1,406 @@
+#include "build/build.hpp"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <future>
+#include <map>
+
+#include "assemble/dates.hpp"
+#include "assemble/git.hpp"
+#include "assemble/translations.hpp"
+#include "assemble/urls.hpp"
+#include "build/incremental.hpp"
+#include "content/load.hpp"
+#include "directives/directive.hpp"
+#include "model/site.hpp"
+#include "output/writer.hpp"
+#include "render/page_view.hpp"
+#include "render/render_page.hpp"
+#include "render/site_files.hpp"
+#include "render/theme.hpp"
+#include "support/fault.hpp"
+#include "support/files.hpp"
+#include "support/parallel.hpp"
+#include "support/text.hpp"
+
+namespace fs = std::filesystem;
+
+namespace tandem {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double MsSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// What one page came to in this build, kept for the next build's cache.
+struct PageOutcome {
+  CachedPage entry;
+  bool rendered = false;
+  double ms = 0;
+};
+
+// Holds everything one build needs, and runs its stages in order.
+class Builder {
+ public:
+  Builder(const BuildOptions& options, Diagnostics& diags)
+      : options_(options), diags_(diags), directives_(BuiltinDirectives()) {}
+
+  BuildReport Run() {
+    auto start = Clock::now();
+    // A stage returns false when later stages cannot run without what it failed to make. Errors
+    // alone do not stop the build before "output": every stage that can still run reports its own.
+    bool ok =
+        Stage("config", [&] { return LoadSiteConfig(); }) && Stage("theme", [&] { return LoadTheme(); }) &&
+        Stage("unchanged?", [&] { return CheckInputs(); }) && !nothing_changed_ &&
+        Stage("languages", [&] { return CreateLanguages(); }) && Stage("data", [&] { return LoadData(); }) &&
+        Stage("content", [&] { return LoadAllContent(); }) &&
+        Stage("sections", [&] { return BuildSections(); }) &&
+        Stage("urls", [&] { return AssignAllUrls(); }) && Stage("translations", [&] { return PairAll(); }) &&
+        Stage("dates", [&] { return AssignAllDates(); }) &&
+        Stage("layouts", [&] { return CheckLayouts(); }) && !diags_.has_errors() &&
+        Stage("output", [&] { return writer_->Prepare(options_.force, diags_); }) &&
+        Stage("pages", [&] { return RenderAllPages(); }) &&
+        Stage("site files", [&] { return WriteSiteFiles(); }) &&
+        Stage("static files", [&] { return CopyStaticFiles(); }) && !diags_.has_errors() &&
+        Stage("commit", [&] { return Commit(); });
+    if (nothing_changed_) ok = ReportNothingChanged();
+    if (!ok && writer_) writer_->Abort();
+    return Report(ok && !diags_.has_errors(), start);
+  }
+
+ private:
+  // Runs one stage, timing it. A failed read or write is the user's to fix, named by its file;
+  // anything else thrown is tandem's own fault.
+  bool Stage(const char* name, const std::function<bool()>& stage) {
+    auto start = Clock::now();
+    bool ok = false;
+    try {
+      FaultPoint(name);
+      ok = stage();
+    } catch (const IoError& e) {
+      diags_.Error({e.path()}, std::string(e.what()).substr(e.path().size() + 2));
+    } catch (const std::exception& e) {
+      diags_.Error({site_.source_dir}, std::string("internal error in stage \"") + name + "\": " + e.what() +
+                                           "; please report it");
+    }
+    report_.stage_ms.emplace_back(name, MsSince(start));
+    return ok;
+  }
+
+  BuildReport Report(bool ok, Clock::time_point start) {
+    report_.ok = ok;
+    report_.nothing_changed = nothing_changed_;
+    report_.total_ms = MsSince(start);
+    for (const PageOutcome& o : outcomes_) report_.pages_rendered += o.rendered ? 1 : 0;
+    if (writer_ && !nothing_changed_) {
+      report_.files_written = writer_->stats().written;
+      report_.files_unchanged = writer_->stats().unchanged;
+      report_.files_removed = writer_->stats().removed;
+    }
+    if (!nothing_changed_)
+      for (const Language& lang : site_.languages)
+        report_.pages_per_language.emplace_back(lang.code(), lang.pages.size());
+    return report_;
+  }
+
+  unsigned Jobs() const { return std::min(options_.jobs ? options_.jobs : DefaultJobs(), kMaxJobs); }
+
+  bool LoadSiteConfig() {
+    site_.source_dir = fs::absolute(options_.source_dir).lexically_normal().string();
+    if (site_.source_dir.size() > 1 && site_.source_dir.back() == '/') site_.source_dir.pop_back();
+    std::string out = options_.output_dir.empty() ? site_.source_dir + "/public" : options_.output_dir;
+    writer_ = std::make_unique<OutputWriter>(fs::absolute(out).lexically_normal().string());
+    return LoadConfig(site_.source_dir, site_.config, diags_);
+  }
+
+  bool LoadTheme() {
+    theme_ok_ = theme_.Load(site_.config, site_.source_dir, diags_);
+    return !theme_.dir().empty();
+  }
+
+  // Everything a build reads, besides the files: a change to any forces a real build.
+  std::string BuildIdentity() const {
+    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+    std::vector<std::string> parts = {ProgramIdentity(), options_.drafts ? "drafts" : "",
+                                      options_.strict ? "strict" : "", GitHead(site_.source_dir),
+                                      epoch ? epoch : ""};
+    struct stat st;
+    if (stat("/proc/self/exe", &st) == 0)
+      parts.insert(parts.end(), {std::to_string(st.st_size), std::to_string(st.st_mtim.tv_sec),
+                                 std::to_string(st.st_mtim.tv_nsec)});
+    std::string identity;
+    for (const std::string& part : parts) identity.append(part).push_back('\n');
+    return identity;
+  }
+
+  bool CheckInputs() {
+    if (!writer_->Lock(diags_)) return false;
+    if (diags_.has_errors()) return true;  // a broken config or theme is never "unchanged"
+    // Warnings and notes of the look itself are kept aside: a build that goes on loads it again.
+    Diagnostics look;
+    BuildCache last = BuildCache::Load(writer_->StatePath("cache"), look);
+    // With a last build to compare with, its output is checked while the inputs are hashed:
+    // both are mostly stat calls, and a build with nothing changed needs both.
+    std::future<bool> output_intact;
+    if (last.inputs != 0)
+      output_intact = std::async(std::launch::async,
+                                 [&] { return writer_->IsUpToDate(Jobs(), &report_.files_unchanged); });
+    inputs_ =
+        InputSignature(site_.source_dir, {"site.toml", "content", "data", "static", "i18n", theme_.dir()},
+                       BuildIdentity(), Jobs());
+    nothing_changed_ = output_intact.valid() && output_intact.get() && last.inputs == inputs_;
+    if (nothing_changed_) last_warnings_ = std::move(last.warnings), last_counts_ = last.pages_per_language;
+    if (!nothing_changed_) report_.files_unchanged = 0;
+    return true;
+  }
+
+  // Nothing to do: say what the last build said.
+  bool ReportNothingChanged() {
+    for (const Diagnostic& d : last_warnings_) diags_.Add(d);
+    report_.pages_per_language = last_counts_;
+    return true;
+  }
+
+  bool CreateLanguages() {
+    std::map<std::string, Strings> strings;
+    UiStringSources from{theme_.dir(), theme_.shown_dir(), site_.source_dir};
+    LoadUiStrings(site_.config.LanguageCodes(), from, strings, diags_);
+    bool ok = true;
+    for (const LanguageConfig& config : site_.config.languages) {
+      Language lang;
+      lang.index = site_.languages.size();
+      lang.config = config;
+      lang.strings = std::move(strings[config.code]);
+      try {
+        lang.locale = std::make_unique<Locale>(config.locale, site_.config.currency);
+      } catch (const std::exception& e) {
+        diags_.Error({"site.toml"}, "[languages." + config.code + "] locale \"" + config.locale +
+                                        "\" is not usable: " + e.what() + "; use a tag like \"en-CA\"");
+        ok = false;
+      }
+      site_.languages.push_back(std::move(lang));
+    }
+    return ok;
+  }
+
+  bool LoadData() {
+    directives_.LoadAll(site_.config, site_.source_dir, diags_);
+    return true;
+  }
+
+  bool LoadAllContent() {
+    LoadContent(site_, LoadOptions{options_.drafts, Jobs()}, diags_);
+    return true;
+  }
+
+  bool BuildSections() {
+    BuildSectionTree(site_, diags_);
+    return true;
+  }
+
+  bool AssignAllUrls() {
+    AssignUrls(site_, diags_);
+    CheckOutputCollisions(site_, diags_);
+    return true;
+  }
+
+  bool PairAll() {
+    PairTranslations(site_, options_.strict, diags_);
+    return true;
+  }
+
+  bool AssignAllDates() {
+    AssignDates(site_, diags_);
+    return true;
+  }
+
+  bool CheckLayouts() {
+    if (!theme_ok_) return true;
+    std::vector<std::string> layouts = theme_.LayoutNames();
+    for (const Page* page : site_.AllPages()) {
+      std::string name = TemplateName(*page);
+      if (std::find(layouts.begin(), layouts.end(), name) != layouts.end()) continue;
+      SourcePos at = page->meta.layout_pos.line ? page->meta.layout_pos : SourcePos{page->source_path};
+      diags_.Error(at,
+                   "missing template: layout \"" + name + "\" needs " + theme_.shown_dir() + "/templates/" +
+                       name + ".mustache" + DidYouMeanSuffix(name, layouts),
+                   page->FrontMatterLine(at.line));
+    }
+    return true;
+  }
+
+  // What every page's HTML depends on besides itself: site.toml, and each language's view
+  // (its UI strings, titles and URLs).
+  uint64_t SiteWideHash() const {
+    Hasher h;
+    h.Add(ProgramIdentity()).Add(ReadFile(site_.source_dir + "/site.toml"));
+    for (const Language& lang : site_.languages) LanguageView(site_, lang.index).HashInto(h);
+    return h.Digest();
+  }
+
+  std::optional<uint64_t> CurrentHash(const std::string& dependency) const {
+    if (StartsWith(dependency, "template:")) {
+      uint64_t hash = theme_.TemplateHash(dependency.substr(9));
+      return hash ? std::optional<uint64_t>(hash) : std::nullopt;
+    }
+    return directives_.DependencyHash(dependency);
+  }
+
+  // Each page: its view, then its key. A page whose key and dependencies match the last
+  // build's, and whose files are intact, is carried over; any other is rendered and written,
+  // and its Markdown and HTML are freed as soon as it is, which keeps peak memory to what the
+  // pages in flight need.
+  bool RenderAllPages() {
+    Diagnostics notes;
+    BuildCache last = BuildCache::Load(writer_->StatePath("cache"), notes);
+    diags_.AddAll(notes.Sorted());
+    std::vector<Page*> pages = site_.AllPages();
+    outcomes_.assign(pages.size(), {});
+    uint64_t site_hash = SiteWideHash();
+    PageRenderer renderer(site_, theme_, directives_, Jobs());
+    ParallelFor(pages.size(), Jobs(), [&](size_t i, unsigned worker) {
+      auto start = Clock::now();
+      const Page& page = *pages[i];
+      Value view = PageView(site_, page);
+      Hasher key;
+      key.Add(page.source_hash).Add(site_hash).Add(theme_.TemplateHash(TemplateName(page)));
+      view.HashInto(key);
+      PageOutcome& outcome = outcomes_[i];
+      outcome.entry.key = key.Digest();
+      auto cached = last.pages.find(page.source_path);
+      if (cached != last.pages.end() && KeepPage(page, cached->second, outcome)) return;
+      RenderedPage rendered = renderer.Render(page, site_.texts.Take(&page), std::move(view), worker);
+      WritePage(page, rendered, outcome);
+      outcome.rendered = true;
+      outcome.ms = MsSince(start);
+    });
+    CollectSlowest(pages);
+    return true;
+  }
+
+  bool KeepPage(const Page& page, const CachedPage& cached, PageOutcome& outcome) {
+    auto current = [&](const std::string& name) { return CurrentHash(name); };
+    if (!StillValid(cached, outcome.entry.key, current)) return false;
+    if (!std::all_of(cached.files.begin(), cached.files.end(),
+                     [&](const std::string& f) { return writer_->CanKeep(f); }))
+      return false;
+    for (const std::string& file : cached.files) ClaimResult(page, file, writer_->Keep(file));
+    outcome.entry.files = cached.files;
+    outcome.entry.dependencies = cached.dependencies;
+    outcome.entry.warnings = cached.warnings;
+    diags_.AddAll(cached.warnings);
+    return true;
+  }
+
+  void WritePage(const Page& page, RenderedPage& rendered, PageOutcome& outcome) {
+    for (const Diagnostic& d : rendered.diagnostics)
+      if (d.severity == Severity::kWarning) outcome.entry.warnings.push_back(d);
+    diags_.AddAll(std::move(rendered.diagnostics));
+    outcome.entry.dependencies = std::move(rendered.dependencies);
+    if (!rendered.ok) return;
+    ClaimResult(page, page.output_path, writer_->Write(page.output_path, rendered.html));
+    outcome.entry.files.push_back(page.output_path);
+    for (const Attachment& a : rendered.attachments) {
+      ClaimResult(page, a.path, writer_->Write(a.path, a.bytes));
+      outcome.entry.files.push_back(a.path);
+    }
+  }
+
+  void ClaimResult(const Page& page, const std::string& path, OutputWriter::Claim claim) {
+    if (claim == OutputWriter::Claim::kTaken)
+      diags_.Error({page.source_path}, "another file is already written to " + path);
+    else if (claim == OutputWriter::Claim::kReserved)
+      diags_.Error({page.source_path}, path + " is not a place tandem may write to");
+  }
+
+  void CollectSlowest(const std::vector<Page*>& pages) {
+    for (size_t i = 0; i < pages.size(); ++i)
+      if (outcomes_[i].rendered) report_.slowest_pages.push_back({pages[i]->source_path, outcomes_[i].ms});
+    std::sort(report_.slowest_pages.begin(), report_.slowest_pages.end(),
+              [](const PageTiming& a, const PageTiming& b) { return a.ms > b.ms; });
+    if (report_.slowest_pages.size() > 10) report_.slowest_pages.resize(10);
+  }
+
+  bool WriteSiteFiles() {
+    for (const Attachment& file : SiteFiles(site_, theme_))
+      if (writer_->Write(file.path, file.bytes) != OutputWriter::Claim::kOk)
+        diags_.Error({file.path}, "a page is written to " + file.path +
+                                      ", which tandem needs for the site itself; give it another slug");
+    return true;
+  }
+
+  // The site's static/ files override the theme's; neither may replace a generated page.
+  bool CopyStaticFiles() {
+    std::map<std::string, std::string> files;  // output path -> source file
+    for (const std::string& dir : theme_.StaticDirs()) {
+      std::error_code ec;
+      if (!fs::is_directory(dir, ec)) continue;
+      for (auto it = fs::recursive_directory_iterator(dir, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+        if (it->is_regular_file())
+          files[it->path().lexically_relative(dir).generic_string()] = it->path().string();
+    }
+    for (const auto& [rel, source] : files) {
+      std::string shown = fs::path(source).lexically_relative(site_.source_dir).generic_string();
+      if (StartsWith(shown, "..")) shown = source;
+      OutputWriter::Claim claim = writer_->CopyFrom(rel, source);
+      if (claim == OutputWriter::Claim::kTaken)
+        diags_.Error({shown}, "this static file would replace the generated " + rel + "; rename or move it");
+      else if (claim == OutputWriter::Claim::kReserved)
+        diags_.Error({shown}, "this static file would be written into " +
+                                  std::string(OutputWriter::kStateDir) +
+                                  "/, tandem's own state folder; rename or move it");
+    }
+    return true;
+  }
+
+  // The cache is removed before the output changes and written after, so it never describes
+  // other files than those in the folder.
+  bool Commit() {
+    std::error_code ec;
+    fs::remove(writer_->StatePath("cache"), ec);
+    if (!writer_->Commit(diags_)) return false;
+    FaultPoint("cache");
+    BuildCache next;
+    next.inputs = inputs_;
+    for (const Language& lang : site_.languages)
+      next.pages_per_language.emplace_back(lang.code(), lang.pages.size());
+    std::vector<Page*> pages = site_.AllPages();
+    for (size_t i = 0; i < pages.size(); ++i)
+      next.pages[pages[i]->source_path] = std::move(outcomes_[i].entry);
+    for (const Diagnostic& d : diags_.Sorted())
+      if (d.severity == Severity::kWarning) next.warnings.push_back(d);
+    next.Save(writer_->StatePath("cache"));
+    return true;
+  }
+
+  const BuildOptions& options_;
+  Diagnostics& diags_;
+  Site site_;
+  Theme theme_;
+  bool theme_ok_ = false;
+  DirectiveRegistry directives_;
+  uint64_t inputs_ = 0;
+  bool nothing_changed_ = false;
+  std::vector<Diagnostic> last_warnings_;
+  std::vector<std::pair<std::string, size_t>> last_counts_;
+  std::unique_ptr<OutputWriter> writer_;
+  std::vector<PageOutcome> outcomes_;
+  BuildReport report_;
+};
+
+}  // namespace
+
+BuildReport Build(const BuildOptions& options, Diagnostics& diags) {
+  return Builder(options, diags).Run();
+}
+
+}  // namespace tandem

@@ -1,0 +1,44 @@
+// A build, as a list of named stages: load the config, the theme, the
+// languages, the data and the content; give pages their sections, URLs,
+// translations and dates; render each page and write the output. Each stage
+// is timed. Every stage that can still run does, so a broken site reports all
+// its content, URL, translation and layout errors at once; nothing is written
+// while there is an error.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "support/diagnostics.hpp"
+
+namespace tandem {
+
+struct BuildOptions {
+  std::string source_dir = ".";
+  std::string output_dir;  // default: <source>/public
+  bool drafts = false;
+  bool strict = false;
+  bool force = false;
+  unsigned jobs = 0;  // 0: one per core; at most kMaxJobs
+};
+
+struct PageTiming {
+  std::string path;
+  double ms = 0;
+};
+
+struct BuildReport {
+  std::vector<std::pair<std::string, size_t>> pages_per_language;
+  std::vector<std::pair<std::string, double>> stage_ms;  // in order
+  std::vector<PageTiming> slowest_pages;                 // up to 10, slowest first
+  size_t files_written = 0, files_unchanged = 0, files_removed = 0;
+  size_t pages_rendered = 0;     // the others were unchanged since the last build
+  bool nothing_changed = false;  // no input changed: the build stopped after checking
+  double total_ms = 0;
+  bool ok = false;
+};
+
+BuildReport Build(const BuildOptions& options, Diagnostics& diags);
+
+}  // namespace tandem

@@ -1,0 +1,229 @@
+#include "config/site_config.hpp"
+
+#include <unicode/ucurr.h>
+
+#include <algorithm>
+#include <climits>
+
+#include "config/toml_source.hpp"
+#include "support/text.hpp"
+
+namespace tandem {
+
+const LanguageConfig* SiteConfig::FindLanguage(const std::string& code) const {
+  for (const LanguageConfig& l : languages)
+    if (l.code == code) return &l;
+  return nullptr;
+}
+
+std::vector<std::string> SiteConfig::LanguageCodes() const {
+  std::vector<std::string> codes;
+  for (const LanguageConfig& l : languages) codes.push_back(l.code);
+  return codes;
+}
+
+bool SplitUrl(const std::string& url, std::string& origin, std::string& path) {
+  size_t scheme_end = url.find("://");
+  if (scheme_end == std::string::npos) return false;
+  std::string scheme = url.substr(0, scheme_end);
+  if (scheme != "http" && scheme != "https") return false;
+  size_t path_start = url.find('/', scheme_end + 3);
+  if (path_start == scheme_end + 3) return false;
+  origin = url.substr(0, path_start);
+  path = path_start == std::string::npos ? "/" : url.substr(path_start);
+  if (path.back() != '/') path += '/';
+  return true;
+}
+
+namespace {
+
+const std::vector<std::string> kSiteKeys = {"base_url", "theme", "currency", "allow_raw_html", "languages"};
+const std::vector<std::string> kLanguageKeys = {"locale", "title", "creator", "base_url", "weight"};
+
+// What makes a URL unusable as a base: it is written into paths, HTML, XML and robots.txt.
+std::optional<std::string> BaseUrlProblem(const std::string& url) {
+  for (char c : url)
+    if (static_cast<unsigned char>(c) <= ' ' || c == '"' || c == '<' || c == '>' || c == '\\')
+      return "must not contain spaces, quotes, angle brackets, backslashes or control characters";
+  for (std::string_view bad : {"/../", "/./", "%2e", "%2E", "?", "#"})
+    if (url.find(bad) != std::string::npos || EndsWith(url, "/..") || EndsWith(url, "/."))
+      return "must be a plain address without \"..\", \".\", percent-encoded dots, a query or a fragment";
+  return std::nullopt;
+}
+
+// A base URL must be absolute so canonical links and the sitemap can use it.
+bool ReadBaseUrl(const TomlSource& src, const toml::table& t, std::string& url, std::string& origin,
+                 std::string& path, Diagnostics& diags) {
+  auto value = GetString(src, t, "base_url", diags);
+  if (!value) return false;
+  if (!SplitUrl(*value, origin, path)) {
+    ErrorAt(src, *t.get("base_url"),
+            "base_url \"" + *value + "\" must be an absolute http or https URL, like \"https://example.ca/\"",
+            diags);
+    return false;
+  }
+  if (auto problem = BaseUrlProblem(*value)) {
+    ErrorAt(src, *t.get("base_url"), "base_url " + *problem, diags);
+    return false;
+  }
+  url = origin + path;
+  return true;
+}
+
+void RequireString(const TomlSource& src, const toml::table& t, const toml::source_region& where,
+                   std::string_view key, std::string_view table_name, std::string& out, Diagnostics& diags) {
+  if (auto v = GetString(src, t, key, diags)) {
+    out = *v;
+    if (!out.empty()) return;
+    ErrorAt(src, *t.get(key), "\"" + std::string(key) + "\" is empty", diags);
+    return;
+  }
+  if (t.get(key)) return;  // wrong type, already reported
+  SourcePos pos = PosOf(src, where);
+  diags.Error(pos, std::string(table_name) + " is missing \"" + std::string(key) + "\"",
+              SourceLineOf(src, pos));
+}
+
+// A language code names a folder and goes into URLs, HTML and XML: "en", "fr", "iu-latn".
+bool IsLanguageCode(const std::string& code) {
+  if (code.empty() || code.size() > 16 || code.front() < 'a' || code.front() > 'z' || code.back() == '-')
+    return false;
+  return std::all_of(code.begin(), code.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+void ReadWeight(const TomlSource& src, const toml::table& t, int& weight, Diagnostics& diags) {
+  const toml::node* w = t.get("weight");
+  if (!w) return;
+  if (!w->is_integer()) {
+    ErrorAt(src, *w, "\"weight\" must be an integer", diags);
+    return;
+  }
+  int64_t n = **w->as_integer();
+  if (n < INT_MIN || n > INT_MAX) {
+    ErrorAt(src, *w, "\"weight\" is out of range: use a number between -2147483648 and 2147483647", diags);
+    return;
+  }
+  weight = static_cast<int>(n);
+}
+
+void ReadLanguage(const TomlSource& src, const SiteConfig& site, const toml::key& code, const toml::table& t,
+                  LanguageConfig& lang, Diagnostics& diags) {
+  lang.code = std::string(code.str());
+  std::string table_name = "[languages." + lang.code + "]";
+  if (!IsLanguageCode(lang.code))
+    ErrorAtKey(src, code,
+               "language code \"" + lang.code +
+                   "\" must be lowercase letters, digits and hyphens, starting with a letter, like \"en\"",
+               diags);
+  CheckKeys(src, t, kLanguageKeys, table_name, diags);
+  RequireString(src, t, code.source(), "locale", table_name, lang.locale, diags);
+  RequireString(src, t, code.source(), "title", table_name, lang.title, diags);
+  RequireString(src, t, code.source(), "creator", table_name, lang.creator, diags);
+  ReadWeight(src, t, lang.weight, diags);
+  std::string site_origin, site_path, origin;
+  SplitUrl(site.base_url, site_origin, site_path);
+  if (!t.get("base_url")) {
+    lang.base_url = site.base_url + lang.code + "/";
+    lang.base_path = site.root_path + lang.code + "/";
+  } else if (!ReadBaseUrl(src, t, lang.base_url, origin, lang.base_path, diags)) {
+    return;
+  }
+  // A language under the site's own URL is written at that place; one on a host
+  // of its own gets a folder named after its code, deployed to that host.
+  if (StartsWith(lang.base_url, site.base_url) && lang.base_url != site.base_url) {
+    lang.output_dir = lang.base_url.substr(site.base_url.size());
+    lang.output_dir.pop_back();
+  } else {
+    lang.output_dir = lang.code;
+  }
+  if (lang.output_dir == ".tandem" || StartsWith(lang.output_dir, ".tandem/"))
+    ErrorAt(src, *t.get("base_url"),
+            "base_url puts the language's pages in .tandem/, tandem's own state folder; choose another path",
+            diags);
+}
+
+void ReadCurrency(const TomlSource& src, const toml::table& t, SiteConfig& config, Diagnostics& diags) {
+  auto currency = GetString(src, t, "currency", diags);
+  if (!currency) return;
+  UErrorCode status = U_ZERO_ERROR;
+  std::u16string code(currency->begin(), currency->end());
+  bool known =
+      currency->size() == 3 &&
+      std::all_of(currency->begin(), currency->end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+      ucurr_isAvailable(reinterpret_cast<const UChar*>(code.c_str()), U_DATE_MIN, U_DATE_MAX, &status);
+  if (!known) {
+    ErrorAt(src, *t.get("currency"),
+            "unknown currency \"" + *currency + "\": use an ISO 4217 code in capitals, like \"CAD\"", diags);
+    return;
+  }
+  config.currency = *currency;
+}
+
+}  // namespace
+
+bool LoadConfig(const std::string& source_dir, SiteConfig& config, Diagnostics& diags) {
+  Diagnostics quiet;  // a missing site.toml gets its own message, below
+  auto read = ReadSourceText(source_dir + "/site.toml", "site.toml", quiet);
+  if (!read) {
+    bool missing = quiet.Sorted().front().pos.line == 0;
+    if (missing)
+      diags.Error({"site.toml"}, "cannot read site.toml in " + source_dir +
+                                     "; is this a tandem site? (use --source to point at one)");
+    else
+      diags.AddAll(quiet.Sorted());
+    return false;
+  }
+  const std::string& text = *read;
+  TomlSource src{"site.toml", text, 1, text};
+  size_t errors_before = diags.error_count();
+  auto table = ParseToml(src, diags);
+  if (!table) return false;
+
+  CheckKeys(src, *table, kSiteKeys, "site.toml", diags);
+  std::string origin;
+  if (!table->get("base_url")) {
+    diags.Error({"site.toml", 1, 1},
+                "site.toml is missing \"base_url\", the site's absolute URL, like "
+                "base_url = \"https://example.ca/\"",
+                LineAt(text, 1));
+  } else {
+    ReadBaseUrl(src, *table, config.base_url, origin, config.root_path, diags);
+  }
+  if (auto theme = GetString(src, *table, "theme", diags)) {
+    config.theme = *theme;
+    config.theme_pos = PosOf(src, table->get("theme")->source());
+    config.theme_line = SourceLineOf(src, config.theme_pos);
+  }
+  ReadCurrency(src, *table, config, diags);
+  if (const toml::node* raw = table->get("allow_raw_html")) {
+    if (raw->is_boolean())
+      config.allow_raw_html = **raw->as_boolean();
+    else
+      ErrorAt(src, *raw, "\"allow_raw_html\" must be true or false", diags);
+  }
+
+  const toml::table* languages = table->get_as<toml::table>("languages");
+  if (!languages || languages->empty()) {
+    diags.Error({"site.toml", 1, 1}, "site.toml defines no languages; add [languages.en] and [languages.fr]",
+                LineAt(text, 1));
+    return false;
+  }
+  for (const auto& [code, value] : *languages) {
+    const toml::table* t = value.as_table();
+    if (!t) {
+      ErrorAtKey(src, code, "[languages." + std::string(code.str()) + "] must be a table", diags);
+      continue;
+    }
+    LanguageConfig lang;
+    ReadLanguage(src, config, code, *t, lang, diags);
+    config.languages.push_back(std::move(lang));
+  }
+  std::stable_sort(config.languages.begin(), config.languages.end(),
+                   [](const LanguageConfig& a, const LanguageConfig& b) {
+                     return std::tie(a.weight, a.code) < std::tie(b.weight, b.code);
+                   });
+  return diags.error_count() == errors_before;
+}
+
+}  // namespace tandem

@@ -1,0 +1,44 @@
+// site.toml: the languages, their locales and URLs, the theme, the currency,
+// and the switches that change how content is rendered.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "support/diagnostics.hpp"
+
+namespace tandem {
+
+struct LanguageConfig {
+  std::string code;        // "en": also the content folder name, content/en/
+  std::string locale;      // "en-CA"
+  std::string title;       // the site's title in this language
+  std::string creator;     // the department, for dcterms.creator
+  std::string base_url;    // absolute, ends in '/': "https://example.ca/en/"
+  std::string base_path;   // the path part of base_url: "/en/"
+  std::string output_dir;  // where its pages go under the output folder: "en"
+  int weight = 0;          // order on the splash and 404 pages
+};
+
+struct SiteConfig {
+  std::string path = "site.toml";
+  std::string base_url;   // absolute, ends in '/': where the splash page, 404 and sitemap live
+  std::string root_path;  // its path part: "/"
+  std::string theme = "gc";
+  SourcePos theme_pos;
+  std::string theme_line;        // the line of site.toml that names it, for messages
+  std::string currency = "CAD";  // ISO 4217: what amounts in data/ are counted in
+  bool allow_raw_html = false;
+  std::vector<LanguageConfig> languages;  // by weight, then code
+
+  const LanguageConfig* FindLanguage(const std::string& code) const;
+  std::vector<std::string> LanguageCodes() const;
+};
+
+// Reads `source_dir`/site.toml. Reports every problem; returns false if any.
+bool LoadConfig(const std::string& source_dir, SiteConfig& config, Diagnostics& diags);
+
+// Splits an absolute http(s) URL into origin ("https://host") and path ("/a/"); false if not one.
+bool SplitUrl(const std::string& url, std::string& origin, std::string& path);
+
+}  // namespace tandem

@@ -1,0 +1,61 @@
+#include "config/toml_source.hpp"
+
+#include <algorithm>
+
+namespace tandem {
+
+SourcePos PosOf(const TomlSource& src, const toml::source_region& region) {
+  return {src.path, static_cast<int>(region.begin.line) + src.first_line - 1,
+          static_cast<int>(region.begin.column)};
+}
+
+std::string SourceLineOf(const TomlSource& src, const SourcePos& pos) {
+  return LineAt(src.file.empty() ? src.text : src.file, pos.line);
+}
+
+std::optional<toml::table> ParseToml(const TomlSource& src, Diagnostics& diags) {
+  try {
+    return toml::parse(src.text, std::string_view{src.path});
+  } catch (const toml::parse_error& err) {
+    SourcePos pos = PosOf(src, err.source());
+    std::string message = "invalid TOML: " + std::string(err.description());
+    diags.Error(pos, message, SourceLineOf(src, pos));
+    return std::nullopt;
+  }
+}
+
+void ErrorAt(const TomlSource& src, const toml::node& node, const std::string& message, Diagnostics& diags) {
+  SourcePos pos = PosOf(src, node.source());
+  diags.Error(pos, message, SourceLineOf(src, pos));
+}
+
+void ErrorAtKey(const TomlSource& src, const toml::key& key, const std::string& message, Diagnostics& diags) {
+  SourcePos pos = PosOf(src, key.source());
+  diags.Error(pos, message, SourceLineOf(src, pos));
+}
+
+bool CheckKeys(const TomlSource& src, const toml::table& table, const std::vector<std::string>& allowed,
+               std::string_view where, Diagnostics& diags) {
+  bool ok = true;
+  for (const auto& [key, value] : table) {
+    std::string name(key.str());
+    if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
+    ErrorAtKey(src, key,
+               "unknown key \"" + name + "\" in " + std::string(where) + DidYouMeanSuffix(name, allowed) +
+                   "; known keys: " + JoinQuoted(allowed),
+               diags);
+    ok = false;
+  }
+  return ok;
+}
+
+std::optional<std::string> GetString(const TomlSource& src, const toml::table& t, std::string_view key,
+                                     Diagnostics& diags) {
+  const toml::node* node = t.get(key);
+  if (!node) return std::nullopt;
+  if (auto s = node->value<std::string>()) return *s;
+  ErrorAt(src, *node, "\"" + std::string(key) + "\" must be a string", diags);
+  return std::nullopt;
+}
+
+}  // namespace tandem

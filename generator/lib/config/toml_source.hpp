@@ -1,0 +1,43 @@
+// Helpers for reading TOML with positions, so every complaint points at a line and column.
+#pragma once
+
+#include <toml++/toml.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "support/diagnostics.hpp"
+#include "support/text.hpp"
+
+namespace tandem {
+
+// The TOML text of one file (or one block inside a file) and where it starts,
+// so that positions can be reported in the enclosing file.
+struct TomlSource {
+  std::string path;       // shown to the user
+  std::string_view text;  // the TOML itself
+  int first_line = 1;     // line of `text`'s first line in the file
+  std::string_view file;  // the whole file, for quoting source lines
+};
+
+SourcePos PosOf(const TomlSource& src, const toml::source_region& region);
+std::string SourceLineOf(const TomlSource& src, const SourcePos& pos);
+
+// Parses; on a syntax error reports it and returns nullopt.
+std::optional<toml::table> ParseToml(const TomlSource& src, Diagnostics& diags);
+
+// Reports every key of `table` not in `allowed`, with a suggestion. Returns false if any.
+bool CheckKeys(const TomlSource& src, const toml::table& table, const std::vector<std::string>& allowed,
+               std::string_view where, Diagnostics& diags);
+
+// Reports `message` at `node`'s position.
+void ErrorAt(const TomlSource& src, const toml::node& node, const std::string& message, Diagnostics& diags);
+void ErrorAtKey(const TomlSource& src, const toml::key& key, const std::string& message, Diagnostics& diags);
+
+// Reads a string value; reports a type error and returns nullopt if it is not a string.
+std::optional<std::string> GetString(const TomlSource& src, const toml::table& t, std::string_view key,
+                                     Diagnostics& diags);
+
+}  // namespace tandem

@@ -1,0 +1,332 @@
+#include "content/front_matter.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <charconv>
+#include <climits>
+#include <cstdio>
+#include <sstream>
+
+#include "config/toml_source.hpp"
+#include "support/text.hpp"
+
+namespace tandem {
+
+namespace {
+
+// Both TOML and YAML front matter are read into this one shape, so the rules
+// for each field are written once.
+struct Field {
+  enum class Kind { kScalar, kBool, kInteger, kList, kMap };
+  Kind kind = Kind::kScalar;
+  std::string key;
+  SourcePos pos;     // of the key
+  std::string text;  // scalar text (strings, numbers, dates)
+  bool flag = false;
+  int64_t integer = 0;
+  bool from_yaml = false;  // YAML leaves scalars untyped: a number may stand for a string
+  std::vector<Field> children;
+};
+
+struct Block {
+  std::string format;  // "toml" or "yaml"
+  std::string_view text;
+  int first_line = 0;  // file line of the block's first line
+  std::string body;
+  int body_line = 0;
+};
+
+// Finds the closing fence; reports a block that never closes.
+std::optional<Block> SplitFrontMatter(const std::string& path, const std::string& text, Diagnostics& diags) {
+  std::string fence;
+  if (StartsWith(text, "+++\n") || text == "+++")
+    fence = "+++";
+  else if (StartsWith(text, "---\n") || text == "---")
+    fence = "---";
+  if (fence.empty()) {
+    diags.Error({path, 1, 1},
+                "a page must start with front matter: a line +++ (TOML) or --- (YAML), then at least "
+                "title = \"...\", then the same line again",
+                LineAt(text, 1));
+    return std::nullopt;
+  }
+  size_t start = fence.size() + 1;
+  int line = 2;
+  for (size_t at = start; at <= text.size();) {
+    size_t nl = text.find('\n', at);
+    std::string_view l(text.data() + at, (nl == std::string::npos ? text.size() : nl) - at);
+    if (l == fence || (fence == "---" && l == "...")) {
+      Block b{fence == "+++" ? "toml" : "yaml",
+              std::string_view(text).substr(start, at - start),
+              2,
+              {},
+              line + 1};
+      b.body = nl == std::string::npos ? "" : text.substr(nl + 1);
+      return b;
+    }
+    if (nl == std::string::npos) break;
+    at = nl + 1;
+    ++line;
+  }
+  diags.Error({path, 1, 1},
+              "front matter opened with " + fence + " is never closed; add a line " + fence +
+                  " after the last field (did you forget it?)",
+              fence);
+  return std::nullopt;
+}
+
+Field FromToml(const TomlSource& src, std::string key, const toml::node& node) {
+  Field f;
+  f.key = std::move(key);
+  f.pos = PosOf(src, node.source());
+  if (node.is_string()) {
+    f.text = **node.as_string();
+  } else if (node.is_boolean()) {
+    f.kind = Field::Kind::kBool;
+    f.flag = **node.as_boolean();
+  } else if (node.is_integer()) {
+    f.kind = Field::Kind::kInteger;
+    f.integer = **node.as_integer();
+    f.text = std::to_string(f.integer);
+  } else if (auto d = node.as_date()) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d->get().year, d->get().month, d->get().day);
+    f.text = buf;
+  } else if (auto dt = node.as_date_time()) {
+    char buf[16];
+    auto date = dt->get().date;
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", date.year, date.month, date.day);
+    f.text = buf;
+  } else if (const toml::array* arr = node.as_array()) {
+    f.kind = Field::Kind::kList;
+    for (const toml::node& item : *arr) f.children.push_back(FromToml(src, "", item));
+  } else if (const toml::table* t = node.as_table()) {
+    f.kind = Field::Kind::kMap;
+    for (const auto& [k, v] : *t) f.children.push_back(FromToml(src, std::string(k.str()), v));
+  } else if (node.is_floating_point()) {
+    std::ostringstream out;
+    out << **node.as_floating_point();
+    f.text = out.str();
+  }
+  return f;
+}
+
+std::optional<std::vector<Field>> ParseTomlBlock(const std::string& path, const std::string& file,
+                                                 const Block& block, Diagnostics& diags) {
+  TomlSource src{path, block.text, block.first_line, file};
+  auto table = ParseToml(src, diags);
+  if (!table) return std::nullopt;
+  std::vector<Field> fields;
+  for (const auto& [k, v] : *table) {
+    Field f = FromToml(src, std::string(k.str()), v);
+    f.pos = PosOf(src, k.source());
+    fields.push_back(std::move(f));
+  }
+  return fields;
+}
+
+Field FromYaml(const std::string& path, int first_line, std::string key, const YAML::Node& node,
+               const YAML::Mark& key_mark) {
+  Field f;
+  f.key = std::move(key);
+  f.from_yaml = true;
+  f.pos = {path, key_mark.line + first_line, key_mark.column + 1};
+  if (node.IsSequence()) {
+    f.kind = Field::Kind::kList;
+    for (const YAML::Node& item : node)
+      f.children.push_back(FromYaml(path, first_line, "", item, item.Mark()));
+  } else if (node.IsMap()) {
+    f.kind = Field::Kind::kMap;
+    for (const auto& kv : node)
+      f.children.push_back(FromYaml(path, first_line, kv.first.Scalar(), kv.second, kv.first.Mark()));
+  } else if (node.IsScalar()) {
+    f.text = node.Scalar();
+    // YAML decides types by the field: an unquoted true/false or number is one.
+    if (node.Tag() != "!") {
+      if (f.text == "true" || f.text == "false") {
+        f.kind = Field::Kind::kBool;
+        f.flag = f.text == "true";
+      } else if (auto [p, ec] = std::from_chars(f.text.data(), f.text.data() + f.text.size(), f.integer);
+                 (ec == std::errc() || ec == std::errc::result_out_of_range) &&
+                 p == f.text.data() + f.text.size()) {
+        f.kind = Field::Kind::kInteger;
+        if (ec != std::errc()) f.integer = f.text[0] == '-' ? INT64_MIN : INT64_MAX;  // out of any range
+      }
+    }
+  }
+  return f;
+}
+
+std::optional<std::vector<Field>> ParseYamlBlock(const std::string& path, const std::string& file,
+                                                 const Block& block, Diagnostics& diags) {
+  try {
+    YAML::Node root = YAML::Load(std::string(block.text));
+    std::vector<Field> fields;
+    if (root.IsNull()) return fields;
+    if (!root.IsMap()) {
+      SourcePos pos{path, block.first_line, 1};
+      diags.Error(pos, "YAML front matter must be a map of fields like title: \"...\"",
+                  LineAt(file, pos.line));
+      return std::nullopt;
+    }
+    for (const auto& kv : root)
+      fields.push_back(FromYaml(path, block.first_line, kv.first.Scalar(), kv.second, kv.first.Mark()));
+    return fields;
+  } catch (const YAML::Exception& e) {
+    SourcePos pos{path, e.mark.line + block.first_line, e.mark.column + 1};
+    diags.Error(pos, "invalid YAML: " + e.msg, LineAt(file, pos.line));
+    return std::nullopt;
+  }
+}
+
+Value ToValue(const Field& f) {
+  switch (f.kind) {
+    case Field::Kind::kBool:
+      return Value::Bool(f.flag);
+    case Field::Kind::kList: {
+      Value list = Value::List();
+      for (const Field& c : f.children) list.Push(ToValue(c));
+      return list;
+    }
+    case Field::Kind::kMap: {
+      Value map = Value::Map();
+      for (const Field& c : f.children) map.Set(c.key, ToValue(c));
+      return map;
+    }
+    default:
+      return Value(f.text);
+  }
+}
+
+class FieldReader {
+ public:
+  FieldReader(const std::string& path, const std::string& file, Diagnostics& diags)
+      : path_(path), file_(file), diags_(diags) {}
+
+  void Error(const Field& f, const std::string& message) {
+    diags_.Error(f.pos, message, LineAt(file_, f.pos.line));
+    ++errors_;
+  }
+  int errors() const { return errors_; }
+
+  bool String(const Field& f, std::string& out) {
+    if (f.kind == Field::Kind::kScalar ||
+        (f.from_yaml && f.kind != Field::Kind::kList && f.kind != Field::Kind::kMap)) {
+      out = f.text;
+      return true;
+    }
+    Error(f, "\"" + f.key + "\" must be a string");
+    return false;
+  }
+
+  void Date(const Field& f, std::string& out) {
+    if (!String(f, out)) return;
+    if (!IsIsoDate(out)) {
+      Error(f, "\"" + f.key + "\" must be a date written YYYY-MM-DD, not \"" + out + "\"");
+      out.clear();
+    }
+  }
+
+  // keywords and subject may be one string or a list of strings.
+  void Joined(const Field& f, const std::string& separator, std::string& out) {
+    if (f.kind != Field::Kind::kList) {
+      String(f, out);
+      return;
+    }
+    for (const Field& item : f.children) {
+      std::string s;
+      if (!String(item, s)) return;
+      out += (out.empty() ? "" : separator) + s;
+    }
+  }
+
+  void Read(const Field& f, FrontMatter& m) {
+    const std::string& k = f.key;
+    if (k == "title") {
+      m.title_pos = f.pos;
+      if (!String(f, m.title)) m.title = "?";  // reported; not also "empty"
+    } else if (k == "description")
+      String(f, m.description);
+    else if (k == "date")
+      Date(f, m.date);
+    else if (k == "modified" || k == "lastmod")
+      Date(f, m.modified);
+    else if (k == "slug") {
+      String(f, m.slug);
+      m.slug_pos = f.pos;
+    } else if (k == "url") {
+      String(f, m.url);
+      m.url_pos = f.pos;
+    } else if (k == "translation_key" || k == "translationKey") {
+      String(f, m.translation_key);
+      m.translation_key_pos = f.pos;
+    } else if (k == "layout") {
+      String(f, m.layout);
+      m.layout_pos = f.pos;
+    } else if (k == "keywords")
+      Joined(f, ", ", m.keywords);
+    else if (k == "subject")
+      Joined(f, "; ", m.subject);
+    else if (k == "draft") {
+      if (f.kind == Field::Kind::kBool)
+        m.draft = f.flag;
+      else
+        Error(f, "\"draft\" must be true or false");
+    } else if (k == "weight") {
+      if (f.kind != Field::Kind::kInteger)
+        Error(f, "\"weight\" must be an integer");
+      else if (f.integer < INT_MIN || f.integer > INT_MAX)
+        Error(f, "\"weight\" is out of range: use a number between -2147483648 and 2147483647");
+      else
+        m.weight = static_cast<int>(f.integer);
+    } else {
+      m.params.Set(k, ToValue(f));
+    }
+  }
+
+ private:
+  const std::string& path_;
+  const std::string& file_;
+  Diagnostics& diags_;
+  int errors_ = 0;
+};
+
+}  // namespace
+
+bool IsIsoDate(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (s[i] < '0' || s[i] > '9') return false;
+  int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
+  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return false;
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return !(m == 2 && d == 29 && !leap);
+}
+
+std::optional<PageSource> ParsePage(const std::string& path, const std::string& text, Diagnostics& diags) {
+  auto block = SplitFrontMatter(path, text, diags);
+  if (!block) return std::nullopt;
+  auto fields = block->format == "toml" ? ParseTomlBlock(path, text, *block, diags)
+                                        : ParseYamlBlock(path, text, *block, diags);
+  if (!fields) return std::nullopt;
+  PageSource page;
+  FieldReader reader(path, text, diags);
+  for (const Field& f : *fields) reader.Read(f, page.meta);
+  bool ok = reader.errors() == 0;
+  if (page.meta.title.empty() && page.meta.title_pos.line == 0) {
+    ok = false;
+    std::string example = block->format == "toml" ? "title = \"...\"" : "title: \"...\"";
+    diags.Error({path, 1, 1}, "the page has no title; add " + example + " to its front matter",
+                LineAt(text, 1));
+  } else if (page.meta.title.empty()) {
+    ok = false;
+    diags.Error(page.meta.title_pos, "the title is empty", LineAt(text, page.meta.title_pos.line));
+  }
+  if (!ok) return std::nullopt;
+  page.body = std::move(block->body);
+  page.body_line = block->body_line;
+  return page;
+}
+
+}  // namespace tandem

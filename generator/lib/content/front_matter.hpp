@@ -1,0 +1,27 @@
+// Front matter: TOML between +++ lines or YAML between --- lines, at the top of a page.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/page.hpp"
+#include "support/diagnostics.hpp"
+
+namespace tandem {
+
+struct PageSource {
+  FrontMatter meta;
+  std::string body;   // the Markdown after the front matter
+  int body_line = 1;  // line of the body's first line in the file
+};
+
+// Splits and parses `text` (already normalized: no BOM, LF endings) read from `path`.
+// Reports every problem; returns nullopt if the page cannot be used.
+std::optional<PageSource> ParsePage(const std::string& path, const std::string& text, Diagnostics& diags);
+
+// True for a valid calendar date written YYYY-MM-DD, with exactly those digits.
+bool IsIsoDate(const std::string& s);
+
+}  // namespace tandem

@@ -1,0 +1,245 @@
+#include "content/load.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+#include "content/front_matter.hpp"
+#include "support/files.hpp"
+#include "support/parallel.hpp"
+#include "support/text.hpp"
+
+namespace fs = std::filesystem;
+
+namespace tandem {
+
+namespace {
+
+bool IsHidden(const fs::path& p) {
+  std::string name = p.filename().string();
+  return name.empty() || name[0] == '.' || name.back() == '~';
+}
+
+std::string RelativeGeneric(const fs::path& p, const fs::path& base) {
+  return p.lexically_relative(base).generic_string();
+}
+
+// A link is followed only if it stays inside the site; a folder link is never followed.
+bool AcceptSymlink(const fs::directory_entry& entry, const fs::path& site_root, const std::string& shown,
+                   Diagnostics& diags) {
+  std::error_code ec;
+  fs::path target = fs::weakly_canonical(entry.path(), ec);
+  std::string rel = target.lexically_relative(site_root).generic_string();
+  if (ec || rel.empty() || StartsWith(rel, "..")) {
+    diags.Error({shown}, "symbolic link to " + fs::read_symlink(entry.path(), ec).string() +
+                             " points outside the site; tandem does not follow it. Copy the file into the "
+                             "site instead");
+    return false;
+  }
+  if (fs::is_directory(target, ec)) {
+    diags.Warning({shown}, "symbolic link to a folder is not followed; move the folder here instead");
+    return false;
+  }
+  return true;
+}
+
+struct FoundFile {
+  fs::path fs_path;
+  std::string rel_path;  // NFC, relative to content/<lang>
+};
+
+std::vector<FoundFile> FindMarkdown(const fs::path& lang_dir, const fs::path& site_root,
+                                    const std::string& shown_prefix, Diagnostics& diags) {
+  std::vector<FoundFile> found;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(lang_dir, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const fs::directory_entry& entry = *it;
+    if (IsHidden(entry.path())) {
+      if (entry.is_directory()) it.disable_recursion_pending();
+      continue;
+    }
+    std::string rel = ToNfc(RelativeGeneric(entry.path(), lang_dir));
+    if (entry.is_symlink() && !AcceptSymlink(entry, site_root, shown_prefix + rel, diags)) continue;
+    if (!entry.is_regular_file() || entry.path().extension() != ".md") continue;
+    found.push_back({entry.path(), rel});
+  }
+  if (ec) diags.Error({shown_prefix}, "cannot read the folder: " + ec.message());
+  std::sort(found.begin(), found.end(),
+            [](const FoundFile& a, const FoundFile& b) { return a.rel_path < b.rel_path; });
+  return found;
+}
+
+std::string ParentDir(const std::string& rel) {
+  size_t slash = rel.rfind('/');
+  return slash == std::string::npos ? "" : rel.substr(0, slash);
+}
+
+struct LoadedPage {
+  std::unique_ptr<Page> page;
+  std::string body;
+};
+
+LoadedPage LoadPage(const FoundFile& file, size_t lang_index, const std::string& shown, Diagnostics& diags) {
+  auto text = ReadSourceText(file.fs_path.string(), shown, diags);
+  if (!text) return {};
+  uint64_t hash = HashBytes(*text);
+  auto parsed = ParsePage(shown, *text, diags);
+  if (!parsed) return {};
+  auto page = std::make_unique<Page>();
+  page->lang_index = lang_index;
+  page->rel_path = file.rel_path;
+  page->source_path = shown;
+  page->fs_path = file.fs_path.string();
+  page->source_hash = hash;
+  bool is_index = file.fs_path.filename() == "_index.md";
+  page->is_section = is_index;
+  page->rel_dir = ParentDir(file.rel_path);
+  page->is_home = is_index && page->rel_dir.empty();
+  page->meta = std::move(parsed->meta);
+  page->body_line = parsed->body_line;
+  page->front_matter = text->substr(0, text->size() - parsed->body.size());
+  return {std::move(page), std::move(parsed->body)};
+}
+
+// A folder with pages but no _index.md still needs a section page for its
+// breadcrumbs and list; its title comes from the folder name.
+std::unique_ptr<Page> ImplicitSection(size_t lang_index, const std::string& rel_dir,
+                                      const std::string& lang_code, const std::string& site_title) {
+  auto page = std::make_unique<Page>();
+  page->lang_index = lang_index;
+  page->rel_dir = rel_dir;
+  page->rel_path = rel_dir.empty() ? "_index.md" : rel_dir + "/_index.md";
+  page->source_path = "content/" + lang_code + "/" + page->rel_path;
+  page->is_section = true;
+  page->is_home = rel_dir.empty();
+  page->implicit = true;
+  std::string name = rel_dir.substr(rel_dir.rfind('/') == std::string::npos ? 0 : rel_dir.rfind('/') + 1);
+  std::replace(name.begin(), name.end(), '-', ' ');
+  if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+  page->meta.title = page->is_home ? site_title : name;
+  return page;
+}
+
+void AddImplicitSections(Language& lang, size_t lang_index, Diagnostics& diags) {
+  std::set<std::string> have, need = {""};
+  for (const auto& p : lang.pages) {
+    if (p->is_section) have.insert(p->rel_dir);
+    for (std::string dir = p->is_section ? ParentDir(p->rel_dir) : p->rel_dir;; dir = ParentDir(dir)) {
+      need.insert(dir);
+      if (dir.empty()) break;
+    }
+  }
+  for (const std::string& dir : need) {
+    if (have.count(dir)) continue;
+    auto page = ImplicitSection(lang_index, dir, lang.code(), lang.config.title);
+    if (!dir.empty())
+      diags.Warning({"content/" + lang.code() + "/" + dir},
+                    "the folder has no _index.md; its section is titled \"" + page->meta.title +
+                        "\" from the folder name. Add an _index.md with a title");
+    lang.pages.push_back(std::move(page));
+  }
+}
+
+void CheckLanguageFolders(const Site& site, Diagnostics& diags) {
+  fs::path content = fs::path(site.source_dir) / "content";
+  std::error_code ec;
+  if (!fs::is_directory(content, ec)) {
+    diags.Error(
+        {"content"},
+        "the site has no content/ folder; create content/en/ and content/fr/ with an _index.md in each");
+    return;
+  }
+  std::vector<std::string> codes = site.config.LanguageCodes();
+  std::vector<std::string> entries;
+  for (const auto& entry : fs::directory_iterator(content, ec))
+    if (!IsHidden(entry.path())) entries.push_back(entry.path().filename().string());
+  std::sort(entries.begin(), entries.end());
+  for (const std::string& name : entries) {
+    if (std::find(codes.begin(), codes.end(), name) != codes.end()) continue;
+    bool is_dir = fs::is_directory(content / name, ec);
+    diags.Error({"content/" + name}, is_dir ? "unknown language folder \"" + name + "\"" +
+                                                  DidYouMeanSuffix(name, codes) + "; site.toml defines " +
+                                                  JoinQuoted(codes) + ": add [languages." + name +
+                                                  "] to site.toml or move the folder"
+                                            : "a file directly in content/ belongs to no language; move it "
+                                              "into content/" +
+                                                  codes.front() + "/ or another language folder");
+  }
+}
+
+}  // namespace
+
+void LoadContent(Site& site, const LoadOptions& options, Diagnostics& diags) {
+  CheckLanguageFolders(site, diags);
+  fs::path site_root = fs::weakly_canonical(site.source_dir);
+  for (size_t i = 0; i < site.languages.size(); ++i) {
+    Language& lang = site.languages[i];
+    std::string prefix = "content/" + lang.code() + "/";
+    fs::path dir = fs::path(site.source_dir) / "content" / lang.code();
+    std::error_code ec;
+    if (fs::is_directory(dir, ec)) {
+      std::vector<FoundFile> files = FindMarkdown(dir, site_root, prefix, diags);
+      std::vector<LoadedPage> loaded(files.size());
+      ParallelFor(files.size(), options.jobs, [&](size_t k, unsigned) {
+        loaded[k] = LoadPage(files[k], i, prefix + files[k].rel_path, diags);
+      });
+      for (LoadedPage& l : loaded) {
+        if (!l.page || (l.page->meta.draft && !options.drafts)) continue;
+        site.texts.Put(l.page.get(), std::move(l.body));
+        lang.pages.push_back(std::move(l.page));
+      }
+    } else {
+      diags.Warning({prefix},
+                    "no content for language \"" + lang.code() + "\"; create " + prefix + "_index.md");
+    }
+    AddImplicitSections(lang, i, diags);
+    std::sort(lang.pages.begin(), lang.pages.end(),
+              [](const auto& a, const auto& b) { return a->rel_path < b->rel_path; });
+    for (const auto& p : lang.pages)
+      if (p->is_home) lang.home = p.get();
+  }
+}
+
+namespace {
+
+bool ComesFirst(const Locale& locale, const Page* a, const Page* b) {
+  if (a->meta.weight != b->meta.weight) {
+    // Pages without a weight (0) come after weighted ones, as in Hugo.
+    if (a->meta.weight == 0 || b->meta.weight == 0) return b->meta.weight == 0;
+    return a->meta.weight < b->meta.weight;
+  }
+  int c = locale.Compare(a->meta.title, b->meta.title);
+  if (c != 0) return c < 0;
+  return a->rel_path < b->rel_path;
+}
+
+}  // namespace
+
+void BuildSectionTree(Site& site, Diagnostics&) {
+  for (Language& lang : site.languages) {
+    std::map<std::string, Page*> sections;
+    for (const auto& p : lang.pages)
+      if (p->is_section) sections[p->rel_dir] = p.get();
+    for (const auto& p : lang.pages) {
+      if (p->is_home) continue;
+      std::string dir = p->is_section ? ParentDir(p->rel_dir) : p->rel_dir;
+      p->parent = sections.at(dir);
+      p->parent->children.push_back(p.get());
+    }
+    for (const auto& p : lang.pages)
+      std::stable_sort(p->children.begin(), p->children.end(),
+                       [&](const Page* a, const Page* b) { return ComesFirst(*lang.locale, a, b); });
+  }
+}
+
+}  // namespace tandem

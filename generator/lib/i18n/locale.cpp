@@ -1,0 +1,122 @@
+#include "i18n/locale.hpp"
+
+#include <unicode/coll.h>
+#include <unicode/locid.h>
+#include <unicode/numberformatter.h>
+#include <unicode/plurrule.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <stdexcept>
+
+namespace tandem {
+
+namespace {
+
+namespace num = icu::number;
+
+void Check(UErrorCode status, const std::string& what) {
+  if (U_FAILURE(status)) throw std::runtime_error(what + ": " + u_errorName(status));
+}
+
+std::string ToUtf8(const icu::UnicodeString& s) {
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+std::string Format(const num::LocalizedNumberFormatter& f, int64_t n) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString s = f.formatInt(n, status).toString(status);
+  Check(status, "number formatting");
+  return ToUtf8(s);
+}
+
+}  // namespace
+
+Locale::Locale(const std::string& tag, const std::string& currency) : tag_(tag) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale loc = icu::Locale::forLanguageTag(tag, status);
+  Check(status, "locale " + tag);
+  if (loc.isBogus() || *loc.getLanguage() == '\0') throw std::runtime_error("it names no language");
+  iso3_ = loc.getISO3Language();
+  auto base = num::NumberFormatter::withLocale(loc);
+  integer_ = std::make_unique<num::LocalizedNumberFormatter>(base.precision(num::Precision::integer()));
+  currency_ = std::make_unique<num::LocalizedNumberFormatter>(
+      base.unit(icu::CurrencyUnit(icu::UnicodeString::fromUTF8(currency).getTerminatedBuffer(), status))
+          .precision(num::Precision::integer()));
+  Check(status, "currency " + currency);
+  compact_ = std::make_unique<num::LocalizedNumberFormatter>(
+      base.notation(num::Notation::compactLong()).precision(num::Precision::minMaxSignificantDigits(1, 3)));
+  plurals_.reset(icu::PluralRules::forLocale(loc, status));
+  Check(status, "plural rules " + tag);
+  collator_.reset(icu::Collator::createInstance(loc, status));
+  Check(status, "collator " + tag);
+  to_ascii_.reset(
+      icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
+  Check(status, "transliterator");
+}
+
+Locale::~Locale() = default;
+
+std::string Locale::FormatInteger(int64_t n) const {
+  return Format(*integer_, n);
+}
+std::string Locale::FormatCurrency(int64_t amount) const {
+  return Format(*currency_, amount);
+}
+std::string Locale::FormatCompact(int64_t n) const {
+  return Format(*compact_, n);
+}
+
+std::string Locale::PluralCategory(int64_t n) const {
+  return ToUtf8(plurals_->select(static_cast<double>(n)));
+}
+
+int Locale::Compare(std::string_view a, std::string_view b) const {
+  UErrorCode status = U_ZERO_ERROR;
+  UCollationResult r = collator_->compareUTF8(icu::StringPiece(a.data(), a.size()),
+                                              icu::StringPiece(b.data(), b.size()), status);
+  if (U_FAILURE(status)) return a.compare(b);
+  return r == UCOL_LESS ? -1 : r == UCOL_GREATER ? 1 : 0;
+}
+
+std::string Locale::LanguageName(std::string_view code) const {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale in = icu::Locale::forLanguageTag(tag_, status);
+  icu::Locale language(std::string(code).c_str());
+  icu::UnicodeString name;
+  language.getDisplayLanguage(in, name);
+  return ToUtf8(name);
+}
+
+std::string Locale::CountryName(std::string_view code) const {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale in = icu::Locale::forLanguageTag(tag_, status);
+  icu::Locale country("", std::string(code).c_str());
+  icu::UnicodeString name;
+  country.getDisplayCountry(in, name);
+  return ToUtf8(name);
+}
+
+std::string Locale::Slugify(std::string_view text) const {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size()));
+  {
+    std::lock_guard lock(to_ascii_mutex_);
+    to_ascii_->transliterate(u);
+  }
+  std::string ascii = ToUtf8(u);
+  std::string slug;
+  for (char c : ascii) {
+    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (keep) {
+      slug += c;
+    } else if (!slug.empty() && slug.back() != '-') {
+      slug += '-';
+    }
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  return slug;
+}
+
+}  // namespace tandem

@@ -1,0 +1,245 @@
+#include "markdown/markdown.hpp"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <mutex>
+#include <vector>
+
+#include "markdown/cmark_threads.hpp"
+#include "support/text.hpp"
+
+namespace tandem {
+
+namespace {
+
+void RegisterExtensionsOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
+struct Document {
+  cmark_parser* parser = nullptr;
+  cmark_node* root = nullptr;
+  ~Document() {
+    if (root) cmark_node_free(root);
+    if (parser) cmark_parser_free(parser);
+  }
+};
+
+int Options(const MarkdownOptions& o) {
+  int options = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES;
+  if (o.allow_raw_html) options |= CMARK_OPT_UNSAFE;
+  return options;
+}
+
+std::vector<cmark_node*> CollectNodes(cmark_node* root, cmark_node_type type) {
+  std::vector<cmark_node*> nodes;
+  cmark_iter* iter = cmark_iter_new(root);
+  for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;)
+    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(cmark_iter_get_node(iter)) == type)
+      nodes.push_back(cmark_iter_get_node(iter));
+  cmark_iter_free(iter);
+  return nodes;
+}
+
+void ReplaceFencedBlocks(cmark_node* root, const BlockHook& hook) {
+  for (cmark_node* node : CollectNodes(root, CMARK_NODE_CODE_BLOCK)) {
+    // cmark-gfm writes through all three out-parameters, so none may be null.
+    int fence_length = 0, fence_offset = 0;
+    char fence_char = 0;
+    if (!cmark_node_get_fenced(node, &fence_length, &fence_offset, &fence_char)) continue;
+    const char* info = cmark_node_get_fence_info(node);
+    auto html = hook(info ? info : "", cmark_node_get_literal(node), cmark_node_get_start_line(node));
+    if (!html) continue;
+    cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+    cmark_node_set_on_enter(block, html->c_str());
+    cmark_node_set_on_exit(block, "");
+    if (cmark_node_replace(node, block))
+      cmark_node_free(node);
+    else
+      cmark_node_free(block);  // cannot happen where a code block could be; keep the code
+  }
+}
+
+// cmark splits text at characters that might start inline syntax; join the
+// pieces back so a directive is always within one node.
+void MergeAdjacentText(cmark_node* root) {
+  for (cmark_node* node : CollectNodes(root, CMARK_NODE_TEXT)) {
+    cmark_node* prev = cmark_node_previous(node);
+    if (!prev || cmark_node_get_type(prev) != CMARK_NODE_TEXT) continue;
+    std::string joined = std::string(cmark_node_get_literal(prev)) + cmark_node_get_literal(node);
+    cmark_node_set_literal(node, joined.c_str());
+    cmark_node_unlink(prev);
+    cmark_node_free(prev);
+  }
+}
+
+// The line and column of `needle` in the Markdown, searching from the block's first line.
+std::pair<int, int> Locate(std::string_view markdown, int from_line, std::string_view needle) {
+  size_t start = 0;
+  for (int l = 1; l < from_line && start != std::string_view::npos; ++l) {
+    start = markdown.find('\n', start);
+    if (start != std::string_view::npos) ++start;
+  }
+  size_t at = markdown.find(needle, start == std::string_view::npos ? 0 : start);
+  if (at == std::string_view::npos) return {from_line, 0};
+  TextPos pos = PosOfOffset(markdown, at);
+  return {pos.line, pos.column};
+}
+
+cmark_node* BlockAncestor(cmark_node* node) {
+  while (node && cmark_node_get_start_line(node) == 0) node = cmark_node_parent(node);
+  return node;
+}
+
+// Each {{...}} a hook knows becomes its text inside the same text node, so it stays text
+// wherever it stands (a table cell, a link, an image's alt text) and cmark escapes it.
+void ReplaceDirectives(cmark_node* root, std::string_view markdown, const InlineHook& hook) {
+  for (cmark_node* node : CollectNodes(root, CMARK_NODE_TEXT)) {
+    std::string text = cmark_node_get_literal(node);
+    if (text.find("{{") == std::string::npos) continue;
+    cmark_node* block = BlockAncestor(node);
+    int from_line = block ? cmark_node_get_start_line(block) : 1;
+    std::string out;
+    size_t done = 0;
+    for (size_t open = text.find("{{"); open != std::string::npos; open = text.find("{{", open + 2)) {
+      size_t close = text.find("}}", open + 2);
+      if (close == std::string::npos) break;
+      std::string directive = text.substr(open + 2, close - open - 2);
+      auto [line, column] = Locate(markdown, from_line, "{{" + directive + "}}");
+      auto replacement = hook(directive, line, column);
+      if (!replacement) continue;
+      out.append(text, done, open - done).append(*replacement);
+      done = close + 2;
+      open = close;
+    }
+    if (done == 0) continue;
+    out.append(text, done);
+    cmark_node_set_literal(node, out.c_str());
+  }
+}
+
+// cmark-gfm labels every footnote back link in English; only the footnotes
+// section, which cmark-gfm writes last, is touched.
+void LocalizeFootnoteLinks(std::string& html, const std::string& label) {
+  static const std::string kSection = "<section class=\"footnotes\" data-footnotes>";
+  static const std::string kEnglish = "data-footnote-backref aria-label=\"Back to content\"";
+  size_t section = html.rfind(kSection);
+  if (label.empty() || section == std::string::npos) return;
+  std::string localized = "data-footnote-backref aria-label=\"" + EscapeHtml(label) + "\"";
+  for (size_t at = html.find(kEnglish, section); at != std::string::npos;
+       at = html.find(kEnglish, at + localized.size()))
+    html.replace(at, kEnglish.size(), localized);
+}
+
+// Whether a line opens or closes a fenced code block: its fence ("```", "~~~~"...) or "".
+std::string_view FenceOf(std::string_view line) {
+  size_t indent = line.find_first_not_of(' ');
+  if (indent == std::string_view::npos || indent > 3) return {};
+  line.remove_prefix(indent);
+  char c = line.empty() ? 0 : line[0];
+  if (c != '`' && c != '~') return {};
+  size_t n = line.find_first_not_of(c);
+  n = n == std::string_view::npos ? line.size() : n;
+  return n >= 3 ? line.substr(0, n) : std::string_view{};
+}
+
+// The number of cells of a table delimiter row ("| --- | :-: |" has 2), or 0 if the line is
+// not one. Only such a row makes a table, and its count is the table's width. Quote markers
+// before it (a table in a block quote) are skipped.
+size_t DelimiterRowCells(std::string_view line) {
+  size_t start = line.find_first_not_of(" >");
+  if (start == std::string_view::npos) return 0;
+  line.remove_prefix(start);
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  if (!line.empty() && line.front() == '|') line.remove_prefix(1);
+  if (!line.empty() && line.back() == '|') line.remove_suffix(1);
+  size_t cells = 0;
+  for (size_t at = 0; at <= line.size();) {
+    size_t bar = std::min(line.find('|', at), line.size());
+    std::string_view cell = line.substr(at, bar - at);
+    size_t a = cell.find_first_not_of(" \t"), b = cell.find_last_not_of(" \t");
+    if (a == std::string_view::npos) return 0;
+    cell = cell.substr(a, b - a + 1);
+    if (cell.front() == ':') cell.remove_prefix(1);
+    if (!cell.empty() && cell.back() == ':') cell.remove_suffix(1);
+    if (cell.empty() || cell.find_first_not_of('-') != std::string_view::npos) return 0;
+    ++cells;
+    at = bar + 1;
+  }
+  return cells;
+}
+
+}  // namespace
+
+bool CheckMarkdownLimits(const std::string& path, std::string_view markdown, int first_line,
+                         Diagnostics& diags) {
+  if (markdown.size() > kMaxMarkdownBytes) {
+    diags.Error({path, first_line, 1},
+                "the page is " + std::to_string(markdown.size() / 1024) +
+                    " KB of Markdown; tandem renders at most " + std::to_string(kMaxMarkdownBytes / 1024) +
+                    " KB per page: split it",
+                LineAt(markdown, 1));
+    return false;
+  }
+  std::string_view fence;  // of the code block the scan is in, if any
+  int line = first_line;
+  for (size_t start = 0; start < markdown.size(); ++line) {
+    size_t end = markdown.find('\n', start);
+    if (end == std::string_view::npos) end = markdown.size();
+    std::string_view l = markdown.substr(start, end - start);
+    start = end + 1;
+    std::string_view f = FenceOf(l);
+    if (!fence.empty()) {
+      if (!f.empty() && f[0] == fence[0] && f.size() >= fence.size() &&
+          l.find_first_not_of(' ', l.find(f) + f.size()) == std::string_view::npos)
+        fence = {};
+      continue;
+    }
+    if (!f.empty() && (f[0] == '~' || l.find('`', l.find(f) + f.size()) == std::string_view::npos)) {
+      fence = f;
+      continue;
+    }
+    size_t cells = DelimiterRowCells(l);
+    if (cells > kMaxTableColumns) {
+      diags.Error({path, line, 1},
+                  "a table with " + std::to_string(cells) + " columns; tandem accepts at most " +
+                      std::to_string(kMaxTableColumns) + ". Split the table",
+                  std::string(l.substr(0, 120)));
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string RenderMarkdown(std::string_view markdown, const MarkdownOptions& options) {
+  RegisterExtensionsOnce();
+  int flags = Options(options);
+  Document doc;
+  {
+    CmarkParseGuard guard;
+    doc.parser = cmark_parser_new(flags);
+    for (const char* name : kCmarkExtensions)
+      cmark_parser_attach_syntax_extension(doc.parser, cmark_find_syntax_extension(name));
+    cmark_parser_feed(doc.parser, markdown.data(), markdown.size());
+    doc.root = cmark_parser_finish(doc.parser);
+  }
+  // Most pages have neither; walking their nodes for nothing costs a tenth of the Markdown stage.
+  bool has_fence =
+      markdown.find("```") != std::string_view::npos || markdown.find("~~~") != std::string_view::npos;
+  if (options.block_hook && has_fence) ReplaceFencedBlocks(doc.root, options.block_hook);
+  if (options.inline_hook && markdown.find("{{") != std::string_view::npos) {
+    MergeAdjacentText(doc.root);
+    ReplaceDirectives(doc.root, markdown, options.inline_hook);
+  }
+  char* html = cmark_render_html(doc.root, flags, cmark_parser_get_syntax_extensions(doc.parser));
+  std::string out(html);
+  free(html);
+  LocalizeFootnoteLinks(out, options.footnote_back_label);
+  return out;
+}
+
+}  // namespace tandem

@@ -1,0 +1,45 @@
+// Markdown to HTML with cmark-gfm: GFM tables, strikethrough, autolinks, task
+// lists, footnotes and the tag filter. Raw HTML is dropped unless the site
+// allows it. Fenced blocks and {{...}} directives in text can be handed to
+// the directives: a block becomes HTML the generator made, a {{...}} becomes
+// plain text (so it works anywhere text does: table cells, alt text).
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "support/diagnostics.hpp"
+
+namespace tandem {
+
+// The HTML for a fenced code block whose info string names a directive, or
+// nullopt to render it as ordinary code. `line` is the fence's line in the Markdown (1-based).
+using BlockHook =
+    std::function<std::optional<std::string>(std::string_view info, std::string_view body, int line)>;
+// The text for `{{name:args}}` found in text, or nullopt to keep it as written.
+// `line` and `column` locate the opening braces in the Markdown.
+using InlineHook =
+    std::function<std::optional<std::string>(std::string_view directive, int line, int column)>;
+
+struct MarkdownOptions {
+  bool allow_raw_html = false;
+  // The accessible name of a footnote's link back to the text, in the page's language.
+  std::string footnote_back_label = "Back to content";
+  BlockHook block_hook;
+  InlineHook inline_hook;
+};
+
+// Inputs past these sizes hit quadratic paths in this cmark-gfm version.
+constexpr size_t kMaxMarkdownBytes = 512 * 1024;
+constexpr size_t kMaxTableColumns = 128;
+
+// Checks the limits above; reports at the offending line of `path` (whose Markdown starts at
+// file line `first_line`). Only a table's delimiter row (| --- | --- |) decides its width.
+bool CheckMarkdownLimits(const std::string& path, std::string_view markdown, int first_line,
+                         Diagnostics& diags);
+
+std::string RenderMarkdown(std::string_view markdown, const MarkdownOptions& options);
+
+}  // namespace tandem

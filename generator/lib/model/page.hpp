@@ -1,0 +1,65 @@
+// A page: what its file says (front matter), then what assembling the site
+// gave it (URL, place in the section tree, translations, dates). Once
+// assembled, a page does not change: rendering reads it and returns a new value.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "support/diagnostics.hpp"
+#include "support/value.hpp"
+
+namespace tandem {
+
+struct FrontMatter {
+  std::string title;
+  std::string description;
+  std::string date;      // YYYY-MM-DD or empty
+  std::string modified;  // YYYY-MM-DD or empty
+  std::string slug;
+  std::string url;
+  std::string translation_key;
+  std::string layout;
+  std::string keywords;  // comma separated
+  std::string subject;   // semicolon separated
+  bool draft = false;
+  int weight = 0;
+  Value params = Value::Map();  // keys tandem does not know, for templates as page.params
+
+  // Where some fields were written, for errors found after parsing.
+  SourcePos title_pos, slug_pos, url_pos, translation_key_pos, layout_pos;
+};
+
+struct Page {
+  // Loaded.
+  size_t lang_index = 0;
+  std::string rel_path;     // NFC, relative to content/<lang>/: "news/_index.md"
+  std::string source_path;  // as shown to the user: "content/en/news/_index.md"
+  std::string fs_path;      // where it was read from
+  std::string rel_dir;      // the folder the page describes or sits in: "news"
+  bool is_section = false;  // an _index.md, or a folder without one
+  bool is_home = false;
+  bool implicit = false;  // a folder with no _index.md: tandem made the page up
+  FrontMatter meta;
+  std::string front_matter;  // the file's lines before the Markdown, to quote in messages
+  int body_line = 1;         // the file line where the Markdown starts
+  uint64_t source_hash = 0;  // of the file's bytes
+
+  // Assembled.
+  std::string slug;                 // this page's own URL segment ("" for a home page)
+  std::string url_path;             // from the host root: "/en/news/"
+  std::string permalink;            // absolute URL
+  std::string output_path;          // relative to the output folder: "en/news/index.html"
+  std::string modified;             // YYYY-MM-DD
+  std::string issued;               // YYYY-MM-DD or ""
+  Page* parent = nullptr;           // the section holding this page
+  std::vector<Page*> children;      // for sections: pages and subsections, sorted
+  std::vector<Page*> translations;  // by language index; nullptr where missing; [own] = this
+
+  // Line `line` of the page's front matter, for a message about a field written there.
+  std::string FrontMatterLine(int line) const { return LineAt(front_matter, line); }
+};
+
+}  // namespace tandem

@@ -1,0 +1,32 @@
+#include "model/site.hpp"
+
+namespace tandem {
+
+const std::string& Language::String(const std::string& key) const {
+  static const std::string kMissing;
+  auto it = strings.find(key);
+  return it == strings.end() ? kMissing : it->second;
+}
+
+void PageTexts::Put(const Page* page, std::string text) {
+  std::lock_guard lock(mutex_);
+  texts_[page] = std::move(text);
+}
+
+std::string PageTexts::Take(const Page* page) {
+  std::lock_guard lock(mutex_);
+  auto it = texts_.find(page);
+  if (it == texts_.end()) return {};
+  std::string text = std::move(it->second);
+  texts_.erase(it);
+  return text;
+}
+
+std::vector<Page*> Site::AllPages() const {
+  std::vector<Page*> all;
+  for (const Language& lang : languages)
+    for (const auto& page : lang.pages) all.push_back(page.get());
+  return all;
+}
+
+}  // namespace tandem

@@ -1,0 +1,54 @@
+// The site model: its config, and per language everything that language owns:
+// its config, its Locale (every ICU object), its UI strings and its pages.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "config/site_config.hpp"
+#include "i18n/locale.hpp"
+#include "i18n/ui_strings.hpp"
+#include "model/page.hpp"
+
+namespace tandem {
+
+struct Language {
+  size_t index = 0;  // in Site::languages
+  LanguageConfig config;
+  std::unique_ptr<Locale> locale;
+  Strings strings;                           // UI strings
+  std::vector<std::unique_ptr<Page>> pages;  // sorted by rel_path
+  Page* home = nullptr;
+
+  const std::string& code() const { return config.code; }
+  // The UI string `key`, or "" when the theme has none.
+  const std::string& String(const std::string& key) const;
+};
+
+// The Markdown of every page, kept apart from the pages: rendering takes each
+// page's text once and frees it, while the pages stay as they were assembled.
+class PageTexts {
+ public:
+  void Put(const Page* page, std::string text);
+  // Thread-safe. The text of `page`, which is forgotten here; "" the second time.
+  std::string Take(const Page* page);
+
+ private:
+  std::mutex mutex_;
+  std::map<const Page*, std::string> texts_;
+};
+
+struct Site {
+  std::string source_dir;  // absolute
+  SiteConfig config;
+  std::vector<Language> languages;  // in config order (by weight)
+  PageTexts texts;
+
+  // Every page of every language, in a stable order: by language, then path.
+  std::vector<Page*> AllPages() const;
+};
+
+}  // namespace tandem

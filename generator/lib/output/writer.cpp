@@ -1,0 +1,363 @@
+#include "output/writer.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <vector>
+
+#include "output/state_file.hpp"
+#include "support/fault.hpp"
+#include "support/files.hpp"
+#include "support/parallel.hpp"
+#include "support/text.hpp"
+
+namespace fs = std::filesystem;
+
+namespace tandem {
+
+namespace {
+
+constexpr const char* kManifest = "manifest";
+constexpr int kManifestVersion = 2;
+constexpr const char* kJournal = "journal";
+constexpr int kJournalVersion = 1;
+
+bool IsEmptyDir(const fs::path& dir) {
+  std::error_code ec;
+  return fs::is_directory(dir, ec) && fs::directory_iterator(dir, ec) == fs::directory_iterator();
+}
+
+// Something (a file, a folder, a link, even a dangling one) is at `path`.
+bool Lexists(const std::string& path) {
+  struct stat st;
+  return lstat(path.c_str(), &st) == 0;
+}
+
+// A path tandem may write: plain, and not in its own state folder.
+bool IsOutputPath(const std::string& rel) {
+  return IsPlainRelativePath(rel) && rel != OutputWriter::kStateDir &&
+         !StartsWith(rel, std::string(OutputWriter::kStateDir) + "/");
+}
+
+int64_t MtimeNs(const struct stat& st) {
+  return static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+}
+
+std::string Reason(int error) {
+  if (error == ELOOP || error == ENOTDIR)
+    return "a folder on the way is a symbolic link or a file; tandem writes only inside its output folder: "
+           "replace it with a real folder";
+  return std::strerror(error);
+}
+
+}  // namespace
+
+OutputWriter::OutputWriter(std::string dir) : dir_(std::move(dir)) {}
+
+OutputWriter::~OutputWriter() {
+  if (lock_fd_ >= 0) close(lock_fd_);
+}
+
+std::string OutputWriter::StatePath(const std::string& name) const {
+  return dir_ + "/" + kStateDir + (name.empty() ? "" : "/" + name);
+}
+
+bool OutputWriter::Lock(Diagnostics& diags) {
+  struct stat st;
+  if (lock_fd_ >= 0 || lstat(StatePath("").c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return true;
+  int fd = open(StatePath("lock").c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    if (errno == EACCES || errno == EROFS)
+      return true;  // a read-only folder fails later, with its own message
+    lock_refused_ = true;
+    diags.Error({StatePath("lock")}, "cannot lock the output folder: " + std::string(std::strerror(errno)) +
+                                         "; remove " + StatePath("lock"));
+    return false;
+  }
+  if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    close(fd);
+    lock_refused_ = true;
+    diags.Error({dir_},
+                "another tandem build is writing to this output folder; wait for it to finish, or "
+                "choose another --output");
+    return false;
+  }
+  lock_fd_ = fd;
+  return true;
+}
+
+void OutputWriter::ReadPreviousManifest(bool* incomplete, Diagnostics& diags) {
+  *incomplete = false;
+  previous_.clear();
+  StateFile file = ReadStateFile(StatePath(kManifest), kManifest, kManifestVersion);
+  if (file.missing) return;
+  std::string problem = file.problem;
+  for (const StateRecord& r : file.records) {
+    if (!problem.empty()) break;
+    if (r[0] == "status" && r.size() == 2 && (r[1] == "complete" || r[1] == "incomplete")) {
+      *incomplete = r[1] == "incomplete";
+      continue;
+    }
+    auto hash = r.size() == 5 ? ParseHexField(r[2]) : std::nullopt;
+    auto size = r.size() == 5 ? ParseDecimalField(r[3]) : std::nullopt;
+    auto mtime = r.size() == 5 ? ParseDecimalField(r[4]) : std::nullopt;
+    if (r[0] != "file" || !hash || !size || !mtime || !IsOutputPath(r[1]))
+      problem = "an entry is not a file of the output folder";
+    else
+      previous_[r[1]] = {*hash, *size, static_cast<int64_t>(*mtime)};
+  }
+  if (problem.empty()) return;
+  previous_.clear();
+  *incomplete = false;
+  diags.Note({StatePath(kManifest)},
+             "the list of files the last build wrote cannot be used (" + problem +
+                 "); tandem writes every file again and deletes none it wrote before");
+}
+
+bool OutputWriter::Prepare(bool force, Diagnostics& diags) {
+  std::error_code ec;
+  fs::path root(dir_);
+  if (!Lock(diags)) return false;
+  struct stat st;
+  if (lstat(StatePath("").c_str(), &st) == 0 && !S_ISDIR(st.st_mode)) {
+    lock_refused_ = true;
+    diags.Error({StatePath("")}, "this is not tandem's state folder (it is a file or a link); move it away");
+    return false;
+  }
+  if (Lexists(dir_) && !fs::is_directory(root, ec)) {
+    lock_refused_ = true;
+    diags.Error({dir_}, "the output path exists and is not a folder; choose another --output");
+    return false;
+  }
+  if (Lexists(StatePath(kJournal)) && !ReplayJournal(diags)) {
+    committing_ = true;  // what is staged belongs to the interrupted build: keep it for the next run
+    return false;
+  }
+  bool made_by_tandem = Lexists(StatePath(kManifest));
+  if (Lexists(dir_) && !made_by_tandem && !IsEmptyDir(root) && !force) {
+    lock_refused_ = true;
+    diags.Error({dir_},
+                "the output folder is not empty and was not made by tandem; tandem will not write over "
+                "files it did not create. Empty it, choose another --output, or pass --force");
+    return false;
+  }
+  created_dir_ = !Lexists(dir_);
+  bool incomplete = false;
+  ReadPreviousManifest(&incomplete, diags);
+  // An interrupted build into an empty folder left only its own partial files.
+  if (incomplete) RemoveContents();
+  direct_ = created_dir_ || IsEmptyDir(root) || incomplete;
+  fs::remove_all(StatePath("stage"), ec);
+  fs::create_directories(direct_ ? StatePath("") : StatePath("stage"), ec);
+  if (ec) {
+    diags.Error({dir_}, "cannot create the output folder: " + ec.message());
+    return false;
+  }
+  if (!Lock(diags)) return false;
+  if (direct_) WriteManifest(StatePath(kManifest), {}, false);
+  return true;
+}
+
+void OutputWriter::RemoveContents() const {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir_, ec))
+    if (entry.path().filename() != kStateDir) fs::remove_all(entry.path(), ec);
+}
+
+void OutputWriter::WriteManifest(const std::string& path, const Manifest& manifest, bool complete) const {
+  std::vector<StateRecord> records;
+  records.reserve(manifest.size() + 1);
+  records.push_back({"status", complete ? "complete" : "incomplete"});
+  for (const auto& [rel, e] : manifest)
+    records.push_back({"file", rel, HexField(e.hash), std::to_string(e.size), std::to_string(e.mtime_ns)});
+  WriteFileAtomically(path, EncodeStateFile(kManifest, kManifestVersion, records));
+}
+
+bool OutputWriter::Intact(int dir_fd, const std::string& rel, const Entry& entry) const {
+  struct stat st;
+  return fstatat(dir_fd, rel.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+         static_cast<uint64_t>(st.st_size) == entry.size && MtimeNs(st) == entry.mtime_ns;
+}
+
+bool OutputWriter::IsUpToDate(unsigned jobs, size_t* files) const {
+  if (Lexists(StatePath(kJournal))) return false;
+  StateFile file = ReadStateFile(StatePath(kManifest), kManifest, kManifestVersion);
+  if (!file.usable() || file.records.empty() || file.records[0] != StateRecord{"status", "complete"})
+    return false;
+  DirFd root = OpenDir(dir_);  // paths below it are walked faster
+  if (!root.ok()) return false;
+  std::atomic<bool> intact = true;
+  ParallelFor(file.records.size() - 1, jobs, [&](size_t i, unsigned) {
+    const StateRecord& r = file.records[i + 1];
+    auto size = r.size() == 5 ? ParseDecimalField(r[3]) : std::nullopt;
+    auto mtime = r.size() == 5 ? ParseDecimalField(r[4]) : std::nullopt;
+    if (!intact || !size || !mtime || !IsOutputPath(r[1]) ||
+        !Intact(root.get(), r[1], {0, *size, static_cast<int64_t>(*mtime)}))
+      intact = false;
+  });
+  if (files) *files = file.records.size() - 1;
+  return intact;
+}
+
+bool OutputWriter::CanKeep(const std::string& rel_path) const {
+  auto old = previous_.find(rel_path);
+  return !direct_ && old != previous_.end() && Intact(AT_FDCWD, dir_ + "/" + rel_path, old->second);
+}
+
+OutputWriter::Claim OutputWriter::Keep(const std::string& rel_path) {
+  auto old = previous_.find(rel_path);
+  if (old == previous_.end() || !IsOutputPath(rel_path)) return Claim::kReserved;
+  std::lock_guard lock(mutex_);
+  if (!next_.emplace(rel_path, old->second).second) return Claim::kTaken;
+  ++stats_.unchanged;
+  return Claim::kOk;
+}
+
+// Creates each folder once, however many files go into it.
+OutputWriter::Entry OutputWriter::WriteStaged(const std::string& rel_path, std::string_view bytes,
+                                              uint64_t hash) {
+  FaultPoint("write");
+  std::string path = (direct_ ? dir_ : StatePath("stage")) + "/" + rel_path;
+  std::string parent = path.substr(0, path.rfind('/'));
+  bool known;
+  {
+    std::lock_guard lock(mutex_);
+    known = !made_dirs_.insert(parent).second;
+  }
+  std::error_code ec;
+  if (!known) fs::create_directories(parent, ec);
+  if (ec) throw IoError(parent, "cannot create the folder: " + ec.message());
+  int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
+  if (fd < 0) throw IoError(path, "cannot write: " + Reason(errno));
+  while (!bytes.empty()) {
+    ssize_t n = write(fd, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      int error = n < 0 ? errno : EIO;
+      close(fd);
+      throw IoError(path, "cannot write: " + Reason(error));
+    }
+    bytes.remove_prefix(static_cast<size_t>(n));
+  }
+  struct stat st;
+  bool stated = fstat(fd, &st) == 0;
+  if (close(fd) != 0 || !stated) throw IoError(path, "cannot write: " + Reason(errno));
+  return {hash, static_cast<uint64_t>(st.st_size), MtimeNs(st)};
+}
+
+OutputWriter::Claim OutputWriter::Write(const std::string& rel_path, std::string_view bytes) {
+  if (!IsOutputPath(rel_path)) return Claim::kReserved;
+  Entry entry{HashBytes(bytes), bytes.size(), 0};
+  {
+    std::lock_guard lock(mutex_);
+    if (!next_.emplace(rel_path, entry).second) return Claim::kTaken;
+  }
+  auto old = previous_.find(rel_path);
+  bool changed = direct_ || old == previous_.end() || old->second.hash != entry.hash ||
+                 old->second.size != entry.size || !Intact(AT_FDCWD, dir_ + "/" + rel_path, old->second);
+  entry = changed ? WriteStaged(rel_path, bytes, entry.hash) : old->second;
+  std::lock_guard lock(mutex_);
+  next_[rel_path] = entry;
+  ++(changed ? stats_.written : stats_.unchanged);
+  return Claim::kOk;
+}
+
+OutputWriter::Claim OutputWriter::CopyFrom(const std::string& rel_path, const std::string& source_file) {
+  if (!IsOutputPath(rel_path)) return Claim::kReserved;
+  return Write(rel_path, ReadFile(source_file));
+}
+
+bool OutputWriter::Commit(Diagnostics& diags) {
+  if (direct_) {
+    WriteManifest(StatePath(kManifest), next_, true);
+    return true;
+  }
+  // The journal lists every move and deletion; once it exists the build counts as done, and
+  // an interrupted commit is finished by the next run.
+  std::vector<StateRecord> journal;
+  for (const auto& [rel, e] : next_) {
+    auto old = previous_.find(rel);
+    bool unchanged =
+        old != previous_.end() && old->second.mtime_ns == e.mtime_ns && old->second.hash == e.hash;
+    if (!unchanged) journal.push_back({"move", rel});
+  }
+  for (const auto& [rel, e] : previous_)
+    if (!next_.count(rel)) journal.push_back({"remove", rel});
+  WriteManifest(StatePath("manifest.next"), next_, true);
+  FaultPoint("journal");
+  WriteFileAtomically(StatePath(kJournal), EncodeStateFile(kJournal, kJournalVersion, journal));
+  committing_ = true;
+  return ReplayJournal(diags);
+}
+
+bool OutputWriter::ReplayJournal(Diagnostics& diags) {
+  std::error_code ec;
+  StateFile journal = ReadStateFile(StatePath(kJournal), kJournal, kJournalVersion);
+  for (const StateRecord& r : journal.records)
+    if (r.size() != 2 || (r[0] != "move" && r[0] != "remove") || !IsOutputPath(r[1]))
+      journal.problem = "an entry is not a file of the output folder";
+  if (!journal.usable()) {
+    diags.Note({StatePath(kJournal)}, "the journal of an interrupted build cannot be used (" +
+                                          journal.problem +
+                                          "); its unfinished changes are dropped and this build redoes them");
+    fs::remove(StatePath("manifest.next"), ec);
+    fs::remove(StatePath(kJournal), ec);
+    fs::remove_all(StatePath("stage"), ec);
+    return true;
+  }
+  DirFd root = OpenDir(dir_);
+  DirFd stage = OpenDirBeneath(root, std::string(kStateDir) + "/stage", false);
+  for (const StateRecord& r : journal.records) {
+    const std::string& rel = r[1];
+    struct stat st;
+    if (r[0] == "move") {
+      // Moved already when an earlier run was interrupted after it.
+      DirFd parent = OpenDirBeneath(
+          stage, rel.substr(0, rel.rfind('/') == std::string::npos ? 0 : rel.rfind('/')), false);
+      std::string name = rel.substr(rel.rfind('/') + 1);
+      if (!parent.ok() || fstatat(parent.get(), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+      FaultPoint("commit-move");
+      if (!MoveBeneath(stage, root, rel)) {
+        diags.Error({dir_ + "/" + rel}, "cannot move the new file into place: " + Reason(errno) +
+                                            ". Fix that, then build again: the next build finishes this one");
+        return false;
+      }
+    } else if (RemoveFileBeneath(root, rel)) {
+      FaultPoint("commit-remove");
+      ++stats_.removed;
+      PruneEmptyDirsBeneath(root, rel);
+    }
+  }
+  fs::rename(StatePath("manifest.next"), StatePath(kManifest), ec);
+  fs::remove(StatePath(kJournal), ec);
+  fs::remove_all(StatePath("stage"), ec);
+  return true;
+}
+
+void OutputWriter::Abort() {
+  if (lock_refused_ || committing_) return;
+  std::error_code ec;
+  if (direct_) {
+    // The folder was empty before this build: make it so again.
+    if (created_dir_) {
+      fs::remove_all(dir_, ec);
+    } else {
+      RemoveContents();
+      fs::remove_all(StatePath(""), ec);
+    }
+    return;
+  }
+  fs::remove_all(StatePath("stage"), ec);
+  if (created_dir_)
+    fs::remove_all(dir_, ec);
+  else if (!Lexists(StatePath(kManifest)))  // this build made .tandem/: only its lock is left
+    fs::remove_all(StatePath(""), ec);
+}
+
+}  // namespace tandem

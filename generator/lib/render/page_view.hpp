@@ -1,0 +1,28 @@
+// What templates are shown, as Values: one view per page (everything but its
+// content), one per language (shared by its pages), and one for the bilingual
+// splash and 404 pages. A page's cache key is hashed from its view, so what a
+// template can show and what decides a re-render are the same thing.
+#pragma once
+
+#include <string>
+
+#include "model/site.hpp"
+#include "support/value.hpp"
+
+namespace tandem {
+
+// The template a page uses: its front matter layout, else home, section or page.
+std::string TemplateName(const Page& page);
+
+// What is particular to one page (see docs/themes.md), except page.content.
+Value PageView(const Site& site, const Page& page);
+// What every page of one language shares: lang, locale, lang_iso3, t (UI strings), site,
+// and `other` (the first other language's code and strings).
+Value LanguageView(const Site& site, size_t lang_index);
+// What the bilingual splash and 404 templates receive.
+Value SiteView(const Site& site);
+
+// An absolute URL when `to` lives on another host than the page linking to it, else its path.
+std::string LinkFrom(const Site& site, const Page& from, const Page& to);
+
+}  // namespace tandem

@@ -1,0 +1,82 @@
+#include "render/render_page.hpp"
+
+#include "markdown/markdown.hpp"
+#include "render/page_view.hpp"
+#include "support/text.hpp"
+
+namespace tandem {
+
+namespace {
+
+// The first word of a block's info string, or of a {{...}} before its colon.
+std::string_view DirectiveName(std::string_view s, char end) {
+  size_t stop = s.find(end);
+  return s.substr(0, stop == std::string_view::npos ? s.size() : stop);
+}
+
+}  // namespace
+
+PageRenderer::PageRenderer(const Site& site, const Theme& theme, const DirectiveRegistry& directives,
+                           unsigned jobs)
+    : site_(site), theme_(theme), directives_(directives), template_sets_(std::max(1u, jobs)) {
+  for (size_t i = 0; i < site.languages.size(); ++i)
+    language_layers_.push_back(ToData(LanguageView(site, i)));
+}
+
+PageRenderer::~PageRenderer() = default;
+
+TemplateSet& PageRenderer::TemplatesFor(unsigned worker) const {
+  auto& set = template_sets_.at(worker);
+  if (!set) set = std::make_unique<TemplateSet>(theme_);
+  return *set;
+}
+
+std::string PageRenderer::RenderMarkdownOf(const Page& page, std::string_view markdown,
+                                           PageScope& scope) const {
+  MarkdownOptions md;
+  md.allow_raw_html = site_.config.allow_raw_html;
+  md.footnote_back_label = site_.languages[page.lang_index].String("footnote_back");
+  md.block_hook = [&](std::string_view info, std::string_view body, int line) -> std::optional<std::string> {
+    const Directive* d = directives_.Find(DirectiveName(info, ' '));
+    if (!d) return std::nullopt;
+    return d->RenderBlock(info, body, line, scope).value_or("");
+  };
+  md.inline_hook = [&](std::string_view directive, int line, int column) -> std::optional<std::string> {
+    const Directive* d = directives_.Find(DirectiveName(directive, ':'));
+    if (!d || directive.find(':') == std::string_view::npos) return std::nullopt;
+    return d->RenderInline(directive, line, column, scope).value_or("");
+  };
+  return RenderMarkdown(markdown, md);
+}
+
+RenderedPage PageRenderer::Render(const Page& page, std::string markdown, Value view, unsigned worker) const {
+  RenderedPage out;
+  const Language& lang = site_.languages[page.lang_index];
+  TemplateSet& templates = TemplatesFor(worker);
+  Diagnostics limits;
+  if (!CheckMarkdownLimits(page.source_path, markdown, page.body_line, limits)) {
+    out.diagnostics = limits.Sorted();
+    return out;
+  }
+  const Data& layer = language_layers_[page.lang_index];
+  PageScope scope(page, lang, markdown,
+                  [&](const std::string& name, const Value& v) -> std::optional<std::string> {
+                    if (!templates.Has(name)) return std::nullopt;
+                    scope.DependOn("template:" + name, theme_.TemplateHash(name));
+                    return templates.Render(name, layer, ToData(v));
+                  });
+  std::string content = RenderMarkdownOf(page, markdown, scope);
+  std::string().swap(markdown);
+  bool failed = scope.has_errors();
+  out.attachments = std::move(scope.attachments);
+  out.diagnostics = std::move(scope.diagnostics);
+  out.dependencies = std::move(scope.dependencies);
+  if (failed) return out;
+  for (auto& [key, value] : view.fields)
+    if (key == "page") value.Set("content", std::move(content));
+  out.html = templates.Render(TemplateName(page), layer, ToData(view));
+  out.ok = true;
+  return out;
+}
+
+}  // namespace tandem

@@ -1,0 +1,43 @@
+// Rendering one page: its Markdown (with the directives it calls), then its
+// template. A function of the assembled site: it changes nothing and returns
+// everything it made and used.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "directives/directive.hpp"
+#include "model/site.hpp"
+#include "render/theme.hpp"
+
+namespace tandem {
+
+struct RenderedPage {
+  std::string html;  // empty when the page had errors
+  std::vector<Attachment> attachments;
+  std::vector<Diagnostic> diagnostics;
+  std::vector<Dependency> dependencies;  // what its HTML was made from besides its file and view
+  bool ok = false;
+};
+
+class PageRenderer {
+ public:
+  PageRenderer(const Site& site, const Theme& theme, const DirectiveRegistry& directives, unsigned jobs);
+  ~PageRenderer();
+
+  // Thread-safe for distinct `worker`s in [0, jobs). `view` is the page's PageView.
+  RenderedPage Render(const Page& page, std::string markdown, Value view, unsigned worker) const;
+
+ private:
+  std::string RenderMarkdownOf(const Page& page, std::string_view markdown, PageScope& scope) const;
+  TemplateSet& TemplatesFor(unsigned worker) const;
+
+  const Site& site_;
+  const Theme& theme_;
+  const DirectiveRegistry& directives_;
+  std::vector<Data> language_layers_;
+  mutable std::vector<std::unique_ptr<TemplateSet>> template_sets_;  // one per worker, made on first use
+};
+
+}  // namespace tandem

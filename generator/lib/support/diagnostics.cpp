@@ -1,0 +1,141 @@
+#include "support/diagnostics.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace tandem {
+
+std::string LineAt(std::string_view text, int line) {
+  if (line < 1) return {};
+  size_t start = 0;
+  for (int i = 1; i < line; ++i) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) return {};
+    start = nl + 1;
+  }
+  size_t end = text.find('\n', start);
+  std::string_view l = text.substr(start, end == std::string_view::npos ? text.size() - start : end - start);
+  if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+  return std::string(l);
+}
+
+namespace {
+
+// The caret sits under the column-th character, counting a UTF-8 sequence as one.
+std::string CaretLine(const std::string& source_line, int column) {
+  std::string pad;
+  int seen = 1;
+  for (size_t i = 0; i < source_line.size() && seen < column; ++i) {
+    unsigned char c = static_cast<unsigned char>(source_line[i]);
+    if ((c & 0xC0) == 0x80) continue;
+    pad += c == '\t' ? '\t' : ' ';
+    ++seen;
+  }
+  return pad + "^";
+}
+
+// A very long line is cut after the column shown, at a character boundary.
+std::string Shortened(const std::string& line, int column) {
+  constexpr size_t kShown = 160;
+  size_t keep = std::max<size_t>(kShown, static_cast<size_t>(column) * 4 + 40);
+  if (line.size() <= keep) return line;
+  while (keep > 0 && (static_cast<unsigned char>(line[keep]) & 0xC0) == 0x80) --keep;
+  return line.substr(0, keep) + "…";
+}
+
+const char* Label(Severity s) {
+  switch (s) {
+    case Severity::kError:
+      return ": error: ";
+    case Severity::kWarning:
+      return ": warning: ";
+    default:
+      return ": note: ";
+  }
+}
+
+bool Before(const Diagnostic& a, const Diagnostic& b) {
+  return std::tie(a.pos.path, a.pos.line, a.pos.column, a.severity, a.message, a.source_line) <
+         std::tie(b.pos.path, b.pos.line, b.pos.column, b.severity, b.message, b.source_line);
+}
+
+}  // namespace
+
+std::string FormatDiagnostic(const Diagnostic& d) {
+  std::string out = d.pos.path;
+  if (d.pos.line > 0) {
+    out += ":" + std::to_string(d.pos.line);
+    if (d.pos.column > 0) out += ":" + std::to_string(d.pos.column);
+  }
+  out += Label(d.severity);
+  out += d.message;
+  if (!d.source_line.empty() && d.pos.line > 0) {
+    std::string gutter = std::to_string(d.pos.line);
+    out += "\n " + gutter + " | " + Shortened(d.source_line, d.pos.column);
+    if (d.pos.column > 0)
+      out += "\n " + std::string(gutter.size(), ' ') + " | " + CaretLine(d.source_line, d.pos.column);
+  }
+  return out;
+}
+
+void Diagnostics::Error(SourcePos pos, std::string message, std::string source_line) {
+  Add({Severity::kError, std::move(pos), std::move(message), std::move(source_line)});
+}
+
+void Diagnostics::Warning(SourcePos pos, std::string message, std::string source_line) {
+  Add({Severity::kWarning, std::move(pos), std::move(message), std::move(source_line)});
+}
+
+void Diagnostics::Note(SourcePos pos, std::string message, std::string source_line) {
+  Add({Severity::kNote, std::move(pos), std::move(message), std::move(source_line)});
+}
+
+void Diagnostics::Add(Diagnostic d) {
+  std::lock_guard lock(mutex_);
+  if (d.severity == Severity::kError) ++errors_;
+  if (d.severity == Severity::kWarning) ++warnings_;
+  items_.push_back(std::move(d));
+}
+
+void Diagnostics::AddAll(std::vector<Diagnostic> ds) {
+  for (Diagnostic& d : ds) Add(std::move(d));
+}
+
+size_t Diagnostics::error_count() const {
+  std::lock_guard lock(mutex_);
+  return errors_;
+}
+
+size_t Diagnostics::warning_count() const {
+  std::lock_guard lock(mutex_);
+  return warnings_;
+}
+
+std::vector<Diagnostic> Diagnostics::Sorted() const {
+  std::vector<Diagnostic> out;
+  {
+    std::lock_guard lock(mutex_);
+    out = items_;
+  }
+  std::sort(out.begin(), out.end(), Before);
+  return out;
+}
+
+std::vector<Diagnostic> Diagnostics::Shown() const {
+  std::vector<Diagnostic> out;
+  size_t errors = 0;
+  for (Diagnostic& d : Sorted())
+    if (d.severity != Severity::kError || ++errors <= kMaxErrors) out.push_back(std::move(d));
+  return out;
+}
+
+std::string Diagnostics::Render() const {
+  std::string out;
+  for (const Diagnostic& d : Shown()) out += FormatDiagnostic(d) + "\n";
+  size_t errors = error_count();
+  if (errors > kMaxErrors)
+    out += "error: " + std::to_string(errors - kMaxErrors) + " more errors not shown\n";
+  return out;
+}
+
+}  // namespace tandem

@@ -1,0 +1,67 @@
+// Errors, warnings and notes a user can cause, collected from every stage and
+// thread, then printed sorted as `path:line:col: error: message`, the source
+// line and a caret. The set shown never depends on which thread found what.
+#pragma once
+
+#include <cstddef>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tandem {
+
+// A place in a source file; line and column are 1-based, 0 when unknown.
+struct SourcePos {
+  std::string path;  // as shown to the user, relative to the site folder
+  int line = 0;
+  int column = 0;
+};
+
+// A note tells what tandem did on its own (such as starting over from a damaged cache);
+// it is neither a warning nor an error.
+enum class Severity { kError, kWarning, kNote };
+
+struct Diagnostic {
+  Severity severity = Severity::kError;
+  SourcePos pos;
+  std::string message;
+  std::string source_line;  // the line at pos, without its newline; empty when not known
+};
+
+// Formats one diagnostic exactly as the user sees it (no trailing newline).
+std::string FormatDiagnostic(const Diagnostic& d);
+
+// Returns line `line` (1-based) of `text`, without its line ending.
+std::string LineAt(std::string_view text, int line);
+
+// Thread-safe. Keeps everything; only what is shown is capped, after sorting, so
+// that a broken site shows the same first errors on every run.
+class Diagnostics {
+ public:
+  static constexpr size_t kMaxErrors = 50;
+
+  void Error(SourcePos pos, std::string message, std::string source_line = {});
+  void Warning(SourcePos pos, std::string message, std::string source_line = {});
+  void Note(SourcePos pos, std::string message, std::string source_line = {});
+  void Add(Diagnostic d);
+  void AddAll(std::vector<Diagnostic> ds);
+
+  size_t error_count() const;
+  size_t warning_count() const;
+  bool has_errors() const { return error_count() > 0; }
+  // Everything, in a stable order: by path, line, column, then severity and message.
+  std::vector<Diagnostic> Sorted() const;
+  // Sorted(), with the errors after the first kMaxErrors left out.
+  std::vector<Diagnostic> Shown() const;
+  // Shown() formatted, each ending in a newline, then a line counting the errors left out.
+  std::string Render() const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::vector<Diagnostic> items_;
+  size_t errors_ = 0;
+  size_t warnings_ = 0;
+};
+
+}  // namespace tandem

@@ -1,0 +1,52 @@
+#include "support/fault.hpp"
+
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+#include <string>
+
+#include "support/files.hpp"
+
+namespace tandem {
+
+namespace {
+
+struct Plan {
+  std::string point;
+  long at = 0;
+  bool kill = true;
+  long seen = 0;
+  std::mutex mutex;
+};
+
+Plan* ReadPlan() {
+  const char* spec = std::getenv("TANDEM_TEST_FAULT");
+  if (!spec || !*spec) return nullptr;
+  std::string s = spec;
+  size_t a = s.find(':'), b = s.find(':', a + 1);
+  if (a == std::string::npos || b == std::string::npos) return nullptr;
+  auto* plan = new Plan;
+  plan->point = s.substr(0, a);
+  plan->at = std::atol(s.substr(a + 1, b - a - 1).c_str());
+  plan->kill = s.substr(b + 1) != "fail";
+  return plan;
+}
+
+}  // namespace
+
+void FaultPoint(const char* point) {
+  static Plan* plan = ReadPlan();
+  if (!plan || plan->point != point) return;
+  std::lock_guard lock(plan->mutex);
+  if (++plan->seen != plan->at) return;
+  if (plan->kill) {
+    raise(SIGKILL);
+    _exit(137);
+  }
+  throw IoError(std::string("fault point ") + point, "injected failure (TANDEM_TEST_FAULT)");
+}
+
+}  // namespace tandem

@@ -1,0 +1,48 @@
+// Reading files, hashing bytes, and the I/O error that names its file.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace tandem {
+
+// A failed read or write; what() is "path: what went wrong", as the user sees it.
+class IoError : public std::runtime_error {
+ public:
+  IoError(const std::string& path, const std::string& what)
+      : std::runtime_error(path + ": " + what), path_(path) {}
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+// Reads a whole file; throws IoError ("cannot read: No such file or directory").
+std::string ReadFile(const std::string& path);
+
+// Writes `bytes` to `path` through a temporary file renamed over it, so that a reader (or the
+// next build, after a crash) sees the old file or the new one, never half of one. Every write
+// is checked: throws IoError on failure, leaving `path` as it was.
+void WriteFileAtomically(const std::string& path, std::string_view bytes);
+
+// XXH3, 64 bits (Debian's libxxhash): fast and the same on every machine and version.
+uint64_t HashBytes(std::string_view bytes);
+
+// Hashes a sequence of fields; each is length-prefixed, so ("ab", "c") and ("a", "bc") differ.
+class Hasher {
+ public:
+  Hasher();
+  ~Hasher();
+  Hasher(const Hasher&) = delete;
+  Hasher& operator=(const Hasher&) = delete;
+  Hasher& Add(std::string_view field);
+  Hasher& Add(uint64_t n);
+  uint64_t Digest() const;
+
+ private:
+  void* state_;  // XXH3_state_t
+};
+
+}  // namespace tandem
