@@ -4,9 +4,10 @@
 BUILD_DIR   ?= build
 JOBS        ?= $(shell nproc)
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# libxxhash-dev: the hash of cache keys and output files; libjemalloc-dev: the program's allocator.
 BUILD_DEBS  := cmake g++ make pkg-config git libcmark-gfm-dev libcmark-gfm-extensions-dev \
                libkainjow-mustache-dev libicu-dev libtomlplusplus-dev libyaml-cpp-dev libcli11-dev \
-               catch2
+               libxxhash-dev libjemalloc-dev catch2
 TEST_DEBS   := chromium
 
 # Installs the Debian packages named in $(1) that are not installed yet.
