@@ -9,26 +9,7 @@
 
 using namespace tandem::testing;
 
-namespace {
-
-struct Run {
-  int status = -1;
-  std::string output;  // standard output and error together
-};
-
-Run RunTandem(const std::string& args) {
-  Run run;
-  std::string command = std::string(TANDEM_BINARY) + " " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  std::array<char, 4096> buffer;
-  for (size_t n; (n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0;) run.output.append(buffer.data(), n);
-  int status = pclose(pipe);
-  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
-
-}  // namespace
+using Run = ProgramRun;
 
 TEST_CASE("tandem --version names the program", "[cli]") {
   Run run = RunTandem("--version");

@@ -1,5 +1,6 @@
 #include "fixture.hpp"
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -20,6 +21,18 @@ ScratchDir::ScratchDir() {
 ScratchDir::~ScratchDir() {
   std::error_code ec;
   fs::remove_all(path_, ec);
+}
+
+ProgramRun RunTandem(const std::string& args, const std::string& env) {
+  ProgramRun run;
+  std::string command = env + std::string(TANDEM_BINARY) + " " + args + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) throw std::runtime_error("cannot run " + command);
+  char buffer[4096];
+  for (size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) run.output.append(buffer, n);
+  int status = pclose(pipe);
+  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
 }
 
 std::string ReadBytes(const fs::path& path) {
@@ -81,7 +94,9 @@ FixtureSite::Result FixtureSite::Build(BuildOptions options) const {
   Result result;
   result.report = tandem::Build(options, diags);
   for (const Diagnostic& d : diags.Sorted())
-    (d.severity == Severity::kError ? result.errors : result.warnings) += FormatDiagnostic(d) + "\n";
+    (d.severity == Severity::kError     ? result.errors
+     : d.severity == Severity::kWarning ? result.warnings
+                                        : result.notes) += FormatDiagnostic(d) + "\n";
   return result;
 }
 

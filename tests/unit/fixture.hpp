@@ -41,6 +41,7 @@ class FixtureSite {
     BuildReport report;
     std::string errors;    // every error, formatted, one after another
     std::string warnings;  // every warning, formatted
+    std::string notes;     // every note, formatted
   };
   Result Build(BuildOptions options = {}) const;
 
@@ -52,6 +53,13 @@ class FixtureSite {
  private:
   ScratchDir scratch_;
 };
+
+// Runs the tandem program with `args` (and `env`, such as "LANG=C ", before it), as a shell would.
+struct ProgramRun {
+  int status = -1;     // exit status; -1 when it did not exit (killed by a signal)
+  std::string output;  // standard output and error together
+};
+ProgramRun RunTandem(const std::string& args, const std::string& env = "");
 
 std::string ReadBytes(const fs::path& path);
 std::map<std::string, std::string> SnapshotDir(const fs::path& dir);

@@ -69,8 +69,11 @@ void AssignDates(Site& site, Diagnostics& diags) {
                       "file's modification time; commit it, or set modified in front matter");
     }
   }
-  // A made-up section page changes when its pages do; deepest first.
-  for (auto it = implicit.rbegin(); it != implicit.rend(); ++it) (*it)->modified = LatestOf(**it);
+  // A made-up section page changes when its pages do.
+  // Deepest first: by the number of folders above, not by path, where "a/2024" sorts before "a/_index".
+  auto depth = [](const Page* p) { return std::count(p->rel_dir.begin(), p->rel_dir.end(), '/') + !p->rel_dir.empty(); };
+  std::stable_sort(implicit.begin(), implicit.end(), [&](const Page* a, const Page* b) { return depth(a) > depth(b); });
+  for (Page* page : implicit) page->modified = LatestOf(*page);
 }
 
 }  // namespace tandem

@@ -125,8 +125,7 @@ std::unique_ptr<Page> ImplicitSection(size_t lang_index, const std::string& rel_
   page->implicit = true;
   std::string name = rel_dir.substr(rel_dir.rfind('/') == std::string::npos ? 0 : rel_dir.rfind('/') + 1);
   std::replace(name.begin(), name.end(), '-', ' ');
-  if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
-  page->meta.title = page->is_home ? site_title : name;
+  page->meta.title = page->is_home ? site_title : CapitalizeFirst(name);
   return page;
 }
 

@@ -7,6 +7,7 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <mutex>
 #include <stdexcept>
 
 namespace tandem {
@@ -34,7 +35,18 @@ std::string Format(const num::LocalizedNumberFormatter& f, int64_t n) {
 
 }  // namespace
 
+// ICU falls back to its default locale, taken from LANG, for a locale it has no data for;
+// the root locale instead makes the output the same on every machine.
+static void UseRootAsDefault() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Locale::setDefault(icu::Locale::getRoot(), status);
+  });
+}
+
 Locale::Locale(const std::string& tag, const std::string& currency) : tag_(tag) {
+  UseRootAsDefault();
   UErrorCode status = U_ZERO_ERROR;
   icu::Locale loc = icu::Locale::forLanguageTag(tag, status);
   Check(status, "locale " + tag);

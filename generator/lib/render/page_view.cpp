@@ -59,6 +59,7 @@ Value Toggle(const Site& site, const Page& page, size_t other) {
       .Set("url", LinkFrom(site, page, *target))
       .Set("lang", lang.code())
       .Set("hreflang", lang.code())
+      .Set("name", lang.String("language_name"))
       .Set("exact", Value::Bool(page.translations[other] != nullptr));
 }
 

@@ -1,6 +1,8 @@
 #include "support/text.hpp"
 
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -102,6 +104,19 @@ std::string ToNfc(std::string_view utf8) {
   std::string result;
   out.toUTF8String(result);
   return U_SUCCESS(status) ? result : std::string(utf8);
+}
+
+std::string CapitalizeFirst(std::string_view text) {
+  int32_t end = 0, length = static_cast<int32_t>(text.size());
+  UChar32 c = 0;
+  U8_NEXT(text.data(), end, length, c);
+  if (c < 0) return std::string(text);
+  char buffer[U8_MAX_LENGTH];
+  int32_t n = 0;
+  UBool error = false;
+  U8_APPEND(buffer, n, U8_MAX_LENGTH, u_totitle(c), error);
+  if (error) return std::string(text);
+  return std::string(buffer, static_cast<size_t>(n)) + std::string(text.substr(static_cast<size_t>(end)));
 }
 
 TextPos PosOfOffset(std::string_view text, size_t offset) {

@@ -33,6 +33,9 @@ std::optional<std::string> ReadSourceText(const std::string& fs_path, const std:
 // Unicode NFC, so that a file name typed on macOS (NFD) pairs and slugs like any other.
 std::string ToNfc(std::string_view utf8);
 
+// `text` with its first letter in title case: "études" → "Études".
+std::string CapitalizeFirst(std::string_view text);
+
 // The 1-based line and column of byte `offset` in `text` (columns count characters).
 TextPos PosOfOffset(std::string_view text, size_t offset);
 
