@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -93,6 +94,11 @@ FixtureSite::Result FixtureSite::Build(BuildOptions options) const {
   Diagnostics diags;
   Result result;
   result.report = tandem::Build(options, diags);
+  for (const Diagnostic& d : diags.Sorted()) {
+    // Every message at a line quotes that line, from memory.
+    INFO(FormatDiagnostic(d));
+    CHECK((d.pos.line == 0 || !d.source_line.empty()));
+  }
   for (const Diagnostic& d : diags.Sorted())
     (d.severity == Severity::kError     ? result.errors
      : d.severity == Severity::kWarning ? result.warnings

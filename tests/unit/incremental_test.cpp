@@ -145,3 +145,31 @@ TEST_CASE("output files deleted or changed by hand are written again, and only t
   CHECK(rebuilt.report.pages_rendered == 2);
   CHECK(site.Snapshot() == clean);
 }
+
+TEST_CASE("a changed directive template re-renders only the pages whose directives used it",
+          "[incremental][funding]") {
+  // The funding table template: grants.md in each language has tables; the home pages none.
+  CHECK(RenderedAfter(
+            [](const FixtureSite& s) {
+              s.CopyDefaultTheme();
+              Edit(s, "themes/gc/templates/directives/funding-table.mustache", "</table>",
+                   "</table><!-- changed -->");
+            },
+            "funding") == 2);
+}
+
+TEST_CASE("a page whose directive dependency disappeared is rendered again", "[incremental][funding]") {
+  FixtureSite site("funding");
+  REQUIRE(site.Build().report.ok);
+  // A cache written by a build whose directives recorded a dependency this one does not know.
+  std::string cache = ReadBytes(site.output() / ".tandem/cache");
+  const std::string known = "\ndependency\tcontent/en/grants.md\tdata:funding\t";
+  size_t at = cache.find(known);
+  REQUIRE(at != std::string::npos);
+  cache.replace(at, known.size(), "\ndependency\tcontent/en/grants.md\tdata:other\t");
+  std::ofstream(site.output() / ".tandem/cache", std::ios::trunc | std::ios::binary) << cache;
+  Edit(site, "content/fr/_index.md", "+++", "+++\n# touched");
+  auto rebuilt = site.Build();
+  REQUIRE(rebuilt.report.ok);
+  CHECK(rebuilt.report.pages_rendered == 2);  // the French home page, and the English grants page
+}
