@@ -64,31 +64,54 @@ void ReplaceFencedBlocks(cmark_node* root, const BlockHook& hook) {
   }
 }
 
-// cmark splits text at characters that might start inline syntax; join the
-// pieces back so a directive is always within one node.
+// cmark splits text at characters that might start inline syntax; join each run of text
+// nodes back into its first, once, so a directive is always within one node.
 void MergeAdjacentText(cmark_node* root) {
+  std::vector<cmark_node*> run_starts;  // gathered first: merging frees the nodes after them
   for (cmark_node* node : CollectNodes(root, CMARK_NODE_TEXT)) {
     cmark_node* prev = cmark_node_previous(node);
-    if (!prev || cmark_node_get_type(prev) != CMARK_NODE_TEXT) continue;
-    std::string joined = std::string(cmark_node_get_literal(prev)) + cmark_node_get_literal(node);
+    if (!prev || cmark_node_get_type(prev) != CMARK_NODE_TEXT) run_starts.push_back(node);
+  }
+  for (cmark_node* node : run_starts) {
+    cmark_node* next = cmark_node_next(node);
+    if (!next || cmark_node_get_type(next) != CMARK_NODE_TEXT) continue;
+    std::string joined = cmark_node_get_literal(node);
+    while (next && cmark_node_get_type(next) == CMARK_NODE_TEXT) {
+      joined += cmark_node_get_literal(next);
+      cmark_node* after = cmark_node_next(next);
+      cmark_node_unlink(next);
+      cmark_node_free(next);
+      next = after;
+    }
     cmark_node_set_literal(node, joined.c_str());
-    cmark_node_unlink(prev);
-    cmark_node_free(prev);
   }
 }
 
-// The line and column of `needle` in the Markdown, searching from the block's first line.
-std::pair<int, int> Locate(std::string_view markdown, int from_line, std::string_view needle) {
-  size_t start = 0;
-  for (int l = 1; l < from_line && start != std::string_view::npos; ++l) {
-    start = markdown.find('\n', start);
-    if (start != std::string_view::npos) ++start;
+// Where each line of the Markdown starts, to turn lines into offsets and back in constant time.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text) : text_(text) {
+    starts_.push_back(0);
+    for (size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1))
+      starts_.push_back(at + 1);
   }
-  size_t at = markdown.find(needle, start == std::string_view::npos ? 0 : start);
-  if (at == std::string_view::npos) return {from_line, 0};
-  TextPos pos = PosOfOffset(markdown, at);
-  return {pos.line, pos.column};
-}
+  // The offset where 1-based `line` starts; the text's end past the last line.
+  size_t Start(int line) const {
+    if (line < 1) return 0;
+    return static_cast<size_t>(line) <= starts_.size() ? starts_[line - 1] : text_.size();
+  }
+  TextPos PosOf(size_t offset) const {
+    auto after = std::upper_bound(starts_.begin(), starts_.end(), offset);
+    int line = static_cast<int>(after - starts_.begin());
+    TextPos pos =
+        PosOfOffset(text_.substr(starts_[line - 1], offset - starts_[line - 1]), offset - starts_[line - 1]);
+    return {line, pos.column};
+  }
+
+ private:
+  std::string_view text_;
+  std::vector<size_t> starts_;
+};
 
 cmark_node* BlockAncestor(cmark_node* node) {
   while (node && cmark_node_get_start_line(node) == 0) node = cmark_node_parent(node);
@@ -97,20 +120,33 @@ cmark_node* BlockAncestor(cmark_node* node) {
 
 // Each {{...}} a hook knows becomes its text inside the same text node, so it stays text
 // wherever it stands (a table cell, a link, an image's alt text) and cmark escapes it.
+// A directive is one only where the page's text has it as written: braces that come from
+// escapes (\{\{) or entities (&#123;) are not in the text as "{{", so they stay literal.
+// Each is found in the text of its own block, after the one before it, which gives its
+// line and column.
 void ReplaceDirectives(cmark_node* root, std::string_view markdown, const InlineHook& hook) {
+  LineIndex lines(markdown);
+  cmark_node* current_block = nullptr;
+  size_t cursor = 0, block_end = 0;
   for (cmark_node* node : CollectNodes(root, CMARK_NODE_TEXT)) {
     std::string text = cmark_node_get_literal(node);
     if (text.find("{{") == std::string::npos) continue;
-    cmark_node* block = BlockAncestor(node);
-    int from_line = block ? cmark_node_get_start_line(block) : 1;
+    if (cmark_node* block = BlockAncestor(node); block != current_block) {
+      current_block = block;
+      cursor = block ? lines.Start(cmark_node_get_start_line(block)) : 0;
+      block_end = block ? lines.Start(cmark_node_get_end_line(block) + 1) : markdown.size();
+    }
     std::string out;
     size_t done = 0;
     for (size_t open = text.find("{{"); open != std::string::npos; open = text.find("{{", open + 2)) {
       size_t close = text.find("}}", open + 2);
       if (close == std::string::npos) break;
-      std::string directive = text.substr(open + 2, close - open - 2);
-      auto [line, column] = Locate(markdown, from_line, "{{" + directive + "}}");
-      auto replacement = hook(directive, line, column);
+      std::string_view written = std::string_view(text).substr(open, close + 2 - open);
+      size_t at = markdown.substr(0, block_end).find(written, cursor);
+      if (at == std::string_view::npos) continue;  // escaped braces: literal text
+      cursor = at + written.size();
+      TextPos pos = lines.PosOf(at);
+      auto replacement = hook(written.substr(2, written.size() - 4), pos.line, pos.column);
       if (!replacement) continue;
       out.append(text, done, open - done).append(*replacement);
       done = close + 2;
