@@ -1,9 +1,7 @@
 // What a build does to the output folder: nothing lost, nothing foreign
 // deleted, the same bytes every time.
 #include <fcntl.h>
-#include <signal.h>
 #include <sys/file.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -136,41 +134,6 @@ TEST_CASE("an output folder tandem did not make is refused unless --force", "[ou
   REQUIRE(site.Build(force).report.ok);
   CHECK(site.Read("notes.txt") == "mine\n");
   CHECK(site.Exists("en/index.html"));
-}
-
-TEST_CASE("a build killed with SIGKILL leaves the previous output byte-identical", "[output]") {
-  FixtureSite site("minimal");
-  AddBulkPages(site, 1500, "before");
-  REQUIRE(site.Build().report.ok);
-  auto before = site.Snapshot();
-  AddBulkPages(site, 1500, "after");
-  // Kill the real program at several moments of its build; each time the
-  // output must be exactly the old one (or, if it already finished, the new one).
-  int killed_mid_build = 0;
-  for (int delay_ms : {5, 30, 80, 150}) {
-    pid_t pid = fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-      execl(TANDEM_BINARY, TANDEM_BINARY, "build", "--quiet", "--source", site.source().c_str(), "--output",
-            site.output().c_str(), static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
-    kill(pid, SIGKILL);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    // Killed while moving files into place, the journal is there and the next run finishes the move.
-    bool committing = std::filesystem::exists(site.output() / ".tandem/journal");
-    if (WIFSIGNALED(status) && !committing) {
-      ++killed_mid_build;
-      CHECK(site.Snapshot() == before);
-    }
-  }
-  CHECK(killed_mid_build > 0);
-  // The next build cleans up what the killed ones left and finishes the job.
-  REQUIRE(site.Build().report.ok);
-  CHECK(site.Read("en/bulk/p7/index.html").find("after 7") != std::string::npos);
-  CHECK_FALSE(std::filesystem::exists(site.output() / ".tandem/stage"));
 }
 
 TEST_CASE("a build refuses an output folder another build is writing to, and touches nothing", "[output]") {

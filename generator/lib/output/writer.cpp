@@ -140,7 +140,10 @@ bool OutputWriter::Prepare(bool force, Diagnostics& diags) {
     return false;
   }
   bool made_by_tandem = Lexists(StatePath(kManifest));
-  if (Lexists(dir_) && !made_by_tandem && !IsEmptyDir(root) && !force) {
+  RemoveTemporaryFiles();
+  // A first build killed before its manifest leaves only .tandem/: the folder is as good as empty.
+  bool empty = IsEmptyDir(root) || (!made_by_tandem && HoldsOnlyStateDir());
+  if (Lexists(dir_) && !made_by_tandem && !empty && !force) {
     lock_refused_ = true;
     diags.Error({dir_},
                 "the output folder is not empty and was not made by tandem; tandem will not write over "
@@ -152,7 +155,7 @@ bool OutputWriter::Prepare(bool force, Diagnostics& diags) {
   ReadPreviousManifest(&incomplete, diags);
   // An interrupted build into an empty folder left only its own partial files.
   if (incomplete) RemoveContents();
-  direct_ = created_dir_ || IsEmptyDir(root) || incomplete;
+  direct_ = created_dir_ || empty || incomplete;
   fs::remove_all(StatePath("stage"), ec);
   fs::create_directories(direct_ ? StatePath("") : StatePath("stage"), ec);
   if (ec) {
@@ -160,8 +163,24 @@ bool OutputWriter::Prepare(bool force, Diagnostics& diags) {
     return false;
   }
   if (!Lock(diags)) return false;
+  FaultPoint("prepare");
   if (direct_) WriteManifest(StatePath(kManifest), {}, false);
   return true;
+}
+
+bool OutputWriter::HoldsOnlyStateDir() const {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir_, ec))
+    if (entry.path().filename() != kStateDir) return false;
+  return !ec;
+}
+
+// What a write killed half way left: "manifest.tmp1234".
+void OutputWriter::RemoveTemporaryFiles() const {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(StatePath(""), ec))
+    if (entry.path().filename().string().find(".tmp") != std::string::npos && entry.is_regular_file(ec))
+      fs::remove(entry.path(), ec);
 }
 
 void OutputWriter::RemoveContents() const {
@@ -276,6 +295,7 @@ OutputWriter::Claim OutputWriter::CopyFrom(const std::string& rel_path, const st
 bool OutputWriter::Commit(Diagnostics& diags) {
   if (direct_) {
     WriteManifest(StatePath(kManifest), next_, true);
+    committing_ = true;  // the site is complete: nothing may undo it now
     return true;
   }
   // The journal lists every move and deletion; once it exists the build counts as done, and
@@ -328,9 +348,10 @@ bool OutputWriter::ReplayJournal(Diagnostics& diags) {
                                             ". Fix that, then build again: the next build finishes this one");
         return false;
       }
-    } else if (RemoveFileBeneath(root, rel)) {
+    } else {
+      if (RemoveFileBeneath(root, rel)) ++stats_.removed;
       FaultPoint("commit-remove");
-      ++stats_.removed;
+      // Also when the file was gone already: a run interrupted here deleted it.
       PruneEmptyDirsBeneath(root, rel);
     }
   }

@@ -85,6 +85,8 @@ class OutputWriter {
   void WriteManifest(const std::string& path, const Manifest& manifest, bool complete) const;
   bool ReplayJournal(Diagnostics& diags);
   void RemoveContents() const;
+  bool HoldsOnlyStateDir() const;
+  void RemoveTemporaryFiles() const;
 
   std::string dir_;
   int lock_fd_ = -1;
