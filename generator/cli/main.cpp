@@ -11,7 +11,7 @@
 // jemalloc reads this at start-up; being compiled in, it changes nothing for the programs
 // tandem starts (git). A build allocates in bursts per page and ends soon after: freed pages
 // are kept for reuse instead of being given back (bench/README.md has the figures).
-extern "C" const char* malloc_conf = "background_thread:false,dirty_decay_ms:-1,muzzy_decay_ms:-1";
+extern "C" const char* malloc_conf = "thp:always,metadata_thp:always,dirty_decay_ms:-1,muzzy_decay_ms:-1";
 #endif
 
 namespace {

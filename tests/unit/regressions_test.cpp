@@ -236,6 +236,7 @@ TEST_CASE("tandem never restarts itself, and its git sees the environment it was
           "[regression][cli]") {
   FixtureSite site("minimal");
   site.WriteFile("content/en/x.md", "+++\ntitle = \"X\"\n+++\nNo date modified: git is asked.\n");
+  site.WriteFile(".git/HEAD", "ref: refs/heads/main\n");  // a work tree, as far as tandem can tell
   // A git that records its environment, then fails as outside a repository.
   ScratchDir bin;
   std::string log = (bin.path() / "env.log").string();

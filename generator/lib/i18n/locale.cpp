@@ -7,6 +7,7 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <mutex>
 #include <stdexcept>
 
@@ -64,9 +65,6 @@ Locale::Locale(const std::string& tag, const std::string& currency) : tag_(tag) 
   Check(status, "plural rules " + tag);
   collator_.reset(icu::Collator::createInstance(loc, status));
   Check(status, "collator " + tag);
-  to_ascii_.reset(
-      icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
-  Check(status, "transliterator");
 }
 
 Locale::~Locale() = default;
@@ -111,13 +109,38 @@ std::string Locale::CountryName(std::string_view code) const {
   return ToUtf8(name);
 }
 
-std::string Locale::Slugify(std::string_view text) const {
+namespace {
+
+bool IsAscii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+}  // namespace
+
+// ICU sets up its transliterators on first use, which costs more than the rest of a locale
+// (~7 ms), and most names are ASCII already: the transliterator is made on first need, and
+// used under a lock since it is not thread-safe.
+std::string Locale::ToAsciiLower(std::string_view text) const {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size()));
-  {
-    std::lock_guard lock(to_ascii_mutex_);
-    to_ascii_->transliterate(u);
+  std::lock_guard lock(to_ascii_mutex_);
+  if (!to_ascii_) {
+    UErrorCode status = U_ZERO_ERROR;
+    to_ascii_.reset(
+        icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
+    Check(status, "transliterator");
   }
-  std::string ascii = ToUtf8(u);
+  to_ascii_->transliterate(u);
+  return ToUtf8(u);
+}
+
+std::string Locale::Slugify(std::string_view text) const {
+  std::string ascii;
+  if (IsAscii(text)) {
+    ascii.assign(text);
+    for (char& c : ascii) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  } else {
+    ascii = ToAsciiLower(text);
+  }
   std::string slug;
   for (char c : ascii) {
     bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');

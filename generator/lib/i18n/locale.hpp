@@ -3,7 +3,8 @@
 // transliterator. Nothing else in tandem formats a number or compares text.
 // ICU objects are expensive to create, so each is made once and shared by all
 // threads (formatters and collators are only used through const calls; the
-// transliterator, which is not thread-safe, sits behind a mutex).
+// slug transliterator, which is not thread-safe, sits behind a mutex and is made only when a
+// name is not ASCII).
 #pragma once
 
 #include <unicode/uversion.h>
@@ -53,6 +54,8 @@ class Locale {
   std::string Slugify(std::string_view text) const;
 
  private:
+  std::string ToAsciiLower(std::string_view text) const;
+
   std::string tag_;
   std::string iso3_;
   std::unique_ptr<icu::number::LocalizedNumberFormatter> integer_;
@@ -60,7 +63,7 @@ class Locale {
   std::unique_ptr<icu::number::LocalizedNumberFormatter> compact_;
   std::unique_ptr<icu::PluralRules> plurals_;
   std::unique_ptr<icu::Collator> collator_;
-  std::unique_ptr<icu::Transliterator> to_ascii_;
+  mutable std::unique_ptr<icu::Transliterator> to_ascii_;
   mutable std::mutex to_ascii_mutex_;
 };
 

@@ -274,7 +274,7 @@ std::string RenderMarkdown(std::string_view markdown, const MarkdownOptions& opt
   char* html = cmark_render_html(doc.root, flags, cmark_parser_get_syntax_extensions(doc.parser));
   std::string out(html);
   free(html);
-  LocalizeFootnoteLinks(out, options.footnote_back_label);
+  if (markdown.find("[^") != std::string_view::npos) LocalizeFootnoteLinks(out, options.footnote_back_label);
   return out;
 }
 

@@ -249,8 +249,9 @@ OutputWriter::Entry OutputWriter::WriteStaged(const std::string& rel_path, std::
     std::lock_guard lock(mutex_);
     known = !made_dirs_.insert(parent).second;
   }
+  // One mkdir for a page's own folder; the folders above it only when that one fails.
   std::error_code ec;
-  if (!known) fs::create_directories(parent, ec);
+  if (!known && mkdir(parent.c_str(), 0755) != 0 && errno != EEXIST) fs::create_directories(parent, ec);
   if (ec) throw IoError(parent, "cannot create the folder: " + ec.message());
   int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
   if (fd < 0) throw IoError(path, "cannot write: " + Reason(errno));

@@ -13,19 +13,26 @@ namespace tandem {
 
 const std::vector<std::string> kRequiredTemplates = {"page", "section", "home", "splash", "404"};
 
+// kainjow's set() and push_back() copy what they are given, and a copy is deep: each value is
+// put in place as a placeholder, then moved over, so a page's data is built without copies.
 Data ToData(const Value& value) {
   switch (value.kind) {
     case Value::Kind::kBool:
       return Data(value.flag);
     case Value::Kind::kList: {
-      kainjow::mustache::list list;
-      list.reserve(value.items.size());
-      for (const Value& item : value.items) list.push_back(ToData(item));
-      return Data(list);
+      Data list(Data::type::list);
+      for (const Value& item : value.items) {
+        list.push_back(Data(false));
+        const_cast<Data&>(list.list_value().back()) = ToData(item);
+      }
+      return list;
     }
     case Value::Kind::kMap: {
       Data map;
-      for (const auto& [k, v] : value.fields) map.set(k, ToData(v));
+      for (const auto& [k, v] : value.fields) {
+        map.set(k, Data(false));
+        *const_cast<Data*>(map.get(k)) = ToData(v);
+      }
       return map;
     }
     default:
@@ -204,18 +211,58 @@ std::vector<std::string> Theme::LayoutNames() const {
   return names;
 }
 
+namespace {
+
+// The names a template looks up, in the data pushed so far (the last pushed first). A dotted
+// name ("page.title") is walked part by part in each data in turn, as Mustache says; this does
+// it without the string stream kainjow's own context builds for every dotted name, which was a
+// tenth of a build's instructions.
+class TemplateContext : public kainjow::mustache::basic_context<std::string> {
+ public:
+  void push(const Data* data) override { stack_.push_back(data); }
+  void pop() override { stack_.pop_back(); }
+
+  const Data* get(const std::string& name) const override {
+    if (name == ".") return stack_.back();
+    for (auto it = stack_.rbegin(); it != stack_.rend(); ++it)
+      if (const Data* found = Walk(**it, name)) return found;
+    return nullptr;
+  }
+  const Data* get_partial(const std::string&) const override { return nullptr; }  // resolved at load
+
+ private:
+  const Data* Walk(const Data& data, std::string_view name) const {
+    const Data* at = &data;
+    for (size_t start = 0; at;) {
+      size_t dot = name.find('.', start);
+      part_.assign(name.substr(start, dot == std::string_view::npos ? name.size() - start : dot - start));
+      at = at->get(part_);
+      if (dot == std::string_view::npos) break;
+      start = dot + 1;
+    }
+    return at;
+  }
+
+  std::vector<const Data*> stack_;
+  mutable std::string part_;  // reused for every part looked up
+};
+
+}  // namespace
+
 TemplateSet::TemplateSet(const Theme& theme) {
   for (const auto& [name, text] : theme.templates())
     parsed_[name] = std::make_unique<kainjow::mustache::mustache>(text);
 }
 
-std::string TemplateSet::Render(const std::string& name, const kainjow::mustache::data& data) {
-  return parsed_.at(name)->render(data);
+std::string TemplateSet::Render(const std::string& name, const Data& data) {
+  TemplateContext context;
+  context.push(&data);
+  return parsed_.at(name)->render(context);
 }
 
-std::string TemplateSet::Render(const std::string& name, const kainjow::mustache::data& base,
-                                const kainjow::mustache::data& top) {
-  kainjow::mustache::context<std::string> context(&base);
+std::string TemplateSet::Render(const std::string& name, const Data& base, const Data& top) {
+  TemplateContext context;
+  context.push(&base);
   context.push(&top);
   return parsed_.at(name)->render(context);
 }
