@@ -259,5 +259,73 @@ TEST_CASE("a template Mustache cannot parse", "[errors]") {
   site.CopyDefaultTheme();
   site.WriteFile("themes/gc/templates/page.mustache", "<p>{{#page}}{{title}}</p>\n");
   CHECK(site.Build().errors ==
-        "themes/gc/templates/page.mustache: error: invalid template: Unclosed section \"page\" at 3\n");
+        "themes/gc/templates/page.mustache:1:4: error: invalid template: Unclosed section \"page\"\n"
+        " 1 | <p>{{#page}}{{title}}</p>\n"
+        "   |    ^\n");
+}
+
+TEST_CASE("a template error inside a partial points at the partial's own line", "[errors]") {
+  FixtureSite site("minimal");
+  site.CopyDefaultTheme();
+  site.WriteFile("themes/gc/partials/footer.mustache", "<footer>\n{{#site}}{{title}}\n</footer>\n");
+  CHECK(site.Build().errors.rfind(
+            "themes/gc/partials/footer.mustache:2:1: error: invalid template: Unclosed section \"site\"\n"
+            " 2 | {{#site}}{{title}}\n",
+            0) == 0);
+}
+
+TEST_CASE("a tag left without its closing braces is an error, not swallowed HTML", "[errors]") {
+  FixtureSite site("minimal");
+  site.CopyDefaultTheme();
+  site.WriteFile("themes/gc/templates/page.mustache",
+                 "<h1>{{page.title </h1>\n<main>{{{page.content}}}</main>\n");
+  CHECK(site.Build().errors ==
+        "themes/gc/templates/page.mustache:1:5: error: \"{{page.title </h1> <main>{{{page.content…\" is not "
+        "a tag: "
+        "names are letters, digits, '_', '-' and '.'; is a \"}}\" missing?\n"
+        " 1 | <h1>{{page.title </h1>\n"
+        "   |     ^\n");
+}
+
+TEST_CASE("a partial name is a name, never a path", "[errors]") {
+  FixtureSite site("minimal");
+  site.CopyDefaultTheme();
+  site.WriteFile("secret.mustache", "secret");
+  site.WriteFile("themes/gc/templates/page.mustache", "{{> ../../../secret}}\n");
+  CHECK(
+      site.Build().errors ==
+      "themes/gc/templates/page.mustache:1:1: error: partial \"../../../secret\" is not a name: a partial is "
+      "named by its file in partials/, like {{> header}}\n"
+      " 1 | {{> ../../../secret}}\n"
+      "   | ^\n");
+}
+
+TEST_CASE("partials that include each other many times over are refused, naming the template", "[errors]") {
+  FixtureSite site("minimal");
+  site.CopyDefaultTheme();
+  for (int level = 0; level < 7; ++level) {
+    std::string body;
+    for (int i = 0; i < 10; ++i) body += "{{> p" + std::to_string(level + 1) + "}}";
+    site.WriteFile("themes/gc/partials/p" + std::to_string(level) + ".mustache", body + "\n");
+  }
+  site.WriteFile("themes/gc/partials/p7.mustache", std::string(100, 'x') + "\n");
+  site.WriteFile("themes/gc/templates/page.mustache", "{{> p0}}\n");
+  std::string errors = site.Build().errors;
+  CHECK(errors.find("error: the template passes 4 MB once its partials are in place (through \"p") !=
+        std::string::npos);
+}
+
+TEST_CASE("an empty template, and one that is not UTF-8, are errors", "[errors]") {
+  FixtureSite site("minimal");
+  site.CopyDefaultTheme();
+  site.WriteFile("themes/gc/templates/page.mustache", "\n");
+  site.WriteFile("themes/gc/templates/section.mustache", "<p>caf\xE9</p>\n");
+  CHECK(
+      site.Build().errors ==
+      "themes/gc/templates/page.mustache: error: the template is empty; write the page's HTML in it, or "
+      "remove it\n"
+      "themes/gc/templates/section.mustache:1:7: error: invalid UTF-8; save the file as UTF-8 (it may be in "
+      "Windows-1252 or Latin-1)\n"
+      " 1 | <p>caf\xEF\xBF\xBD</p>\n"
+      "   |       ^\n");
 }

@@ -125,8 +125,17 @@ std::optional<std::vector<Field>> ParseTomlBlock(const std::string& path, const 
   return fields;
 }
 
+// YAML aliases repeat a value without writing it again, so 2 KB of aliases to aliases can stand
+// for billions of values: past this many, front matter is refused, not expanded.
+constexpr int kMaxYamlValues = 10000;
+
+struct TooManyValues {
+  YAML::Mark mark;
+};
+
 Field FromYaml(const std::string& path, int first_line, std::string key, const YAML::Node& node,
-               const YAML::Mark& key_mark) {
+               const YAML::Mark& key_mark, int& budget) {
+  if (--budget < 0) throw TooManyValues{key_mark};
   Field f;
   f.key = std::move(key);
   f.from_yaml = true;
@@ -134,11 +143,11 @@ Field FromYaml(const std::string& path, int first_line, std::string key, const Y
   if (node.IsSequence()) {
     f.kind = Field::Kind::kList;
     for (const YAML::Node& item : node)
-      f.children.push_back(FromYaml(path, first_line, "", item, item.Mark()));
+      f.children.push_back(FromYaml(path, first_line, "", item, item.Mark(), budget));
   } else if (node.IsMap()) {
     f.kind = Field::Kind::kMap;
     for (const auto& kv : node)
-      f.children.push_back(FromYaml(path, first_line, kv.first.Scalar(), kv.second, kv.first.Mark()));
+      f.children.push_back(FromYaml(path, first_line, kv.first.Scalar(), kv.second, kv.first.Mark(), budget));
   } else if (node.IsScalar()) {
     f.text = node.Scalar();
     // YAML decides types by the field: an unquoted true/false or number is one.
@@ -169,9 +178,24 @@ std::optional<std::vector<Field>> ParseYamlBlock(const std::string& path, const 
                   LineAt(file, pos.line));
       return std::nullopt;
     }
-    for (const auto& kv : root)
-      fields.push_back(FromYaml(path, block.first_line, kv.first.Scalar(), kv.second, kv.first.Mark()));
+    int budget = kMaxYamlValues;
+    for (const auto& kv : root) {
+      try {
+        fields.push_back(
+            FromYaml(path, block.first_line, kv.first.Scalar(), kv.second, kv.first.Mark(), budget));
+      } catch (TooManyValues& e) {
+        e.mark = kv.first.Mark();  // the field whose value is too big
+        throw;
+      }
+    }
     return fields;
+  } catch (const TooManyValues& e) {
+    SourcePos pos{path, e.mark.line + block.first_line, e.mark.column + 1};
+    diags.Error(pos,
+                "the front matter holds more than " + std::to_string(kMaxYamlValues) +
+                    " values once its YAML aliases (*name) are expanded; write the values out instead",
+                LineAt(file, pos.line));
+    return std::nullopt;
   } catch (const YAML::Exception& e) {
     SourcePos pos{path, e.mark.line + block.first_line, e.mark.column + 1};
     diags.Error(pos, "invalid YAML: " + e.msg, LineAt(file, pos.line));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <functional>
+#include <memory>
 
 #include "support/files.hpp"
 #include "support/text.hpp"
@@ -63,70 +64,169 @@ std::vector<std::string> AvailableThemes(const std::vector<fs::path>& roots) {
   return names;
 }
 
-// Replaces {{> name}} with the partial's text, recursively, reporting unknown partials where they are used.
+// A template with its partials put in place, and where each stretch of it came from, so that
+// an offset in it (kainjow reports errors so) is told as a file, line and column.
+struct ResolvedTemplate {
+  struct Piece {
+    size_t at;  // where the stretch starts in `text`
+    std::shared_ptr<const std::string> source;
+    std::string shown;
+    size_t source_at;  // where it starts in `source`
+  };
+  std::string text;
+  std::vector<Piece> pieces;
+
+  void Append(const std::shared_ptr<const std::string>& source, const std::string& shown, size_t from,
+              size_t to) {
+    if (to <= from) return;
+    pieces.push_back({text.size(), source, shown, from});
+    text.append(*source, from, to - from);
+  }
+
+  Diagnostic At(size_t offset, std::string message) const {
+    for (auto it = pieces.rbegin(); it != pieces.rend(); ++it) {
+      if (it->at > offset) continue;
+      TextPos pos = PosOfOffset(*it->source, it->source_at + (offset - it->at));
+      return {Severity::kError,
+              {it->shown, pos.line, pos.column},
+              std::move(message),
+              LineAt(*it->source, pos.line)};
+    }
+    return {Severity::kError, {pieces.empty() ? "" : pieces.front().shown}, std::move(message), ""};
+  }
+};
+
+// A template is refused past this size once its partials are in place: partials that include
+// each other many times over grow exponentially.
+constexpr size_t kMaxTemplateBytes = 4 * 1024 * 1024;
+
+bool IsTagName(std::string_view name) {
+  if (name == ".") return true;
+  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
+  });
+}
+
+std::string_view Trimmed(std::string_view s) {
+  size_t a = s.find_first_not_of(" \t"), b = s.find_last_not_of(" \t");
+  return a == std::string_view::npos ? std::string_view{} : s.substr(a, b - a + 1);
+}
+
+// Mustache tags are a name ("page.title"), or a sigil and a name ("#children", "> header"), or a
+// comment. A tag holding anything else is a "}}" left out, which Mustache takes for the start of
+// a longer tag, silently swallowing the HTML up to the next "}}".
+bool CheckTags(const std::string& text, const std::string& shown, Diagnostics& diags) {
+  auto report = [&](size_t at, const std::string& message) {
+    TextPos pos = PosOfOffset(text, at);
+    diags.Error({shown, pos.line, pos.column}, message, LineAt(text, pos.line));
+    return false;
+  };
+  for (size_t open = text.find("{{"); open != std::string::npos;) {
+    if (text.compare(open, 3, "{{=") == 0) return true;  // other delimiters from here: not checked
+    bool comment = text.compare(open, 3, "{{!") == 0;
+    bool triple = text.compare(open, 3, "{{{") == 0;
+    std::string closer = triple ? "}}}" : "}}";
+    size_t close = text.find(closer, open + 2);
+    if (close == std::string::npos) return report(open, "this tag is never closed; add \"" + closer + "\"");
+    std::string_view inner = std::string_view(text).substr(open + 2 + triple, close - open - 2 - triple);
+    bool partial = !inner.empty() && inner[0] == '>';
+    if (!comment && !triple && !inner.empty() &&
+        std::string_view("#^/>&").find(inner[0]) != std::string_view::npos)
+      inner.remove_prefix(1);
+    if (partial && !IsTagName(Trimmed(inner)))
+      return report(open,
+                    "partial \"" + std::string(Trimmed(inner)) +
+                        "\" is not a name: a partial is named by its file in partials/, like {{> header}}");
+    if (!comment && !IsTagName(Trimmed(inner))) {
+      std::string written(
+          std::string_view(text).substr(open, std::min<size_t>(close + closer.size() - open, 40)));
+      std::replace(written.begin(), written.end(), '\n', ' ');
+      return report(open, "\"" + written + (close + closer.size() - open > 40 ? "…" : "") +
+                              "\" is not a tag: names are letters, digits, '_', '-' and '.'; is a \"" +
+                              closer + "\" missing?");
+    }
+    open = text.find("{{", close + closer.size());
+  }
+  return true;
+}
+
+// Puts each {{> name}} in place, recursively, reporting unknown partials where they are used.
 class PartialResolver {
  public:
   PartialResolver(const fs::path& dir, const std::string& shown_dir, Diagnostics& diags)
       : dir_(dir), shown_dir_(shown_dir), diags_(diags), names_(ListStems(dir, ".mustache")) {}
 
-  std::optional<std::string> Resolve(const std::string& text, const std::string& shown, int depth) {
-    std::string out;
-    size_t done = 0;
-    bool ok = true;
-    for (size_t open = text.find("{{>"); open != std::string::npos; open = text.find("{{>", open + 3)) {
-      size_t close = text.find("}}", open);
-      if (close == std::string::npos) break;
-      std::string name = text.substr(open + 3, close - open - 3);
-      name.erase(0, name.find_first_not_of(" \t"));
-      name.erase(name.find_last_not_of(" \t") + 1);
-      out += text.substr(done, open - done);
-      done = close + 2;
-      auto partial = Load(name, text, shown, open, depth);
-      if (partial)
-        out += *partial;
-      else
-        ok = false;
-    }
-    out += text.substr(done);
-    if (!ok) return std::nullopt;
+  std::optional<ResolvedTemplate> Resolve(std::shared_ptr<const std::string> text, const std::string& shown) {
+    ResolvedTemplate out;
+    if (!Resolve(text, shown, 0, out)) return std::nullopt;
     return out;
   }
 
  private:
-  std::optional<std::string> Load(const std::string& name, const std::string& text, const std::string& shown,
-                                  size_t offset, int depth) {
+  bool Resolve(const std::shared_ptr<const std::string>& text, const std::string& shown, int depth,
+               ResolvedTemplate& out) {
+    if (!CheckTags(*text, shown, diags_)) return false;
+    size_t done = 0;
+    for (size_t open = text->find("{{>"); open != std::string::npos; open = text->find("{{>", open + 3)) {
+      size_t close = text->find("}}", open);
+      if (close == std::string::npos) break;
+      std::string name(Trimmed(std::string_view(*text).substr(open + 3, close - open - 3)));
+      out.Append(text, shown, done, open);
+      done = close + 2;
+      if (!Include(name, *text, shown, open, depth, out)) return false;
+    }
+    out.Append(text, shown, done, text->size());
+    return true;
+  }
+
+  bool Include(const std::string& name, const std::string& text, const std::string& shown, size_t offset,
+               int depth, ResolvedTemplate& out) {
     TextPos pos = PosOfOffset(text, offset);
     SourcePos where{shown, pos.line, pos.column};
-    if (depth > kMaxPartialDepth) {
-      diags_.Error(where, "partials include each other without end (through \"" + name + "\")",
-                   LineAt(text, pos.line));
-      return std::nullopt;
-    }
+    auto fail = [&](const std::string& message) {
+      diags_.Error(where, message, LineAt(text, pos.line));
+      return false;
+    };
+    if (depth > kMaxPartialDepth)
+      return fail("partials include each other without end (through \"" + name + "\")");
+    if (out.text.size() > kMaxTemplateBytes)
+      return fail("the template passes " + std::to_string(kMaxTemplateBytes / (1024 * 1024)) +
+                  " MB once its partials are in place (through \"" + name +
+                  "\"): partials include each other too many times over");
+    bool plain = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+    });
     fs::path file = dir_ / (name + ".mustache");
     std::error_code ec;
-    if (!fs::is_regular_file(file, ec)) {
-      diags_.Error(where,
-                   "unknown partial \"" + name + "\": there is no " + shown_dir_ + "/partials/" + name +
-                       ".mustache" + DidYouMeanSuffix(name, names_),
-                   LineAt(text, pos.line));
-      return std::nullopt;
+    if (!plain || !fs::is_regular_file(file, ec))
+      return fail("unknown partial \"" + name + "\": there is no " + shown_dir_ + "/partials/" + name +
+                  ".mustache" + DidYouMeanSuffix(name, names_));
+    std::string partial_shown = shown_dir_ + "/partials/" + name + ".mustache";
+    auto& cached = cache_[name];
+    if (!cached) {
+      auto read = ReadSourceText(file.string(), partial_shown, diags_);
+      if (!read) return false;
+      if (!read->empty() && read->back() == '\n') read->pop_back();
+      cached = std::make_shared<const std::string>(std::move(*read));
     }
-    Diagnostics read_errors;
-    auto read = ReadSourceText(file.string(), shown_dir_ + "/partials/" + name + ".mustache", read_errors);
-    if (!read) {
-      diags_.AddAll(read_errors.Sorted());
-      return std::nullopt;
-    }
-    std::string body = std::move(*read);
-    if (!body.empty() && body.back() == '\n') body.pop_back();
-    return Resolve(body, shown_dir_ + "/partials/" + name + ".mustache", depth + 1);
+    return Resolve(cached, partial_shown, depth + 1, out);
   }
 
   fs::path dir_;
   std::string shown_dir_;
   Diagnostics& diags_;
   std::vector<std::string> names_;
+  std::map<std::string, std::shared_ptr<const std::string>> cache_;  // partials read so far
 };
+
+// kainjow says where a template is wrong as "... at 2028", an offset in the resolved text.
+Diagnostic TemplateError(const ResolvedTemplate& resolved, const std::string& message) {
+  size_t at = message.rfind(" at ");
+  if (at != std::string::npos && at + 4 < message.size() &&
+      std::all_of(message.begin() + at + 4, message.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return resolved.At(std::stoul(message.substr(at + 4)), "invalid template: " + message.substr(0, at));
+  return resolved.At(0, "invalid template: " + message);
+}
 
 }  // namespace
 
@@ -176,19 +276,24 @@ bool Theme::LoadTemplates(Diagnostics& diags) {
   for (const std::string& name : names) {
     std::string shown = shown_dir_ + "/templates/" + name + ".mustache";
     auto text = ReadSourceText((templates_dir / (name + ".mustache")).string(), shown, diags);
-    auto resolved = text ? resolver.Resolve(*text, shown, 0) : std::nullopt;
+    if (text && text->find_first_not_of(" \t\n") == std::string::npos) {
+      diags.Error({shown}, "the template is empty; write the page's HTML in it, or remove it");
+      text.reset();
+    }
+    auto resolved =
+        text ? resolver.Resolve(std::make_shared<const std::string>(std::move(*text)), shown) : std::nullopt;
     if (!resolved) {
       ok = false;
       continue;
     }
-    kainjow::mustache::mustache parsed(*resolved);
+    kainjow::mustache::mustache parsed(resolved->text);
     if (!parsed.is_valid()) {
-      diags.Error({shown}, "invalid template: " + parsed.error_message());
+      diags.Add(TemplateError(*resolved, parsed.error_message()));
       ok = false;
       continue;
     }
-    hashes_[name] = HashBytes(*resolved);
-    templates_[name] = std::move(*resolved);
+    hashes_[name] = HashBytes(resolved->text);
+    templates_[name] = std::move(resolved->text);
   }
   for (const std::string& name : kRequiredTemplates) {
     if (templates_.count(name) || !ok) continue;
