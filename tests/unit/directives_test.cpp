@@ -89,3 +89,12 @@ TEST_CASE("a page of sixty thousand unknown directives renders in linear time", 
   CHECK(b.ok);
   CHECK(b.main.find("<p>{{x}}</p>") != std::string::npos);
 }
+
+TEST_CASE("a figure never closed is an error at its braces, not text", "[directives]") {
+  Built b = BuildPage("Total: {{funding:count program=demo and more.\n\nOther {{braces are just text.\n");
+  CHECK_FALSE(b.ok);
+  CHECK(b.errors ==
+        "content/en/x.md:5:8: error: {{funding:... is never closed; add \"}}\" at its end, on the same line\n"
+        " 5 | Total: {{funding:count program=demo and more.\n"
+        "   |        ^\n");
+}

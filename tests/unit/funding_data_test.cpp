@@ -348,6 +348,12 @@ TEST_CASE("funding data error: bad ids, flags and links", "[funding]") {
         "/)\n"
         " 26 | link = \"www.example.ca\"\n"
         "    |        ^\n");
+  // A protocol-relative address is another site's, not a path of this one.
+  CHECK(ErrorsOf(FundingToml({{"duration_years = 4", "duration_years = 4\nlink = \"//evil.example/\""}})) ==
+        "data/funding.toml:26:8: error: link must be a full address starting with https:// (or a path "
+        "starting with /)\n"
+        " 26 | link = \"//evil.example/\"\n"
+        "    |        ^\n");
 }
 
 TEST_CASE("funding data error: duplicate program and stream ids, and entries that are not tables",

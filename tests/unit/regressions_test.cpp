@@ -275,3 +275,21 @@ TEST_CASE("a failed write names the file, never an internal error", "[regression
   CHECK(next.report.ok);
   CHECK(site.Snapshot() == CleanBuildOf(site));
 }
+
+TEST_CASE("YAML aliases that would expand without bound are refused at their field",
+          "[regression][front matter]") {
+  std::string front = "---\ntitle: Bomb\na0: &a0 [x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i < 12; ++i) {
+    std::string prev = "*a" + std::to_string(i - 1);
+    front += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [" + prev;
+    for (int k = 1; k < 9; ++k) front += ", " + prev;
+    front += "]\n";
+  }
+  Diagnostics diags;
+  CHECK_FALSE(ParsePage("bomb.md", front + "---\n", diags));
+  CHECK(diags.Render() ==
+        "bomb.md:7:1: error: the front matter holds more than 10000 values once its YAML aliases (*name) are "
+        "expanded; write the values out instead\n"
+        " 7 | a4: &a4 [*a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3]\n"
+        "   | ^\n");
+}

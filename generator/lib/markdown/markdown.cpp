@@ -124,7 +124,8 @@ cmark_node* BlockAncestor(cmark_node* node) {
 // escapes (\{\{) or entities (&#123;) are not in the text as "{{", so they stay literal.
 // Each is found in the text of its own block, after the one before it, which gives its
 // line and column.
-void ReplaceDirectives(cmark_node* root, std::string_view markdown, const InlineHook& hook) {
+void ReplaceDirectives(cmark_node* root, std::string_view markdown, const InlineHook& hook,
+                       const UnclosedHook& unclosed) {
   LineIndex lines(markdown);
   cmark_node* current_block = nullptr;
   size_t cursor = 0, block_end = 0;
@@ -140,7 +141,15 @@ void ReplaceDirectives(cmark_node* root, std::string_view markdown, const Inline
     size_t done = 0;
     for (size_t open = text.find("{{"); open != std::string::npos; open = text.find("{{", open + 2)) {
       size_t close = text.find("}}", open + 2);
-      if (close == std::string::npos) break;
+      if (close == std::string::npos) {
+        std::string_view opened = std::string_view(text).substr(open);
+        size_t at = markdown.substr(0, block_end).find(opened.substr(0, opened.find('\n')), cursor);
+        if (unclosed && at != std::string_view::npos) {
+          TextPos pos = lines.PosOf(at);
+          unclosed(opened.substr(2), pos.line, pos.column);
+        }
+        break;
+      }
       std::string_view written = std::string_view(text).substr(open, close + 2 - open);
       size_t at = markdown.substr(0, block_end).find(written, cursor);
       if (at == std::string_view::npos) continue;  // escaped braces: literal text
@@ -269,7 +278,7 @@ std::string RenderMarkdown(std::string_view markdown, const MarkdownOptions& opt
   if (options.block_hook && has_fence) ReplaceFencedBlocks(doc.root, options.block_hook);
   if (options.inline_hook && markdown.find("{{") != std::string_view::npos) {
     MergeAdjacentText(doc.root);
-    ReplaceDirectives(doc.root, markdown, options.inline_hook);
+    ReplaceDirectives(doc.root, markdown, options.inline_hook, options.unclosed_hook);
   }
   char* html = cmark_render_html(doc.root, flags, cmark_parser_get_syntax_extensions(doc.parser));
   std::string out(html);

@@ -23,12 +23,17 @@ using BlockHook =
 using InlineHook =
     std::function<std::optional<std::string>(std::string_view directive, int line, int column)>;
 
+// Told of `{{name:...` that never closes, with the text after the braces; `line` and `column`
+// locate the braces.
+using UnclosedHook = std::function<void(std::string_view opened, int line, int column)>;
+
 struct MarkdownOptions {
   bool allow_raw_html = false;
   // The accessible name of a footnote's link back to the text, in the page's language.
   std::string footnote_back_label = "Back to content";
   BlockHook block_hook;
   InlineHook inline_hook;
+  UnclosedHook unclosed_hook;
 };
 
 // Inputs past these sizes hit quadratic paths in this cmark-gfm version.

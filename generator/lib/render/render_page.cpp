@@ -46,6 +46,12 @@ std::string PageRenderer::RenderMarkdownOf(const Page& page, std::string_view ma
     if (!d || directive.find(':') == std::string_view::npos) return std::nullopt;
     return d->RenderInline(directive, line, column, scope).value_or("");
   };
+  md.unclosed_hook = [&](std::string_view opened, int line, int column) {
+    std::string_view name = DirectiveName(opened, ':');
+    if (opened.find(':') == std::string_view::npos || !directives_.Find(name)) return;
+    scope.Error(scope.At(line, column),
+                "{{" + std::string(name) + ":... is never closed; add \"}}\" at its end, on the same line");
+  };
   return RenderMarkdown(markdown, md);
 }
 

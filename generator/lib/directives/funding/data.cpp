@@ -446,7 +446,9 @@ void Reader::ReadProjects(const File& file) {
     project.indigenous_led = led.value_or(false);
     project.indigenous_serving = serving.value_or(false);
     if (auto link = ReadString(file, p, "link")) {
-      if (!StartsWith(*link, "https://") && !StartsWith(*link, "http://") && !StartsWith(*link, "/")) {
+      // "//host/x" is another site's address without its scheme, not a path of this one.
+      bool path = StartsWith(*link, "/") && !StartsWith(*link, "//");
+      if (!StartsWith(*link, "https://") && !StartsWith(*link, "http://") && !path) {
         Error(file, *p.get("link"),
               "link must be a full address starting with https:// (or a path starting with /)");
         ok = false;
