@@ -61,10 +61,17 @@ int main(int argc, char** argv) {
   build->add_flag("--force", options.force, "Write into a non-empty output folder tandem did not make");
   build->add_option("--jobs,-j", options.jobs, "Threads to use (default: one per core)")
       ->check(CLI::Range(1u, tandem::kMaxJobs));
+  build
+      ->add_option("--page-timeout", options.page_timeout,
+                   "Seconds a page may render before the build stops (default: site.toml's, or 30)")
+      ->check(CLI::Range(1u, 3600u));
   build->add_flag("--quiet,-q", quiet, "Print errors only");
   build->add_flag("--stats", stats, "Print the time of each stage and the slowest pages");
 
   CLI11_PARSE(app, argc, argv);
+  options.say = [quiet](const std::string& message) {
+    if (!quiet) std::cerr << "note: " << message << std::endl;
+  };
 
   tandem::Diagnostics diags;
   tandem::BuildReport report = tandem::Build(options, diags);

@@ -116,7 +116,7 @@ TEST_CASE("an unknown key in site.toml", "[errors]") {
                  "\"en-CA\"\ntitle = \"T\"\ncreator = \"C\"\n");
   CHECK(site.Build().errors ==
         "site.toml:2:1: error: unknown key \"them\" in site.toml (did you mean \"theme\"?); known keys: "
-        "\"base_url\", \"theme\", \"currency\", \"allow_raw_html\", \"languages\"\n"
+        "\"base_url\", \"theme\", \"currency\", \"allow_raw_html\", \"page_timeout\", \"languages\"\n"
         " 2 | them = \"gc\"\n"
         "   | ^\n");
 }

@@ -1,6 +1,7 @@
 #include "build/build.hpp"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -15,6 +16,7 @@
 #include "assemble/translations.hpp"
 #include "assemble/urls.hpp"
 #include "build/incremental.hpp"
+#include "build/watchdog.hpp"
 #include "content/load.hpp"
 #include "directives/directive.hpp"
 #include "model/site.hpp"
@@ -266,9 +268,16 @@ class Builder {
     outcomes_.assign(pages.size(), {});
     uint64_t site_hash = SiteWideHash();
     PageRenderer renderer(site_, theme_, directives_, Jobs());
+    Watchdog watchdog(Jobs(), WatchdogLimits(), Say(), [&](const std::string& page) { StopAt(page); });
     ParallelFor(pages.size(), Jobs(), [&](size_t i, unsigned worker) {
       auto start = Clock::now();
       const Page& page = *pages[i];
+      watchdog.Start(worker, &page.source_path);
+      struct Done {
+        Watchdog& dog;
+        unsigned worker;
+        ~Done() { dog.Stop(worker); }
+      } done{watchdog, worker};
       Value view = PageView(site_, page);
       Hasher key;
       key.Add(page.source_hash).Add(site_hash).Add(theme_.TemplateHash(TemplateName(page)));
@@ -277,6 +286,7 @@ class Builder {
       outcome.entry.key = key.Digest();
       auto cached = last.pages.find(page.source_path);
       if (cached != last.pages.end() && KeepPage(page, cached->second, outcome)) return;
+      FaultPoint("render");
       RenderedPage rendered = renderer.Render(page, site_.texts.Take(&page), std::move(view), worker);
       WritePage(page, rendered, outcome);
       outcome.rendered = true;
@@ -284,6 +294,30 @@ class Builder {
     });
     CollectSlowest(pages);
     return true;
+  }
+
+  Watchdog::Limits WatchdogLimits() const {
+    Watchdog::Limits limits;
+    unsigned seconds = options_.page_timeout ? options_.page_timeout : site_.config.page_timeout;
+    limits.limit = std::chrono::seconds(seconds);
+    return limits;
+  }
+
+  std::function<void(const std::string&)> Say() const {
+    if (options_.say) return options_.say;
+    return [](const std::string&) {};
+  }
+
+  // A page past the time limit cannot be interrupted: say why, leave the output as it was, and end.
+  [[noreturn]] void StopAt(const std::string& page) {
+    unsigned seconds = options_.page_timeout ? options_.page_timeout : site_.config.page_timeout;
+    std::string message = page + ": error: still rendering after " + std::to_string(seconds) +
+                          " s; the build stops here and the output folder is left as it was. Split the page, "
+                          "or allow more time with page_timeout in site.toml or --page-timeout\n";
+    if (write(STDERR_FILENO, message.data(), message.size()) < 0) {
+    }
+    writer_->Abort();
+    _exit(1);
   }
 
   bool KeepPage(const Page& page, const CachedPage& cached, PageOutcome& outcome) {

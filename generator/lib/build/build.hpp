@@ -6,6 +6,7 @@
 // while there is an error.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,7 +21,10 @@ struct BuildOptions {
   bool drafts = false;
   bool strict = false;
   bool force = false;
-  unsigned jobs = 0;  // 0: one per core; at most kMaxJobs
+  unsigned jobs = 0;          // 0: one per core; at most kMaxJobs
+  unsigned page_timeout = 0;  // seconds a page may render before the build stops; 0: site.toml's, or 30
+  // Prints a message at once, while the build runs (a page rendering slowly); none when unset.
+  std::function<void(const std::string&)> say;
 };
 
 struct PageTiming {

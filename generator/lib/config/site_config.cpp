@@ -37,7 +37,8 @@ bool SplitUrl(const std::string& url, std::string& origin, std::string& path) {
 
 namespace {
 
-const std::vector<std::string> kSiteKeys = {"base_url", "theme", "currency", "allow_raw_html", "languages"};
+const std::vector<std::string> kSiteKeys = {"base_url",       "theme",        "currency",
+                                            "allow_raw_html", "page_timeout", "languages"};
 const std::vector<std::string> kLanguageKeys = {"locale", "title", "creator", "base_url", "weight"};
 
 // What makes a URL unusable as a base: it is written into paths, HTML, XML and robots.txt.
@@ -201,6 +202,14 @@ bool LoadConfig(const std::string& source_dir, SiteConfig& config, Diagnostics& 
       config.allow_raw_html = **raw->as_boolean();
     else
       ErrorAt(src, *raw, "\"allow_raw_html\" must be true or false", diags);
+  }
+
+  if (const toml::node* timeout = table->get("page_timeout")) {
+    if (!timeout->is_integer() || **timeout->as_integer() < 1 || **timeout->as_integer() > 3600)
+      ErrorAt(src, *timeout,
+              "\"page_timeout\" must be a number of seconds from 1 to 3600, like page_timeout = 30", diags);
+    else
+      config.page_timeout = static_cast<int>(**timeout->as_integer());
   }
 
   const toml::table* languages = table->get_as<toml::table>("languages");

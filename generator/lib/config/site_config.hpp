@@ -29,6 +29,7 @@ struct SiteConfig {
   std::string theme_line;        // the line of site.toml that names it, for messages
   std::string currency = "CAD";  // ISO 4217: what amounts in data/ are counted in
   bool allow_raw_html = false;
+  int page_timeout = 30;  // seconds a page may render before the build stops
   std::vector<LanguageConfig> languages;  // by weight, then code
 
   const LanguageConfig* FindLanguage(const std::string& code) const;

@@ -4,6 +4,7 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <mutex>
 #include <vector>
@@ -218,6 +219,59 @@ size_t DelimiterRowCells(std::string_view line) {
   return cells;
 }
 
+// Inline openings that cmark-gfm 0.29 matches against every earlier one in their paragraph, so
+// that its time grows with the square of their number (measured: 20,000 "![[" take 4 s, 40,000
+// take 25 s; 20,000 unclosed "<![CDATA[" take 4 s). Real paragraphs hold a handful.
+struct Opening {
+  std::string_view text;
+  const char* fix;
+};
+constexpr Opening kQuadraticOpenings[] = {
+    {"![[", "write \\[ for a literal ["},
+    {"<![CDATA[", "close each with ]]>, or write \\< for a literal <"},
+    {"<?", "close each with ?>, or write \\< for a literal <"},
+    {"<!", "close each with >, or write \\< for a literal <"},
+};
+constexpr size_t kMaxOpeningsPerParagraph = 2000;
+
+// Counts the openings of one paragraph; reports the first kind past the cap.
+class OpeningCounter {
+ public:
+  void StartParagraph(int line) {
+    first_line_ = line;
+    for (size_t& n : counts_) n = 0;
+  }
+  // Counts `line`; true while every count is under the cap.
+  bool Count(std::string_view line) {
+    for (size_t k = 0; k < std::size(kQuadraticOpenings); ++k)
+      for (size_t at = line.find(kQuadraticOpenings[k].text); at != std::string_view::npos;
+           at = line.find(kQuadraticOpenings[k].text, at + 1)) {
+        // "<!" counts only before a letter (a declaration): "<!--" is a comment, "<![" CDATA.
+        if (k == 3 && (at + 2 >= line.size() || !std::isalpha(static_cast<unsigned char>(line[at + 2]))))
+          continue;
+        if (++counts_[k] > kMaxOpeningsPerParagraph) {
+          over_ = k;
+          return false;
+        }
+      }
+    return true;
+  }
+  int first_line() const { return first_line_; }
+  std::string Message() const {
+    const Opening& o = kQuadraticOpenings[over_];
+    return "this paragraph opens \"" + std::string(o.text) + "\" more than " +
+           std::to_string(kMaxOpeningsPerParagraph) +
+           " times, and cmark-gfm takes time that grows with the square of that (minutes, at a few tens of "
+           "thousands); split the paragraph, or " +
+           o.fix;
+  }
+
+ private:
+  int first_line_ = 0;
+  size_t counts_[std::size(kQuadraticOpenings)] = {};
+  size_t over_ = 0;
+};
+
 }  // namespace
 
 bool CheckMarkdownLimits(const std::string& path, std::string_view markdown, int first_line,
@@ -232,6 +286,8 @@ bool CheckMarkdownLimits(const std::string& path, std::string_view markdown, int
   }
   std::string_view fence;  // of the code block the scan is in, if any
   int line = first_line;
+  OpeningCounter openings;
+  openings.StartParagraph(first_line);
   for (size_t start = 0; start < markdown.size(); ++line) {
     size_t end = markdown.find('\n', start);
     if (end == std::string_view::npos) end = markdown.size();
@@ -247,6 +303,15 @@ bool CheckMarkdownLimits(const std::string& path, std::string_view markdown, int
     if (!f.empty() && (f[0] == '~' || l.find('`', l.find(f) + f.size()) == std::string_view::npos)) {
       fence = f;
       continue;
+    }
+    if (l.find_first_not_of(" \t") == std::string_view::npos) {
+      openings.StartParagraph(line + 1);
+      continue;
+    }
+    if (!openings.Count(l)) {
+      diags.Error({path, openings.first_line(), 1}, openings.Message(),
+                  std::string(LineAt(markdown, openings.first_line() - first_line + 1).substr(0, 120)));
+      return false;
     }
     size_t cells = DelimiterRowCells(l);
     if (cells > kMaxTableColumns) {

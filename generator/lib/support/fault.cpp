@@ -2,11 +2,13 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
 #include <string>
+#include <thread>
 
 #include "support/files.hpp"
 
@@ -18,6 +20,7 @@ struct Plan {
   std::string point;
   long at = 0;
   bool kill = true;
+  long sleep_ms = 0;
   long seen = 0;
   std::mutex mutex;
 };
@@ -31,7 +34,9 @@ Plan* ReadPlan() {
   auto* plan = new Plan;
   plan->point = s.substr(0, a);
   plan->at = std::atol(s.substr(a + 1, b - a - 1).c_str());
-  plan->kill = s.substr(b + 1) != "fail";
+  std::string action = s.substr(b + 1);
+  plan->kill = action == "kill";
+  if (action.rfind("sleep=", 0) == 0) plan->sleep_ms = std::atol(action.c_str() + 6);
   return plan;
 }
 
@@ -40,8 +45,14 @@ Plan* ReadPlan() {
 void FaultPoint(const char* point) {
   static Plan* plan = ReadPlan();
   if (!plan || plan->point != point) return;
-  std::lock_guard lock(plan->mutex);
-  if (++plan->seen != plan->at) return;
+  {
+    std::lock_guard lock(plan->mutex);
+    if (++plan->seen != plan->at) return;
+  }
+  if (plan->sleep_ms > 0) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(plan->sleep_ms));
+    return;
+  }
   if (plan->kill) {
     raise(SIGKILL);
     _exit(137);

@@ -1,5 +1,6 @@
-// Fault injection for crash tests. TANDEM_TEST_FAULT="<point>:<n>:<kill|fail>" makes the
-// n-th pass through FaultPoint("<point>") kill the process (SIGKILL) or throw an IoError.
+// Fault injection for crash tests. TANDEM_TEST_FAULT="<point>:<n>:<kill|fail|sleep=MS>" makes
+// the n-th pass through FaultPoint("<point>") kill the process (SIGKILL), throw an IoError, or
+// sleep MS milliseconds (a page that renders slowly).
 // Only tests set it; without it a fault point costs one branch.
 #pragma once
 

@@ -1,0 +1,79 @@
+// Pages that would take cmark-gfm minutes: the known patterns are refused before parsing, a
+// slow page is named while it renders, and one past the time limit stops the build, leaving
+// the output as it was.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "fixture.hpp"
+
+using namespace tandem;
+using namespace tandem::testing;
+
+namespace {
+
+std::string Repeat(const std::string& s, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+FixtureSite::Result BuildWith(const std::string& body) {
+  FixtureSite site("minimal");
+  site.WriteFile("content/en/slow.md",
+                 "+++\ntitle = \"Slow\"\nmodified = 2024-01-01\n+++\nIntro.\n\n" + body + "\n");
+  return site.Build();
+}
+
+}  // namespace
+
+TEST_CASE("each known quadratic pattern is refused past its cap, and renders below it", "[slow]") {
+  struct Pattern {
+    std::string unit;
+    std::string opening;
+  };
+  for (const Pattern& p : {Pattern{"![[]()", "![["}, Pattern{"a <![CDATA[ ", "<![CDATA["},
+                           Pattern{"a <? ", "<?"}, Pattern{"a <!A ", "<!"}}) {
+    INFO(p.unit);
+    auto small = BuildWith(Repeat(p.unit, 1500));
+    CHECK(small.errors.empty());
+    auto big = BuildWith(Repeat(p.unit, 40000));
+    CHECK(big.errors.rfind("content/en/slow.md:7:1: error: this paragraph opens \"" + p.opening +
+                               "\" more than 2000 times, and cmark-gfm takes time that grows with the square",
+                           0) == 0);
+  }
+}
+
+TEST_CASE("openings spread over paragraphs, or inside code, are not counted together", "[slow]") {
+  std::string paragraphs;
+  for (int i = 0; i < 30; ++i) paragraphs += Repeat("![[]()", 1000) + "\n\n";
+  CHECK(BuildWith(paragraphs).errors.empty());
+  CHECK(BuildWith("```\n" + Repeat("<![CDATA[ ", 5000) + "\n```").errors.empty());
+}
+
+TEST_CASE("a page rendering slowly is named while it renders", "[slow]") {
+  FixtureSite site("minimal");
+  ProgramRun run = RunTandem("build --jobs 1 --source " + site.source().string(),
+                             "TANDEM_TEST_FAULT=render:1:sleep=2300 ");
+  CHECK(run.status == 0);
+  CHECK(run.output.find("note: content/en/_index.md: still rendering after 2 s (a cmark-gfm worst case? see "
+                        "\"Slow pages\" in README.md)\n") != std::string::npos);
+}
+
+TEST_CASE("a page past the time limit stops the build and leaves the output as it was", "[slow]") {
+  FixtureSite site("minimal");
+  REQUIRE(site.Build().report.ok);
+  auto before = site.Snapshot();
+  site.WriteFile("content/en/_index.md", "+++\ntitle = \"Home, changed\"\nmodified = 2024-02-02\n+++\n");
+  ProgramRun run = RunTandem("build --jobs 1 --page-timeout 1 --source " + site.source().string(),
+                             "TANDEM_TEST_FAULT=render:1:sleep=4000 ");
+  CHECK(run.status == 1);
+  CHECK(run.output.find(
+            ": error: still rendering after 1 s; the build stops here and the output folder is left "
+            "as it was. Split the page, or allow more time with page_timeout in site.toml or "
+            "--page-timeout\n") != std::string::npos);
+  CHECK(site.Snapshot() == before);
+  // site.toml sets the limit too.
+  site.WriteFile("site.toml", "page_timeout = 0\n" + ReadBytes(site.source() / "site.toml"));
+  CHECK(site.Build().errors.find("\"page_timeout\" must be a number of seconds from 1 to 3600") !=
+        std::string::npos);
+}
