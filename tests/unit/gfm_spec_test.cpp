@@ -5,7 +5,7 @@
 // /usr/share/doc/cmark-gfm/spec.txt.gz; both come from the Debian package cmark-gfm (the same
 // source package as libcmark-gfm-dev, which tandem links, so the versions match; the test checks
 // that they do). The package is needed to run the default suite: without it this test FAILS
-// (it does not skip), naming the package. `make test` installs it (Makefile, TEST_DEBS).
+// (it does not skip), naming the package; `make test` installs it (TEST_DEBS in the Makefile).
 //
 // What is compared. Each example's input (between a line of 32 backticks followed by " example"
 // and the closing 32 backticks, input and expected output separated by a line holding "."; "→"
@@ -21,13 +21,19 @@
 //   cmark-gfm --extension table --extension strikethrough --extension autolink
 //             --extension tagfilter --extension tasklist --extension footnotes
 //             --table-prefer-style-attributes [--unsafe]
-// (this cmark-gfm, 0.29.0.gfm.6, spells footnotes `--extension footnotes`; later versions have
-// `--footnotes`). The two must be byte-identical, with one intended difference: tandem labels
-// the footnote back links in the page's language, so in cmark-gfm's output every
-// `data-footnote-backref aria-label="Back to content"` gets the language's label (HTML-escaped
-// as tandem escapes it), which changes nothing for English. The spec's own expected HTML is not
-// used: cmark-gfm is the reference (it differs from the spec on the two "disabled" task-list
-// examples, which the spec marks as such).
+// (this cmark-gfm, 0.29.0.gfm.6, has no --footnotes option: `--extension footnotes` sets the
+// footnotes option, as tandem does). The two must be byte-identical, with one intended
+// difference: tandem labels the footnote back links in the page's language, so in cmark-gfm's
+// output every `data-footnote-backref aria-label="Back to content"` gets the language's label
+// (HTML-escaped as tandem escapes it), which changes nothing for English.
+//
+// The spec's own expected HTML is not used: it is written for raw HTML allowed and mostly
+// without the extensions, so cmark-gfm itself differs from it (with --unsafe on 12 examples: the
+// tag filter, extended autolinks, the two task-list examples marked "disabled"; without --unsafe
+// also wherever raw HTML is dropped).
+//
+// A build also checks a page's limits (CheckMarkdownLimits) before rendering it; the test
+// checks that none of these inputs is refused there.
 //
 // The specification has no footnote and no "{{": the French label and tandem's merging of text
 // for {{...}} directives are never reached by it. A few extra inputs below (kExtraCases) reach
@@ -231,11 +237,27 @@ std::string RenderWithCmarkGfm(std::vector<Example>& examples, const fs::path& d
   return "";
 }
 
-// Tabs shown as the spec shows them, and a missing final newline made visible.
+// A text for the failure message: each line after "|" (Catch wraps long lines: a line without
+// "|" continues the one above), tabs as the spec shows them (→), a line ending in a space
+// marked with ⏎, a missing final newline said.
 std::string Shown(const std::string& s) {
-  std::string out = ReplaceAll(s, "\t", "→");
-  if (!out.empty() && out.back() != '\n') out += "⏎(no newline at end)\n";
+  std::string out;
+  std::istringstream in(s);
+  for (std::string line; std::getline(in, line);) {
+    out += "|" + ReplaceAll(line, "\t", "→");
+    if (!line.empty() && line.back() == ' ') out += "⏎";
+    out += "\n";
+  }
+  if (!s.empty() && s.back() != '\n') out += "(no newline at the end)\n";
   return out;
+}
+
+// Up to 40 bytes of `s` from `at`, widened to whole UTF-8 characters.
+std::string Around(const std::string& s, size_t at) {
+  size_t from = at > 20 ? at - 20 : 0, to = std::min(s.size(), at + 20);
+  while (from > 0 && (static_cast<unsigned char>(s[from]) & 0xC0) == 0x80) --from;
+  while (to < s.size() && (static_cast<unsigned char>(s[to]) & 0xC0) == 0x80) ++to;
+  return ReplaceAll(ReplaceAll(s.substr(from, to - from), "\n", "\\n"), "\t", "→");
 }
 
 }  // namespace
@@ -283,6 +305,17 @@ TEST_CASE("tandem renders every GFM spec example byte for byte as cmark-gfm does
       !strings["fr"].count("footnote_back"))
     FAIL("cannot read footnote_back from the gc theme's i18n/en.toml and fr.toml: " << diags.Render());
 
+  // A build checks a page's limits before rendering it (render/render_page.cpp): none of these
+  // inputs may be refused.
+  std::string refused;
+  size_t refused_count = 0;
+  for (const Example& e : examples) {
+    Diagnostics limits;
+    if (CheckMarkdownLimits(e.name, e.markdown, 1, limits)) continue;
+    if (++refused_count <= kMaxReported)
+      refused += "\n==== " + e.name + " (" + e.where + ")\n" + limits.Render() + "---- input\n" + Shown(e.markdown);
+  }
+
   struct Mode {
     bool raw_html;
     std::string lang;
@@ -301,7 +334,7 @@ TEST_CASE("tandem renders every GFM spec example byte for byte as cmark-gfm does
     const std::string localized = "data-footnote-backref aria-label=\"" + HtmlEscape(label) + "\"";
     MarkdownOptions options;
     options.allow_raw_html = mode.raw_html;
-    options.footnote_back_label = mode.lang == "fr" ? label + " <x>" : label; options.allow_raw_html = mode.raw_html && !mode.hooks;
+    options.footnote_back_label = label;
     if (mode.hooks) {
       options.block_hook = [](std::string_view, std::string_view, int) -> std::optional<std::string> {
         return std::nullopt;
@@ -321,8 +354,9 @@ TEST_CASE("tandem renders every GFM spec example byte for byte as cmark-gfm does
       if (++mismatches > kMaxReported) continue;
       size_t diff = std::mismatch(expected.begin(), expected.end(), actual.begin(), actual.end()).first -
                     expected.begin();
-      report += "\n==== " + e.name + " (" + e.where + "), " + mode_name + "; first difference at byte " +
-                std::to_string(diff) + "\n---- input\n" + Shown(e.markdown) + "---- cmark-gfm (expected)\n" +
+      report += "\n==== " + e.name + " (" + e.where + "), " + mode_name + "\nfirst difference at byte " +
+                std::to_string(diff) + ": cmark-gfm \"" + Around(expected, diff) + "\", tandem \"" +
+                Around(actual, diff) + "\"\n---- input\n" + Shown(e.markdown) + "---- cmark-gfm (expected)\n" +
                 Shown(expected) + "---- tandem (actual)\n" + Shown(actual);
     }
   }
@@ -337,7 +371,14 @@ TEST_CASE("tandem renders every GFM spec example byte for byte as cmark-gfm does
     summary << "  " << (m.raw_html ? "raw HTML allowed" : "raw HTML dropped") << ", " << m.lang << ", "
             << (m.hooks ? "hooks set  " : "hooks unset") << ": " << m.spec_matched << "/" << spec_count
             << " examples, " << m.extra_matched << "/" << std::size(kExtraCases) << " extra match\n";
+  summary << "  refused by a build's limits (CheckMarkdownLimits): " << refused_count << " of "
+          << examples.size() << " inputs\n";
   std::cout << summary.str() << std::flush;
+
+  {
+    INFO(summary.str() << refused_count << " inputs refused" << refused);
+    CHECK(refused_count == 0);
+  }
 
   INFO(summary.str() << mismatches << " mismatches"
                      << (mismatches > kMaxReported ? " (the first " + std::to_string(kMaxReported) + " shown)" : "")
