@@ -371,7 +371,8 @@ class Builder {
     return true;
   }
 
-  // The site's static/ files override the theme's; neither may replace a generated page.
+  // The site's static/ files override the theme's; neither may replace a generated page, nor be
+  // a link to a file outside its own site or theme.
   bool CopyStaticFiles() {
     std::map<std::string, std::string> files;  // output path -> source file
     for (const std::string& dir : theme_.StaticDirs()) {
@@ -382,9 +383,12 @@ class Builder {
         if (it->is_regular_file())
           files[it->path().lexically_relative(dir).generic_string()] = it->path().string();
     }
+    Confine site{site_.source_dir, "the site"}, theme{theme_.dir(), "the theme " + theme_.shown_dir()};
     for (const auto& [rel, source] : files) {
       std::string shown = fs::path(source).lexically_relative(site_.source_dir).generic_string();
       if (StartsWith(shown, "..")) shown = source;
+      if (ReportLinkOutside(source, shown, StartsWith(source, theme_.dir() + "/") ? theme : site, diags_))
+        continue;
       OutputWriter::Claim claim = writer_->CopyFrom(rel, source);
       if (claim == OutputWriter::Claim::kTaken)
         diags_.Error({shown}, "this static file would replace the generated " + rel + "; rename or move it");

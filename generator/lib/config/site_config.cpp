@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <filesystem>
 
 #include "config/toml_source.hpp"
 #include "support/text.hpp"
@@ -165,10 +166,10 @@ void ReadCurrency(const TomlSource& src, const toml::table& t, SiteConfig& confi
 
 bool LoadConfig(const std::string& source_dir, SiteConfig& config, Diagnostics& diags) {
   Diagnostics quiet;  // a missing site.toml gets its own message, below
-  auto read = ReadSourceText(source_dir + "/site.toml", "site.toml", quiet);
+  auto read = ReadSourceText(source_dir + "/site.toml", "site.toml", quiet, {source_dir, "the site"});
   if (!read) {
-    bool missing = quiet.Sorted().front().pos.line == 0;
-    if (missing)
+    std::error_code ec;
+    if (!std::filesystem::exists(source_dir + "/site.toml", ec))
       diags.Error({"site.toml"}, "cannot read site.toml in " + source_dir +
                                      "; is this a tandem site? (use --source to point at one)");
     else

@@ -13,12 +13,32 @@ std::string SourceLineOf(const TomlSource& src, const SourcePos& pos) {
   return LineAt(src.file.empty() ? src.text : src.file, pos.line);
 }
 
+namespace {
+
+// `line` from its `column`-th character (1-based, counting UTF-8 sequences).
+std::string_view Utf8From(std::string_view line, int column) {
+  size_t at = 0;
+  for (int c = 1; c < column && at < line.size(); ++c) {
+    ++at;
+    while (at < line.size() && (static_cast<unsigned char>(line[at]) & 0xC0) == 0x80) ++at;
+  }
+  return line.substr(std::min(at, line.size()));
+}
+
+}  // namespace
+
 std::optional<toml::table> ParseToml(const TomlSource& src, Diagnostics& diags) {
   try {
     return toml::parse(src.text, std::string_view{src.path});
   } catch (const toml::parse_error& err) {
     SourcePos pos = PosOf(src, err.source());
     std::string message = "invalid TOML: " + std::string(err.description());
+    // A no-break space, typed by a word processor or a French keyboard, looks like a space.
+    std::string line = SourceLineOf(src, pos);
+    std::string_view rest = pos.column > 0 ? Utf8From(line, pos.column) : std::string_view{};
+    if (StartsWith(rest, "\u00A0") || StartsWith(rest, "\u202F"))
+      message = std::string("invalid TOML: a no-break space (U+") + (rest[1] == '\xA0' ? "00A0" : "202F") +
+                ") stands where TOML needs a plain one; replace it with a plain space";
     diags.Error(pos, message, SourceLineOf(src, pos));
     return std::nullopt;
   }

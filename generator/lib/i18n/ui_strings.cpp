@@ -12,8 +12,9 @@ namespace tandem {
 
 namespace {
 
-std::optional<Strings> ReadStrings(const std::string& path, const std::string& shown, Diagnostics& diags) {
-  auto text = ReadSourceText(path, shown, diags);
+std::optional<Strings> ReadStrings(const std::string& path, const std::string& shown, const Confine& confine,
+                                   Diagnostics& diags) {
+  auto text = ReadSourceText(path, shown, diags, confine);
   if (!text) return std::nullopt;
   TomlSource src{shown, *text, 1, *text};
   auto table = ParseToml(src, diags);
@@ -48,11 +49,13 @@ bool LoadUiStrings(const std::vector<std::string>& codes, const UiStringSources&
       ok = false;
       continue;
     }
-    auto strings = ReadStrings(theme_file, theme_shown, diags);
+    auto strings =
+        ReadStrings(theme_file, theme_shown, {from.theme_dir, "the theme " + from.shown_theme_dir}, diags);
     std::string site_shown = "i18n/" + code + ".toml";
     std::string site_file = from.site_dir + "/" + site_shown;
-    auto overrides = fs::is_regular_file(site_file, ec) ? ReadStrings(site_file, site_shown, diags)
-                                                        : std::optional<Strings>(Strings{});
+    auto overrides = fs::is_regular_file(site_file, ec)
+                         ? ReadStrings(site_file, site_shown, {from.site_dir, "the site"}, diags)
+                         : std::optional<Strings>(Strings{});
     if (!strings || !overrides) {
       ok = false;
       continue;

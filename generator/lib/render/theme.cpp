@@ -153,8 +153,13 @@ bool CheckTags(const std::string& text, const std::string& shown, Diagnostics& d
 // Puts each {{> name}} in place, recursively, reporting unknown partials where they are used.
 class PartialResolver {
  public:
-  PartialResolver(const fs::path& dir, const std::string& shown_dir, Diagnostics& diags)
-      : dir_(dir), shown_dir_(shown_dir), diags_(diags), names_(ListStems(dir, ".mustache")) {}
+  PartialResolver(const fs::path& dir, const std::string& shown_dir, const Confine& confine,
+                  Diagnostics& diags)
+      : dir_(dir),
+        shown_dir_(shown_dir),
+        confine_(confine),
+        diags_(diags),
+        names_(ListStems(dir, ".mustache")) {}
 
   std::optional<ResolvedTemplate> Resolve(std::shared_ptr<const std::string> text, const std::string& shown) {
     ResolvedTemplate out;
@@ -204,7 +209,7 @@ class PartialResolver {
     std::string partial_shown = shown_dir_ + "/partials/" + name + ".mustache";
     auto& cached = cache_[name];
     if (!cached) {
-      auto read = ReadSourceText(file.string(), partial_shown, diags_);
+      auto read = ReadSourceText(file.string(), partial_shown, diags_, confine_);
       if (!read) return false;
       if (!read->empty() && read->back() == '\n') read->pop_back();
       cached = std::make_shared<const std::string>(std::move(*read));
@@ -214,6 +219,7 @@ class PartialResolver {
 
   fs::path dir_;
   std::string shown_dir_;
+  Confine confine_;
   Diagnostics& diags_;
   std::vector<std::string> names_;
   std::map<std::string, std::shared_ptr<const std::string>> cache_;  // partials read so far
@@ -262,20 +268,25 @@ bool Theme::Load(const SiteConfig& config, const std::string& source_dir, Diagno
   }
   std::string rel = fs::path(dir_).lexically_relative(source_dir).generic_string();
   shown_dir_ = StartsWith(rel, "..") ? dir_ : rel;
+  if (!StartsWith(rel, "..") && ReportLinkOutside(dir_, shown_dir_, {source_dir, "the site"}, diags)) {
+    dir_.clear();
+    return false;
+  }
   static_dirs_ = {dir_ + "/static", source_dir + "/static"};
   return LoadTemplates(diags);
 }
 
 bool Theme::LoadTemplates(Diagnostics& diags) {
   fs::path templates_dir = fs::path(dir_) / "templates";
-  PartialResolver resolver(fs::path(dir_) / "partials", shown_dir_, diags);
+  Confine confine{dir_, "the theme " + shown_dir_};
+  PartialResolver resolver(fs::path(dir_) / "partials", shown_dir_, confine, diags);
   std::vector<std::string> names = ListStems(templates_dir, ".mustache");
   for (const std::string& name : ListStems(templates_dir / "directives", ".mustache"))
     names.push_back("directives/" + name);
   bool ok = true;
   for (const std::string& name : names) {
     std::string shown = shown_dir_ + "/templates/" + name + ".mustache";
-    auto text = ReadSourceText((templates_dir / (name + ".mustache")).string(), shown, diags);
+    auto text = ReadSourceText((templates_dir / (name + ".mustache")).string(), shown, diags, confine);
     if (text && text->find_first_not_of(" \t\n") == std::string::npos) {
       diags.Error({shown}, "the template is empty; write the page's HTML in it, or remove it");
       text.reset();

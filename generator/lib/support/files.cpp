@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 
 namespace tandem {
 
@@ -78,6 +79,16 @@ void WriteFileAtomically(const std::string& path, std::string_view bytes) {
     unlink(tmp.c_str());
     throw IoError(path, "cannot write: " + Reason(error));
   }
+}
+
+std::optional<std::string> LinkOutside(const std::string& path, const std::string& root) {
+  std::error_code ec;
+  std::string resolved = std::filesystem::weakly_canonical(path, ec).string();
+  std::string inside = std::filesystem::weakly_canonical(root, ec).string();
+  if (!inside.empty() && inside.back() != '/') inside += '/';
+  if (!ec && resolved.compare(0, inside.size(), inside) == 0) return std::nullopt;
+  std::string target = std::filesystem::read_symlink(path, ec).string();
+  return ec ? resolved : target;
 }
 
 uint64_t HashBytes(std::string_view bytes) {

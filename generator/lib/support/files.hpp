@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -21,6 +22,10 @@ class IoError : public std::runtime_error {
 
 // Reads a whole file; throws IoError ("cannot read: No such file or directory").
 std::string ReadFile(const std::string& path);
+
+// Where `path` leads, when it is (or lies in a folder that is) a symbolic link resolving
+// outside the folder `root`; nullopt when it stays inside. Nothing outside a site is published.
+std::optional<std::string> LinkOutside(const std::string& path, const std::string& root);
 
 // Writes `bytes` to `path` through a temporary file renamed over it, so that a reader (or the
 // next build, after a crash) sees the old file or the new one, never half of one. Every write

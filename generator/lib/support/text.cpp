@@ -97,6 +97,21 @@ std::optional<std::string> ReadSourceText(const std::string& fs_path, const std:
   return NormalizeSource(std::move(text));
 }
 
+bool ReportLinkOutside(const std::string& fs_path, const std::string& shown, const Confine& confine,
+                       Diagnostics& diags) {
+  auto target = LinkOutside(fs_path, confine.dir);
+  if (!target) return false;
+  diags.Error({shown}, "symbolic link to " + *target + " points outside " + confine.name +
+                           "; tandem does not follow it. Copy the file in instead");
+  return true;
+}
+
+std::optional<std::string> ReadSourceText(const std::string& fs_path, const std::string& shown,
+                                          Diagnostics& diags, const Confine& confine) {
+  if (ReportLinkOutside(fs_path, shown, confine, diags)) return std::nullopt;
+  return ReadSourceText(fs_path, shown, diags);
+}
+
 std::string ToNfc(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);

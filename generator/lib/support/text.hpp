@@ -30,6 +30,18 @@ std::string NormalizeSource(std::string text);
 std::optional<std::string> ReadSourceText(const std::string& fs_path, const std::string& shown,
                                           Diagnostics& diags);
 
+// A folder that a file must stay inside, even through symbolic links: the site, or a theme.
+struct Confine {
+  std::string dir;   // absolute
+  std::string name;  // "the site", "the theme themes/gc"
+};
+// Like ReadSourceText, refusing a file that is a link leading outside `confine`.
+std::optional<std::string> ReadSourceText(const std::string& fs_path, const std::string& shown,
+                                          Diagnostics& diags, const Confine& confine);
+// Reports and returns true when `fs_path` is a link leading outside `confine`.
+bool ReportLinkOutside(const std::string& fs_path, const std::string& shown, const Confine& confine,
+                       Diagnostics& diags);
+
 // Unicode NFC, so that a file name typed on macOS (NFD) pairs and slugs like any other.
 std::string ToNfc(std::string_view utf8);
 

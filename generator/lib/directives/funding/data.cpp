@@ -497,7 +497,7 @@ bool LoadDataset(const std::string& source_dir, const std::vector<std::string>& 
   for (const fs::path& path : paths) {
     File file;
     file.shown = "data/" + path.filename().string();
-    auto text = ReadSourceText(path.string(), file.shown, diags);
+    auto text = ReadSourceText(path.string(), file.shown, diags, {source_dir, "the site"});
     if (!text) {
       ok = false;
       continue;

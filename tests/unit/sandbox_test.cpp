@@ -1,0 +1,227 @@
+// tandem owns one folder: nothing a site, a theme or the state folder says can make it read a
+// file from outside the site, or write, rename or delete one outside its output folder.
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <random>
+
+#include "fixture.hpp"
+
+using namespace tandem;
+using namespace tandem::testing;
+
+namespace {
+
+void Overwrite(const fs::path& path, const std::string& bytes) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+// A file outside any site, with a line that must never be published or quoted.
+struct Secret {
+  ScratchDir dir;
+  fs::path path = dir.path() / "secret.txt";
+  Secret() { Overwrite(path, "SECRET-LINE = \"do not publish\"\n"); }
+};
+
+std::string SiteToml(const std::string& fr_table_extra, const std::string& fr_code = "fr") {
+  return "base_url = \"https://example.ca/\"\n\n[languages.en]\nlocale = \"en-CA\"\ntitle = \"T\"\ncreator = "
+         "\"C\"\n\n[languages." +
+         fr_code + "]\nlocale = \"fr-CA\"\ntitle = \"T\"\ncreator = \"C\"\n" + fr_table_extra;
+}
+
+}  // namespace
+
+TEST_CASE("links to files outside the site are refused wherever the site reads files", "[sandbox]") {
+  Secret secret;
+  struct Case {
+    std::string link;
+    std::string error;
+  };
+  for (const Case& c : {Case{"static/passwd.txt", "static/passwd.txt: error: symbolic link to "},
+                        Case{"data/extra.toml", "data/extra.toml: error: symbolic link to "},
+                        Case{"i18n/en.toml", "i18n/en.toml: error: symbolic link to "}}) {
+    FixtureSite site("minimal");
+    fs::create_directories((site.source() / c.link).parent_path());
+    fs::create_symlink(secret.path, site.source() / c.link);
+    auto result = site.Build();
+    INFO(c.link);
+    CHECK_FALSE(result.report.ok);
+    CHECK(result.errors ==
+          c.error + secret.path.string() +
+              " points outside the site; tandem does not follow it. Copy the file in instead\n");
+    CHECK_FALSE(fs::exists(site.output()));
+  }
+}
+
+TEST_CASE("links in a theme must stay in the theme, and a theme folder in the site", "[sandbox]") {
+  Secret secret;
+  {
+    FixtureSite site("minimal");
+    site.CopyDefaultTheme();
+    fs::create_symlink(secret.path, site.source() / "themes/gc/static/secret.txt");
+    fs::remove(site.source() / "themes/gc/partials/footer.mustache");
+    fs::create_symlink(secret.path, site.source() / "themes/gc/partials/footer.mustache");
+    auto result = site.Build();
+    CHECK(result.errors.find("themes/gc/partials/footer.mustache: error: symbolic link to " +
+                             secret.path.string() + " points outside the theme themes/gc") !=
+          std::string::npos);
+    CHECK(result.errors.find("SECRET") == std::string::npos);
+  }
+  {
+    FixtureSite site("minimal");
+    ScratchDir elsewhere;
+    fs::copy(fs::path(TANDEM_THEMES_DIR) / "gc", elsewhere.path() / "gc", fs::copy_options::recursive);
+    fs::create_directories(site.source() / "themes");
+    fs::create_directory_symlink(elsewhere.path() / "gc", site.source() / "themes/gc");
+    CHECK(site.Build().errors ==
+          "themes/gc: error: symbolic link to " + (elsewhere.path() / "gc").string() +
+              " points outside the site; tandem does not follow it. Copy the file in instead\n");
+  }
+}
+
+TEST_CASE("a theme is a name, never a path", "[sandbox]") {
+  for (std::string theme : {"/etc", "../..", "../gc", ".hidden"}) {
+    FixtureSite site("minimal");
+    std::string toml = ReadBytes(site.source() / "site.toml");
+    site.WriteFile("site.toml", toml.replace(toml.find("theme = \"gc\""), 12, "theme = \"" + theme + "\""));
+    INFO(theme);
+    CHECK(site.Build().errors.find("error: theme \"" + theme +
+                                   "\" must be the name of a folder in "
+                                   "themes/, like \"gc\"") != std::string::npos);
+  }
+}
+
+TEST_CASE("language codes and URLs cannot place pages outside their folder", "[sandbox]") {
+  struct Case {
+    std::string toml;
+    std::string error;
+  };
+  for (const Case& c : {Case{SiteToml("base_url = \"https://example.ca/../../../../tmp/victim/\"\n"),
+                             "site.toml:12:12: error: base_url must be a plain address without \"..\""},
+                        Case{SiteToml("base_url = \"https://example.ca/.tandem/\"\n"),
+                             "site.toml:12:12: error: base_url puts the language's pages in .tandem/, "
+                             "tandem's own state folder"},
+                        Case{SiteToml("base_url = \"https://example.ca/fr/\\nDisallow: /\"\n"),
+                             "site.toml:12:12: error: base_url must not contain spaces"},
+                        Case{SiteToml("", "\"../x\""),
+                             "site.toml:8:12: error: language code \"../x\" must be lowercase letters"},
+                        Case{SiteToml("", "\"f\\\"r\""),
+                             "site.toml:8:12: error: language code \"f\"r\" must be lowercase"}}) {
+    FixtureSite site("minimal");
+    site.WriteFile("site.toml", c.toml);
+    auto result = site.Build();
+    INFO(c.toml);
+    CHECK_FALSE(result.report.ok);
+    CHECK(result.errors.rfind(c.error, 0) == 0);
+    CHECK_FALSE(fs::exists(site.output()));
+  }
+  FixtureSite site("minimal");
+  site.WriteFile("site.toml",
+                 SiteToml("").replace(SiteToml("").find("locale = \"fr-CA\""), 16, "locale = \"\""));
+  CHECK(site.Build().errors.find("\"locale\" is empty") != std::string::npos);
+}
+
+TEST_CASE("a symbolic link inside the output folder is never written through", "[sandbox]") {
+  FixtureSite site("basic");
+  REQUIRE(site.Build().report.ok);
+  ScratchDir elsewhere;
+  // The French pages' folder replaced by a link to another folder.
+  fs::rename(site.output() / "fr", elsewhere.path() / "fr-copy");
+  fs::create_directory_symlink(elsewhere.path() / "fr-copy", site.output() / "fr");
+  site.WriteFile("content/fr/_index.md",
+                 ReadBytes(site.source() / "content/fr/_index.md") + "\nUne ligne de plus.\n");
+  auto before = SnapshotDir(elsewhere.path());
+  auto result = site.Build();
+  CHECK_FALSE(result.report.ok);
+  CHECK(result.errors.find("a folder on the way is a symbolic link or a file; tandem writes only inside its "
+                           "output folder") != std::string::npos);
+  CHECK(SnapshotDir(elsewhere.path()) == before);
+  // A link planted where the cache is written is replaced, not followed.
+  fs::remove(site.output() / "fr");
+  fs::rename(elsewhere.path() / "fr-copy", site.output() / "fr");
+  Overwrite(elsewhere.path() / "target", "keep");
+  fs::create_symlink(elsewhere.path() / "target",
+                     site.output() / (".tandem/cache.tmp" + std::to_string(getpid())));
+  CHECK(site.Build().report.ok);
+  CHECK(ReadBytes(elsewhere.path() / "target") == "keep");
+}
+
+TEST_CASE("a refused build removes nothing it did not make", "[sandbox]") {
+  {  // a dangling link where the output folder should be
+    FixtureSite site("minimal");
+    fs::create_symlink(site.source() / "nowhere", site.output());
+    site.WriteFile("content/en/bad.md", "+++\ntitle = \"\"\n+++\n");
+    CHECK_FALSE(site.Build().report.ok);
+    CHECK(fs::is_symlink(site.output()));
+  }
+  {  // a file of the user's named .tandem
+    FixtureSite site("minimal");
+    Overwrite(site.output() / ".tandem", "mine");
+    auto result = site.Build();
+    CHECK_FALSE(result.report.ok);
+    CHECK(ReadBytes(site.output() / ".tandem") == "mine");
+  }
+  {  // a folder where the lock file goes: an error, never a build without the lock
+    FixtureSite site("minimal");
+    REQUIRE(site.Build().report.ok);
+    fs::remove(site.output() / ".tandem/lock");
+    fs::create_directory(site.output() / ".tandem/lock");
+    site.WriteFile("content/en/_index.md", "+++\ntitle = \"Changed\"\nmodified = 2024-01-01\n+++\n");
+    auto result = site.Build();
+    CHECK_FALSE(result.report.ok);
+    CHECK(result.errors.find("cannot lock the output folder") != std::string::npos);
+  }
+}
+
+TEST_CASE("random tampering with the state folder never touches a file outside the output folder",
+          "[sandbox][property]") {
+  ScratchDir outside;
+  Overwrite(outside.path() / "victim", "keep");
+  std::mt19937 random(20261130);  // fixed: the same cases on every run
+  const std::vector<std::string> paths = {(outside.path() / "victim").string(),
+                                          "../victim",
+                                          "../../victim",
+                                          "en/../../victim",
+                                          "/etc/hostname",
+                                          "fr//x",
+                                          "./a",
+                                          "a/./b",
+                                          ".tandem/x",
+                                          "en/index.html"};
+  const std::vector<std::string> files = {"manifest", "journal", "cache", "manifest.next"};
+  for (int round = 0; round < 12; ++round) {
+    FixtureSite site(round % 2 ? "basic" : "minimal");
+    REQUIRE(site.Build().report.ok);
+    fs::create_symlink(outside.path(), site.output().parent_path() / "outside-link");
+    for (int edit = 0; edit < 4; ++edit) {
+      std::string file = files[random() % files.size()];
+      std::string path = paths[random() % paths.size()];
+      std::string record;
+      switch (random() % 4) {
+        case 0:
+          record = "file\t" + path + "\t0\t1\t0";
+          break;
+        case 1:
+          record = "remove\t" + path;
+          break;
+        case 2:
+          record = "move\t" + path;
+          break;
+        default:
+          record = "page\tcontent/en/_index.md\t1\t" + path;
+      }
+      std::string kind = file == "journal" ? "journal 1" : file == "cache" ? "cache 3" : "manifest 2";
+      Overwrite(site.output() / ".tandem" / file,
+                random() % 3 ? "tandem " + kind + "\n" + record + "\nend 1\n" : path + "\n");
+    }
+    site.WriteFile("content/en/_index.md",
+                   "+++\ntitle = \"Round " + std::to_string(round) + "\"\nmodified = 2024-01-01\n+++\n");
+    site.Build();
+    site.Build();
+    INFO("round " << round);
+    CHECK(ReadBytes(outside.path() / "victim") == "keep");
+    CHECK(fs::exists(outside.path() / "victim"));
+  }
+}
