@@ -160,6 +160,19 @@ TEST_CASE("raw HTML passes when site.toml allows it, but the tag filter still ap
   CHECK(Contains(en, "&lt;script>alert(1)&lt;/script>"));
 }
 
+TEST_CASE("with raw HTML allowed, Markdown links to javascript: and the like are still dropped", "[site][markdown]") {
+  FixtureSite site("basic");
+  std::string config = ReadBytes(site.source() / "site.toml");
+  site.WriteFile("site.toml", "allow_raw_html = true\n" + config);
+  site.WriteFile("content/en/news/links.md",
+                 "+++\ntitle = \"Links\"\nmodified = 2024-01-01\n+++\n[a](javascript:alert(1)) [b](JavaScript:x) "
+                 "[c](vbscript:x) [d](data:text/html,x) ![e](data:image/png;base64,AAAA) [f](https://example.ca/)\n");
+  REQUIRE(site.Build().report.ok);
+  std::string en = site.Read("en/news/links/index.html");
+  CHECK(Contains(en, "<a href=\"\">a</a> <a href=\"\">b</a> <a href=\"\">c</a> <a href=\"\">d</a> "
+                     "<img src=\"data:image/png;base64,AAAA\" alt=\"e\" /> <a href=\"https://example.ca/\">f</a>"));
+}
+
 TEST_CASE("drafts are built with --drafts", "[site]") {
   FixtureSite site("basic");
   BuildOptions options;

@@ -168,6 +168,25 @@ void ReplaceDirectives(cmark_node* root, std::string_view markdown, const Inline
   }
 }
 
+// cmark-gfm's unsafe mode lets raw HTML through, and with it links and images to javascript:,
+// vbscript:, file: and data: (but images' data:image/...). A site allowing raw HTML still gets
+// Markdown links made safe, as cmark's safe mode makes them: the address is dropped.
+bool IsDangerousUrl(std::string_view url) {
+  std::string lower;
+  for (char c : url.substr(0, 16)) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto starts = [&](std::string_view p) { return lower.compare(0, p.size(), p) == 0; };
+  if (starts("data:image/png") || starts("data:image/gif") || starts("data:image/jpeg") ||
+      starts("data:image/webp"))
+    return false;
+  return starts("javascript:") || starts("vbscript:") || starts("file:") || starts("data:");
+}
+
+void DropDangerousUrls(cmark_node* root) {
+  for (cmark_node_type type : {CMARK_NODE_LINK, CMARK_NODE_IMAGE})
+    for (cmark_node* node : CollectNodes(root, type))
+      if (const char* url = cmark_node_get_url(node); url && IsDangerousUrl(url)) cmark_node_set_url(node, "");
+}
+
 // cmark-gfm labels every footnote back link in English; only the footnotes
 // section, which cmark-gfm writes last, is touched.
 void LocalizeFootnoteLinks(std::string& html, const std::string& label) {
@@ -337,6 +356,7 @@ std::string RenderMarkdown(std::string_view markdown, const MarkdownOptions& opt
     cmark_parser_feed(doc.parser, markdown.data(), markdown.size());
     doc.root = cmark_parser_finish(doc.parser);
   }
+  if (options.allow_raw_html) DropDangerousUrls(doc.root);
   // Most pages have neither; walking their nodes for nothing costs a tenth of the Markdown stage.
   bool has_fence =
       markdown.find("```") != std::string_view::npos || markdown.find("~~~") != std::string_view::npos;

@@ -1,6 +1,6 @@
 // Markdown to HTML with cmark-gfm: GFM tables, strikethrough, autolinks, task
 // lists, footnotes and the tag filter. Raw HTML is dropped unless the site
-// allows it. Fenced blocks and {{...}} directives in text can be handed to
+// allows it; Markdown links to javascript: and the like are dropped even then. Fenced blocks and {{...}} directives in text can be handed to
 // the directives: a block becomes HTML the generator made, a {{...}} becomes
 // plain text (so it works anywhere text does: table cells, alt text).
 #pragma once
