@@ -6,9 +6,11 @@
 #include <fstream>
 #include <set>
 
+#include "assemble/urls.hpp"
 #include "content/front_matter.hpp"
 #include "fixture.hpp"
 #include "markdown/cmark_threads.hpp"
+#include "support/text.hpp"
 
 using namespace tandem;
 using namespace tandem::testing;
@@ -287,9 +289,35 @@ TEST_CASE("YAML aliases that would expand without bound are refused at their fie
   }
   Diagnostics diags;
   CHECK_FALSE(ParsePage("bomb.md", front + "---\n", diags));
-  CHECK(diags.Render() ==
-        "bomb.md:7:1: error: the front matter holds more than 10000 values once its YAML aliases (*name) are "
-        "expanded; write the values out instead\n"
-        " 7 | a4: &a4 [*a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3]\n"
-        "   | ^\n");
+  CHECK(
+      diags.Render() ==
+      "bomb.md:7:1: error: the front matter holds more than 10000 values, or nests deeper than 64, once its "
+      "YAML aliases (*name) are expanded; write the values out instead\n"
+      " 7 | a4: &a4 [*a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3]\n"
+      "   | ^\n");
+}
+
+// Found by the fuzz targets (tests/fuzz/crashes/).
+TEST_CASE("a YAML alias inside its own value is refused, not followed for ever", "[regression][fuzz]") {
+  Diagnostics diags;
+  CHECK_FALSE(ParsePage("x.md", "---\ntitle: x\na: &a [*a]\n---\nBody\n", diags));
+  CHECK(diags.Render().rfind(
+            "x.md:3:1: error: the front matter holds more than 10000 values, or nests deeper", 0) == 0);
+}
+
+TEST_CASE("bytes F5 to FF never start a UTF-8 character", "[regression][fuzz]") {
+  for (std::string bad :
+       {std::string("\xF5\x80\x80\x80"), std::string("a\xF8\x80\x80"), std::string("\xFF")}) {
+    auto pos = FindInvalidUtf8(bad);
+    REQUIRE(pos);
+    CHECK(pos->column == (bad[0] == 'a' ? 2 : 1));
+  }
+  CHECK_FALSE(FindInvalidUtf8("\xF4\x8F\xBF\xBF"));  // U+10FFFF, the last one
+}
+
+TEST_CASE("a url with an empty segment is refused", "[regression][fuzz]") {
+  CHECK(UrlProblem("a//b") == "url \"a//b\" has an empty segment (\"//\"); write one / between segments");
+  CHECK(UrlProblem("/news//item/"));
+  CHECK_FALSE(UrlProblem("/news/item/"));
+  CHECK_FALSE(UrlProblem("news/item"));
 }

@@ -56,6 +56,8 @@ std::optional<std::string> UrlProblem(const std::string& url) {
     std::string segment = url.substr(start, end - start);
     if (segment == ".." || segment == ".")
       return "url \"" + url + "\" would leave the output folder: remove the \"" + segment + "\" segment";
+    if (segment.empty() && start > 0 && end < url.size())
+      return "url \"" + url + "\" has an empty segment (\"//\"); write one / between segments";
     if (!segment.empty())
       if (auto problem = SlugProblem(segment))
         return "url \"" + url + "\": segment \"" + segment +

@@ -128,14 +128,16 @@ std::optional<std::vector<Field>> ParseTomlBlock(const std::string& path, const 
 // YAML aliases repeat a value without writing it again, so 2 KB of aliases to aliases can stand
 // for billions of values: past this many, front matter is refused, not expanded.
 constexpr int kMaxYamlValues = 10000;
+// An alias inside its own value (a: &a [*a]) nests without end.
+constexpr int kMaxYamlDepth = 64;
 
 struct TooManyValues {
   YAML::Mark mark;
 };
 
 Field FromYaml(const std::string& path, int first_line, std::string key, const YAML::Node& node,
-               const YAML::Mark& key_mark, int& budget) {
-  if (--budget < 0) throw TooManyValues{key_mark};
+               const YAML::Mark& key_mark, int& budget, int depth = 0) {
+  if (--budget < 0 || depth > kMaxYamlDepth) throw TooManyValues{key_mark};
   Field f;
   f.key = std::move(key);
   f.from_yaml = true;
@@ -143,11 +145,12 @@ Field FromYaml(const std::string& path, int first_line, std::string key, const Y
   if (node.IsSequence()) {
     f.kind = Field::Kind::kList;
     for (const YAML::Node& item : node)
-      f.children.push_back(FromYaml(path, first_line, "", item, item.Mark(), budget));
+      f.children.push_back(FromYaml(path, first_line, "", item, item.Mark(), budget, depth + 1));
   } else if (node.IsMap()) {
     f.kind = Field::Kind::kMap;
     for (const auto& kv : node)
-      f.children.push_back(FromYaml(path, first_line, kv.first.Scalar(), kv.second, kv.first.Mark(), budget));
+      f.children.push_back(
+          FromYaml(path, first_line, kv.first.Scalar(), kv.second, kv.first.Mark(), budget, depth + 1));
   } else if (node.IsScalar()) {
     f.text = node.Scalar();
     // YAML decides types by the field: an unquoted true/false or number is one.
@@ -193,7 +196,8 @@ std::optional<std::vector<Field>> ParseYamlBlock(const std::string& path, const 
     SourcePos pos{path, e.mark.line + block.first_line, e.mark.column + 1};
     diags.Error(pos,
                 "the front matter holds more than " + std::to_string(kMaxYamlValues) +
-                    " values once its YAML aliases (*name) are expanded; write the values out instead",
+                    " values, or nests deeper than " + std::to_string(kMaxYamlDepth) +
+                    ", once its YAML aliases (*name) are expanded; write the values out instead",
                 LineAt(file, pos.line));
     return std::nullopt;
   } catch (const YAML::Exception& e) {
