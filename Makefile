@@ -1,6 +1,8 @@
 # `make`       installs what is missing (Debian 12), builds tandem, and builds this site into public/.
 # `make test`  also installs what the tests need (Chromium, npm packages), then builds and runs every test.
 # `make bench` compares tandem with Hugo (installs Debian's hugo); figures in README.md.
+# `make test-asan`, `make test-tsan`: every test but the browser's, built with AddressSanitizer
+#              and UndefinedBehaviorSanitizer, or ThreadSanitizer (tests/sanitizers/README.md).
 BUILD_DIR   ?= build
 JOBS        ?= $(shell nproc)
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -8,7 +10,7 @@ SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_DEBS  := cmake g++ make pkg-config git libcmark-gfm-dev libcmark-gfm-extensions-dev \
                libkainjow-mustache-dev libicu-dev libtomlplusplus-dev libyaml-cpp-dev libcli11-dev \
                libxxhash-dev libjemalloc-dev catch2
-TEST_DEBS   := chromium
+TEST_DEBS   := chromium cmark-gfm
 
 # Installs the Debian packages named in $(1) that are not installed yet.
 define apt_install
@@ -19,7 +21,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: all site build deps test test-deps bench clean
+.PHONY: all site build deps test test-deps test-asan test-tsan bench clean
 all: site
 
 deps:
@@ -37,12 +39,49 @@ test-deps: deps
 	$(call apt_install,$(if $(shell command -v npm),,nodejs npm))
 	cd tests/browser && npm ci --no-audit --no-fund
 
+# -j: the tests run two at a time or more; CTest still builds the site before the browser reads it.
 test: build test-deps
-	cd $(BUILD_DIR) && ctest --output-on-failure
+	cd $(BUILD_DIR) && ctest -j$(JOBS) --output-on-failure
+
+# Sanitizer builds, each in a folder of its own, at -O1 -g (asserts on), jemalloc off; the tandem
+# program that tests start is built the same way. Every report, from the test binary or from a
+# tandem it started, goes to <folder>/sanitizer-logs/ (log_path), so that none is lost in output a
+# test captured; any report there fails the target, after printing it. tests/sanitizers/README.md.
+SAN_CMAKE   := -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO='-O1 -g'
+SAN_SUPP    := $(CURDIR)/tests/sanitizers
+comma       := ,
+ASAN_DIR    ?= build-asan
+TSAN_DIR    ?= build-tsan
+ASAN_ENV     = ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:detect_stack_use_after_return=1:check_initialization_order=1:strict_init_order=1:log_path=$(abspath $(ASAN_DIR))/sanitizer-logs/asan \
+               UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:report_error_type=1:log_path=$(abspath $(ASAN_DIR))/sanitizer-logs/ubsan
+TSAN_ENV     = TSAN_OPTIONS=suppressions=$(SAN_SUPP)/tsan.supp:second_deadlock_stack=1:history_size=4:log_path=$(abspath $(TSAN_DIR))/sanitizer-logs/tsan
+# GCC 12's ThreadSanitizer cannot run when the kernel randomizes mmap with more than 28 bits
+# ("FATAL: ThreadSanitizer: unexpected memory mapping"; vm.mmap_rnd_bits is 32 on some kernels):
+# then the build and the tests run with address randomization off (setarch -R, inherited by
+# every program the tests start). Debian 12's own kernel uses 28 and needs nothing.
+TSAN_RUN    ?= $(shell [ "$$(cat /proc/sys/vm/mmap_rnd_bits 2>/dev/null || echo 28)" -le 28 ] || echo setarch $$(uname -m) -R)
+
+# $(1): build folder, $(2): TANDEM_SANITIZE, $(3): environment, $(4): command prefix.
+define sanitized_tests
+	cmake -S . -B $(1) $(SAN_CMAKE) -DTANDEM_SANITIZE=$(2)
+	rm -rf $(1)/sanitizer-logs && mkdir -p $(1)/sanitizer-logs
+	$(3) $(4) cmake --build $(1) -j$(JOBS)
+	@cd $(1) && { $(3) $(4) ctest -LE browser -j$(JOBS) --timeout 900 --output-on-failure; status=$$?; \
+	  if [ -n "$$(ls sanitizer-logs)" ]; then \
+	    for f in sanitizer-logs/*; do echo "==== $(1)/$$f"; cat "$$f"; done; \
+	    echo "$(2): sanitizer reports above (kept in $(1)/sanitizer-logs/)"; exit 1; \
+	  fi; exit $$status; }
+endef
+
+test-asan: deps
+	$(call sanitized_tests,$(ASAN_DIR),address$(comma)undefined,$(ASAN_ENV),)
+
+test-tsan: deps
+	$(call sanitized_tests,$(TSAN_DIR),thread,$(TSAN_ENV),$(TSAN_RUN))
 
 # tandem against Hugo on a synthetic site of 1,000 and 10,000 pages per language (bench/README.md).
 bench: build
 	bench/run.sh
 
 clean:
-	rm -rf $(BUILD_DIR) public
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(TSAN_DIR) public

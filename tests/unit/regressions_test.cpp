@@ -224,7 +224,7 @@ TEST_CASE("a weight past the range of an integer is an error, not a wrapped numb
   }
 }
 
-TEST_CASE("--jobs past the limit is refused with a message, not a crash", "[regression][cli]") {
+TEST_CASE("a --jobs past the limit is refused with a message, not a crash", "[regression][cli]") {
   FixtureSite site("minimal");
   ProgramRun run = RunTandem("build --jobs 10000 --source " + site.source().string());
   CHECK(run.status != 0);
