@@ -3,6 +3,7 @@
 # `make bench` compares tandem with Hugo (installs Debian's hugo); figures in README.md.
 # `make test-asan`, `make test-tsan`: every test but the browser's, built with AddressSanitizer
 #              and UndefinedBehaviorSanitizer, or ThreadSanitizer (tests/sanitizers/README.md).
+# `make fuzz`  builds the libFuzzer targets with clang and runs each FUZZ_SECONDS (tests/fuzz/README.md).
 BUILD_DIR   ?= build
 JOBS        ?= $(shell nproc)
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -11,6 +12,9 @@ BUILD_DEBS  := cmake g++ make pkg-config git libcmark-gfm-dev libcmark-gfm-exten
                libkainjow-mustache-dev libicu-dev libtomlplusplus-dev libyaml-cpp-dev libcli11-dev \
                libxxhash-dev libjemalloc-dev catch2
 TEST_DEBS   := chromium cmark-gfm
+# clang-14 and its runtimes (libFuzzer): only for `make fuzz`.
+FUZZ_DEBS   := clang-14 libclang-rt-14-dev llvm-14
+FUZZ_SECONDS ?= 60
 
 # Installs the Debian packages named in $(1) that are not installed yet.
 define apt_install
@@ -21,7 +25,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: all site build deps test test-deps test-asan test-tsan bench clean
+.PHONY: all site build deps test test-deps test-asan test-tsan fuzz bench clean
 all: site
 
 deps:
@@ -79,9 +83,13 @@ test-asan: deps
 test-tsan: deps
 	$(call sanitized_tests,$(TSAN_DIR),thread,$(TSAN_ENV),$(TSAN_RUN))
 
+fuzz: deps
+	$(call apt_install,$(FUZZ_DEBS))
+	tests/fuzz/run.sh $(FUZZ_SECONDS)
+
 # tandem against Hugo on a synthetic site of 1,000 and 10,000 pages per language (bench/README.md).
 bench: build
 	bench/run.sh
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(TSAN_DIR) public
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(TSAN_DIR) build-fuzz public
