@@ -7,10 +7,11 @@
 BUILD_DIR   ?= build
 JOBS        ?= $(shell nproc)
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# libxxhash-dev: the hash of cache keys and output files; libjemalloc-dev: the program's allocator.
+# libxxhash-dev: the hash of cache keys and output files; libjemalloc-dev: the program's allocator;
+# libcpp-httplib-dev: the HTTP server of `tandem serve`.
 BUILD_DEBS  := cmake g++ make pkg-config git libcmark-gfm-dev libcmark-gfm-extensions-dev \
                libkainjow-mustache-dev libicu-dev libtomlplusplus-dev libyaml-cpp-dev libcli11-dev \
-               libxxhash-dev libjemalloc-dev catch2
+               libxxhash-dev libjemalloc-dev libcpp-httplib-dev catch2
 TEST_DEBS   := chromium cmark-gfm
 # clang-14 and its runtimes (libFuzzer): only for `make fuzz`.
 FUZZ_DEBS   := clang-14 libclang-rt-14-dev llvm-14

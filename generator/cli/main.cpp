@@ -6,6 +6,7 @@
 #include "build/build.hpp"
 #include "support/diagnostics.hpp"
 #include "support/parallel.hpp"
+#include "serve_command.hpp"
 
 #ifdef TANDEM_JEMALLOC
 // jemalloc reads this at start-up; being compiled in, it changes nothing for the programs
@@ -68,7 +69,10 @@ int main(int argc, char** argv) {
   build->add_flag("--quiet,-q", quiet, "Print errors only");
   build->add_flag("--stats", stats, "Print the time of each stage and the slowest pages");
 
+  tandem::cli::ServeCommand serve(app);
+
   CLI11_PARSE(app, argc, argv);
+  if (serve.given()) return serve.Run();
   options.say = [quiet](const std::string& message) {
     if (!quiet) std::cerr << "note: " << message << std::endl;
   };

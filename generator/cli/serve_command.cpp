@@ -1,0 +1,72 @@
+#include "serve_command.hpp"
+
+#include <pthread.h>
+#include <signal.h>
+
+#include <iostream>
+
+namespace tandem::cli {
+
+namespace {
+
+bool IsLoopback(const std::string& address) {
+  return address == "localhost" || address == "::1" || address.rfind("127.", 0) == 0;
+}
+
+// The address to open in a browser.
+std::string Url(const std::string& bind, int port) {
+  std::string host = bind == "0.0.0.0" || bind == "::" ? "localhost" : bind;
+  if (host.find(':') != std::string::npos) host = "[" + host + "]";
+  return "http://" + host + ":" + std::to_string(port) + "/";
+}
+
+}  // namespace
+
+ServeCommand::ServeCommand(CLI::App& app) {
+  command_ =
+      app.add_subcommand("serve", "Build the site, serve it on this machine and rebuild it on every change");
+  BuildOptions& build = options_.build;
+  command_->add_option("--source,-s", build.source_dir, "The site folder (with site.toml)")
+      ->capture_default_str();
+  command_->add_option("--output,-o", build.output_dir,
+                       "The folder built and served (default: <source>/.tandem-serve, never public/)");
+  command_->add_option("--port,-p", options_.port, "The port to listen on")
+      ->check(CLI::Range(1, 65535))
+      ->capture_default_str();
+  command_
+      ->add_option("--bind", options_.bind,
+                   "The address to listen on; anything but 127.0.0.1 is reachable "
+                   "from other machines")
+      ->capture_default_str();
+  command_->add_flag("--drafts", build.drafts, "Include pages marked draft = true");
+}
+
+int ServeCommand::Run() {
+  // Every thread started from here on inherits the blocked signals; this one waits for them.
+  sigset_t stop;
+  sigemptyset(&stop);
+  sigaddset(&stop, SIGINT);
+  sigaddset(&stop, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop, nullptr);
+  options_.print = [](const std::string& line) { std::cout << line << std::endl; };
+  options_.build.say = [](const std::string& message) { std::cout << "note: " << message << std::endl; };
+
+  Preview preview(options_);
+  std::string error;
+  if (!preview.Start(&error)) {
+    std::cerr << "error: " << error << "\n";
+    return 1;
+  }
+  if (!IsLoopback(options_.bind))
+    std::cout << "note: listening on " << options_.bind
+              << ": other machines that reach it can read the preview\n";
+  std::cout << "serving " << preview.output_dir() << " at " << Url(options_.bind, preview.port())
+            << " (Ctrl-C stops)" << std::endl;
+  int signal = 0;
+  sigwait(&stop, &signal);
+  std::cout << "stopping" << std::endl;
+  preview.Stop();
+  return 0;
+}
+
+}  // namespace tandem::cli
