@@ -3,7 +3,11 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <atomic>
+#include <cstdlib>
+#include <future>
 #include <iostream>
+#include <thread>
 
 namespace tandem::cli {
 
@@ -42,15 +46,28 @@ ServeCommand::ServeCommand(CLI::App& app) {
 }
 
 int ServeCommand::Run() {
-  // Every thread started from here on inherits the blocked signals; this one waits for them.
+  // Every thread started from here on inherits the blocked signals; one of them waits for them.
+  // Before the server has started (the first build of a large site takes seconds), Ctrl-C ends
+  // the program at once: an interrupted build leaves its output folder as it was.
   sigset_t stop;
   sigemptyset(&stop);
   sigaddset(&stop, SIGINT);
   sigaddset(&stop, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop, nullptr);
+  std::atomic<bool> started{false};
+  std::promise<void> stop_asked;
+  std::thread([&stop, &started, &stop_asked] {
+    int signal = 0;
+    sigwait(&stop, &signal);
+    std::cout << "stopping" << std::endl;
+    if (!started) std::_Exit(130);
+    stop_asked.set_value();
+    sigwait(&stop, &signal);  // a second Ctrl-C does not wait for a rebuild to end
+    std::_Exit(130);
+  }).detach();
+
   options_.print = [](const std::string& line) { std::cout << line << std::endl; };
   options_.build.say = [](const std::string& message) { std::cout << "note: " << message << std::endl; };
-
   Preview preview(options_);
   std::string error;
   if (!preview.Start(&error)) {
@@ -62,9 +79,8 @@ int ServeCommand::Run() {
               << ": other machines that reach it can read the preview\n";
   std::cout << "serving " << preview.output_dir() << " at " << Url(options_.bind, preview.port())
             << " (Ctrl-C stops)" << std::endl;
-  int signal = 0;
-  sigwait(&stop, &signal);
-  std::cout << "stopping" << std::endl;
+  started = true;
+  stop_asked.get_future().wait();
   preview.Stop();
   return 0;
 }
