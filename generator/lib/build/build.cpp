@@ -21,6 +21,7 @@
 #include "directives/directive.hpp"
 #include "model/site.hpp"
 #include "output/writer.hpp"
+#include "render/links.hpp"
 #include "render/page_view.hpp"
 #include "render/render_page.hpp"
 #include "render/site_files.hpp"
@@ -253,6 +254,7 @@ class Builder {
       uint64_t hash = theme_.TemplateHash(dependency.substr(9));
       return hash ? std::optional<uint64_t>(hash) : std::nullopt;
     }
+    if (IsLinkDependency(dependency)) return LinkDependencyHash(site_, dependency);
     return directives_.DependencyHash(dependency);
   }
 

@@ -10,6 +10,9 @@
 #include <vector>
 
 #include "markdown/cmark_threads.hpp"
+#include "markdown/headings.hpp"
+#include "markdown/links.hpp"
+#include "markdown/nodes.hpp"
 #include "support/text.hpp"
 
 namespace tandem {
@@ -36,16 +39,6 @@ int Options(const MarkdownOptions& o) {
   return options;
 }
 
-std::vector<cmark_node*> CollectNodes(cmark_node* root, cmark_node_type type) {
-  std::vector<cmark_node*> nodes;
-  cmark_iter* iter = cmark_iter_new(root);
-  for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;)
-    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(cmark_iter_get_node(iter)) == type)
-      nodes.push_back(cmark_iter_get_node(iter));
-  cmark_iter_free(iter);
-  return nodes;
-}
-
 void ReplaceFencedBlocks(cmark_node* root, const BlockHook& hook) {
   for (cmark_node* node : CollectNodes(root, CMARK_NODE_CODE_BLOCK)) {
     // cmark-gfm writes through all three out-parameters, so none may be null.
@@ -63,60 +56,6 @@ void ReplaceFencedBlocks(cmark_node* root, const BlockHook& hook) {
     else
       cmark_node_free(block);  // cannot happen where a code block could be; keep the code
   }
-}
-
-// cmark splits text at characters that might start inline syntax; join each run of text
-// nodes back into its first, once, so a directive is always within one node.
-void MergeAdjacentText(cmark_node* root) {
-  std::vector<cmark_node*> run_starts;  // gathered first: merging frees the nodes after them
-  for (cmark_node* node : CollectNodes(root, CMARK_NODE_TEXT)) {
-    cmark_node* prev = cmark_node_previous(node);
-    if (!prev || cmark_node_get_type(prev) != CMARK_NODE_TEXT) run_starts.push_back(node);
-  }
-  for (cmark_node* node : run_starts) {
-    cmark_node* next = cmark_node_next(node);
-    if (!next || cmark_node_get_type(next) != CMARK_NODE_TEXT) continue;
-    std::string joined = cmark_node_get_literal(node);
-    while (next && cmark_node_get_type(next) == CMARK_NODE_TEXT) {
-      joined += cmark_node_get_literal(next);
-      cmark_node* after = cmark_node_next(next);
-      cmark_node_unlink(next);
-      cmark_node_free(next);
-      next = after;
-    }
-    cmark_node_set_literal(node, joined.c_str());
-  }
-}
-
-// Where each line of the Markdown starts, to turn lines into offsets and back in constant time.
-class LineIndex {
- public:
-  explicit LineIndex(std::string_view text) : text_(text) {
-    starts_.push_back(0);
-    for (size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1))
-      starts_.push_back(at + 1);
-  }
-  // The offset where 1-based `line` starts; the text's end past the last line.
-  size_t Start(int line) const {
-    if (line < 1) return 0;
-    return static_cast<size_t>(line) <= starts_.size() ? starts_[line - 1] : text_.size();
-  }
-  TextPos PosOf(size_t offset) const {
-    auto after = std::upper_bound(starts_.begin(), starts_.end(), offset);
-    int line = static_cast<int>(after - starts_.begin());
-    TextPos pos =
-        PosOfOffset(text_.substr(starts_[line - 1], offset - starts_[line - 1]), offset - starts_[line - 1]);
-    return {line, pos.column};
-  }
-
- private:
-  std::string_view text_;
-  std::vector<size_t> starts_;
-};
-
-cmark_node* BlockAncestor(cmark_node* node) {
-  while (node && cmark_node_get_start_line(node) == 0) node = cmark_node_parent(node);
-  return node;
 }
 
 // Each {{...}} a hook knows becomes its text inside the same text node, so it stays text
@@ -184,7 +123,8 @@ bool IsDangerousUrl(std::string_view url) {
 void DropDangerousUrls(cmark_node* root) {
   for (cmark_node_type type : {CMARK_NODE_LINK, CMARK_NODE_IMAGE})
     for (cmark_node* node : CollectNodes(root, type))
-      if (const char* url = cmark_node_get_url(node); url && IsDangerousUrl(url)) cmark_node_set_url(node, "");
+      if (const char* url = cmark_node_get_url(node); url && IsDangerousUrl(url))
+        cmark_node_set_url(node, "");
 }
 
 // cmark-gfm labels every footnote back link in English; only the footnotes
@@ -357,6 +297,10 @@ std::string RenderMarkdown(std::string_view markdown, const MarkdownOptions& opt
     doc.root = cmark_parser_finish(doc.parser);
   }
   if (options.allow_raw_html) DropDangerousUrls(doc.root);
+  // A link has "](", or "]:" where its reference is defined; pages without either have none to rewrite.
+  bool has_link =
+      markdown.find("](") != std::string_view::npos || markdown.find("]:") != std::string_view::npos;
+  if (options.link_hook && has_link) RewriteLinks(doc.root, markdown, options.link_hook);
   // Most pages have neither; walking their nodes for nothing costs a tenth of the Markdown stage.
   bool has_fence =
       markdown.find("```") != std::string_view::npos || markdown.find("~~~") != std::string_view::npos;
@@ -365,7 +309,9 @@ std::string RenderMarkdown(std::string_view markdown, const MarkdownOptions& opt
     MergeAdjacentText(doc.root);
     ReplaceDirectives(doc.root, markdown, options.inline_hook, options.unclosed_hook);
   }
-  char* html = cmark_render_html(doc.root, flags, cmark_parser_get_syntax_extensions(doc.parser));
+  cmark_llist* extensions = cmark_parser_get_syntax_extensions(doc.parser);
+  if (options.heading_slug) AddHeadingIds(doc.root, markdown, options, flags, extensions);
+  char* html = cmark_render_html(doc.root, flags, extensions);
   std::string out(html);
   free(html);
   if (markdown.find("[^") != std::string_view::npos) LocalizeFootnoteLinks(out, options.footnote_back_label);

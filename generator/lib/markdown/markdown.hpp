@@ -1,8 +1,8 @@
 // Markdown to HTML with cmark-gfm: GFM tables, strikethrough, autolinks, task
 // lists, footnotes and the tag filter. Raw HTML is dropped unless the site
-// allows it; Markdown links to javascript: and the like are dropped even then. Fenced blocks and {{...}} directives in text can be handed to
-// the directives: a block becomes HTML the generator made, a {{...}} becomes
-// plain text (so it works anywhere text does: table cells, alt text).
+// allows it; Markdown links to javascript: and the like are dropped even then. Fenced blocks and {{...}}
+// directives in text can be handed to the directives: a block becomes HTML the generator made, a {{...}}
+// becomes plain text (so it works anywhere text does: table cells, alt text).
 #pragma once
 
 #include <functional>
@@ -27,6 +27,17 @@ using InlineHook =
 // locate the braces.
 using UnclosedHook = std::function<void(std::string_view opened, int line, int column)>;
 
+// The address to write instead of a link's or image's destination `url` (as cmark read it),
+// or nullopt to keep it. `line` and `column` locate the destination in the Markdown (links.cpp).
+using LinkHook = std::function<std::optional<std::string>(std::string_view url, int line, int column)>;
+
+// Heading ids (headings.cpp): the id made from a heading's text (ASCII, lowercase, hyphens),
+// whether an id is one the page already has outside its Markdown (the theme's), and where
+// to report a bad `{#id}`.
+using SlugHook = std::function<std::string(std::string_view text)>;
+using ReservedIdHook = std::function<bool(std::string_view id)>;
+using ErrorHook = std::function<void(int line, int column, const std::string& message)>;
+
 struct MarkdownOptions {
   bool allow_raw_html = false;
   // The accessible name of a footnote's link back to the text, in the page's language.
@@ -34,6 +45,11 @@ struct MarkdownOptions {
   BlockHook block_hook;
   InlineHook inline_hook;
   UnclosedHook unclosed_hook;
+  LinkHook link_hook;
+  // With a slug hook, every heading gets an id; without one, headings are cmark-gfm's.
+  SlugHook heading_slug;
+  ReservedIdHook reserved_id;
+  ErrorHook error_hook;
 };
 
 // Inputs past these sizes hit quadratic paths in this cmark-gfm version.

@@ -18,7 +18,12 @@ std::string_view DirectiveName(std::string_view s, char end) {
 
 PageRenderer::PageRenderer(const Site& site, const Theme& theme, const DirectiveRegistry& directives,
                            unsigned jobs)
-    : site_(site), theme_(theme), directives_(directives), template_sets_(std::max(1u, jobs)) {
+    : site_(site),
+      theme_(theme),
+      directives_(directives),
+      links_(site),
+      reserved_ids_(theme),
+      template_sets_(std::max(1u, jobs)) {
   for (size_t i = 0; i < site.languages.size(); ++i)
     language_layers_.push_back(ToData(LanguageView(site, i)));
 }
@@ -52,7 +57,22 @@ std::string PageRenderer::RenderMarkdownOf(const Page& page, std::string_view ma
     scope.Error(scope.At(line, column),
                 "{{" + std::string(name) + ":... is never closed; add \"}}\" at its end, on the same line");
   };
+  AddLinksAndHeadingIds(page, md, scope);
   return RenderMarkdown(markdown, md);
+}
+
+// Links by source file (render/links.hpp), root-relative links under the sub-path, and
+// heading ids made with the page's language (its transliteration).
+void PageRenderer::AddLinksAndHeadingIds(const Page& page, MarkdownOptions& md, PageScope& scope) const {
+  md.link_hook = [&](std::string_view url, int line, int column) {
+    return links_.Rewrite(page, url, line, column, scope);
+  };
+  const Locale& locale = *site_.languages[page.lang_index].locale;
+  md.heading_slug = [&locale](std::string_view text) { return locale.Slugify(text); };
+  md.reserved_id = [this](std::string_view id) { return reserved_ids_.Contains(id); };
+  md.error_hook = [&](int line, int column, const std::string& message) {
+    scope.Error(scope.At(line, column), message);
+  };
 }
 
 RenderedPage PageRenderer::Render(const Page& page, std::string markdown, Value view, unsigned worker) const {

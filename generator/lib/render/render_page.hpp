@@ -8,7 +8,10 @@
 #include <vector>
 
 #include "directives/directive.hpp"
+#include "markdown/markdown.hpp"
 #include "model/site.hpp"
+#include "render/links.hpp"
+#include "render/reserved_ids.hpp"
 #include "render/theme.hpp"
 
 namespace tandem {
@@ -31,11 +34,14 @@ class PageRenderer {
 
  private:
   std::string RenderMarkdownOf(const Page& page, std::string_view markdown, PageScope& scope) const;
+  void AddLinksAndHeadingIds(const Page& page, MarkdownOptions& md, PageScope& scope) const;
   TemplateSet& TemplatesFor(unsigned worker) const;
 
   const Site& site_;
   const Theme& theme_;
   const DirectiveRegistry& directives_;
+  LinkResolver links_;
+  ReservedIds reserved_ids_;
   std::vector<Data> language_layers_;
   mutable std::vector<std::unique_ptr<TemplateSet>> template_sets_;  // one per worker, made on first use
 };

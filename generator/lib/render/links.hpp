@@ -1,0 +1,41 @@
+// Links by source file. A Markdown link or image may name a content file instead of a URL:
+// "../hotline.md#contact" from the linking file's folder, "/news/hotline.md" from the
+// language's content root (content/<lang>/). It is written as the URL of that page in the
+// linking page's own language, so one link written the same way in every language goes to
+// each language's page. Every other root-relative address ("/files/report.pdf") gets the
+// site's sub-path, as the theme's links do.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "directives/directive.hpp"
+#include "model/site.hpp"
+
+namespace tandem {
+
+class LinkResolver {
+ public:
+  explicit LinkResolver(const Site& site) : site_(site) {}
+
+  // What to write for the destination `url` found at `line`:`column` of `from`'s Markdown,
+  // or nullopt to keep it as written. A content file that cannot be linked is an error in
+  // `scope`; one that can is recorded there as a dependency (LinkDependencyHash).
+  std::optional<std::string> Rewrite(const Page& from, std::string_view url, int line, int column,
+                                     PageScope& scope) const;
+
+ private:
+  std::optional<std::string> RewriteContentLink(const Page& from, std::string_view url, int line, int column,
+                                                PageScope& scope) const;
+
+  const Site& site_;
+};
+
+// The current hash of a dependency a link recorded ("link:en/news/hotline.md": the URL that
+// file now links to), or nullopt when it cannot be linked any more. Not for other names.
+bool IsLinkDependency(std::string_view name);
+std::optional<uint64_t> LinkDependencyHash(const Site& site, std::string_view name);
+
+}  // namespace tandem

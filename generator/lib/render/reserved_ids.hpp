@@ -1,0 +1,26 @@
+// The ids a theme's templates write around a page's Markdown (GCWeb's id="wb-cont", a
+// funding table's id="{{id}}-caption"): a heading's id made from its text never takes one,
+// and a `{#id}` naming one is an error.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "render/theme.hpp"
+
+namespace tandem {
+
+class ReservedIds {
+ public:
+  explicit ReservedIds(const Theme& theme);
+  // Whether a template can write `id`; a {{tag}} in a template's id stands for any text.
+  bool Contains(std::string_view id) const;
+
+ private:
+  void AddPattern(std::string_view written);
+
+  std::vector<std::vector<std::string>> patterns_;  // the text between tags: {"", "-caption"}
+};
+
+}  // namespace tandem
