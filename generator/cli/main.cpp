@@ -1,9 +1,15 @@
 // tandem: the command line. All the work happens in the core library.
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include "build/build.hpp"
+#include "commands.hpp"
+#include "new_command.hpp"
+#include "options.hpp"
+#include "progress_line.hpp"
+#include "self_describe.hpp"
 #include "support/diagnostics.hpp"
 #include "support/parallel.hpp"
 #include "serve_command.hpp"
@@ -54,9 +60,8 @@ int main(int argc, char** argv) {
   tandem::BuildOptions options;
   bool quiet = false, stats = false;
   CLI::App* build = app.add_subcommand("build", "Build the site into its output folder");
-  build->add_option("--source,-s", options.source_dir, "The site folder (with site.toml)")
-      ->capture_default_str();
-  build->add_option("--output,-o", options.output_dir, "The output folder (default: <source>/public)");
+  tandem::cli::AddSourceOption(*build, options.source_dir);
+  tandem::cli::AddOutputOption(*build, options.output_dir);
   build->add_flag("--drafts", options.drafts, "Include pages marked draft = true");
   build->add_flag("--strict", options.strict, "Treat a missing translation as an error");
   build->add_flag("--force", options.force, "Write into a non-empty output folder tandem did not make");
@@ -71,11 +76,22 @@ int main(int argc, char** argv) {
 
   tandem::cli::ServeCommand serve(app);
 
+  tandem::cli::AddNewCommand(app);
+  tandem::cli::AddVersionCommand(app);
+  tandem::cli::AddSelfDescriptionCommands(app);  // describes every command, wherever it is added
+
+  // Last before parsing: it knows every command added above.
+  if (auto status = tandem::cli::CheckCommandWord(app, argc, argv)) return *status;
   CLI11_PARSE(app, argc, argv);
   if (serve.given()) return serve.Run();
   options.say = [quiet](const std::string& message) {
     if (!quiet) std::cerr << "note: " << message << std::endl;
   };
+
+  tandem::cli::ProgressLine progress_line(quiet);
+  options.progress = progress_line.Listener();
+  if (const char* every = std::getenv("TANDEM_TEST_PROGRESS_MS"))  // tests: a line for any build
+    options.progress_every = std::chrono::milliseconds(std::atoi(every));
 
   tandem::Diagnostics diags;
   tandem::BuildReport report = tandem::Build(options, diags);

@@ -25,8 +25,12 @@ ScratchDir::~ScratchDir() {
 }
 
 ProgramRun RunTandem(const std::string& args, const std::string& env) {
+  return RunCommand(env + std::string(TANDEM_BINARY) + " " + args);
+}
+
+ProgramRun RunCommand(const std::string& shell_command) {
   ProgramRun run;
-  std::string command = env + std::string(TANDEM_BINARY) + " " + args + " 2>&1";
+  std::string command = shell_command + " 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) throw std::runtime_error("cannot run " + command);
   char buffer[4096];

@@ -60,6 +60,8 @@ struct ProgramRun {
   std::string output;  // standard output and error together
 };
 ProgramRun RunTandem(const std::string& args, const std::string& env = "");
+// Runs a shell command line, its standard error with its output.
+ProgramRun RunCommand(const std::string& shell_command);
 
 std::string ReadBytes(const fs::path& path);
 std::map<std::string, std::string> SnapshotDir(const fs::path& dir);

@@ -16,6 +16,7 @@
 #include "assemble/translations.hpp"
 #include "assemble/urls.hpp"
 #include "build/incremental.hpp"
+#include "build/progress.hpp"
 #include "build/watchdog.hpp"
 #include "content/load.hpp"
 #include "directives/directive.hpp"
@@ -271,6 +272,7 @@ class Builder {
     uint64_t site_hash = SiteWideHash();
     PageRenderer renderer(site_, theme_, directives_, Jobs());
     Watchdog watchdog(Jobs(), WatchdogLimits(), Say(), [&](const std::string& page) { StopAt(page); });
+    Progress progress(options_.progress, pages.size(), options_.progress_every);
     ParallelFor(pages.size(), Jobs(), [&](size_t i, unsigned worker) {
       auto start = Clock::now();
       const Page& page = *pages[i];
@@ -278,8 +280,12 @@ class Builder {
       struct Done {
         Watchdog& dog;
         unsigned worker;
-        ~Done() { dog.Stop(worker); }
-      } done{watchdog, worker};
+        Progress& progress;
+        ~Done() {
+          dog.Stop(worker);
+          progress.Done();
+        }
+      } done{watchdog, worker, progress};
       Value view = PageView(site_, page);
       Hasher key;
       key.Add(page.source_hash).Add(site_hash).Add(theme_.TemplateHash(TemplateName(page)));
@@ -294,6 +300,7 @@ class Builder {
       outcome.rendered = true;
       outcome.ms = MsSince(start);
     });
+    progress.Finish();
     CollectSlowest(pages);
     return true;
   }

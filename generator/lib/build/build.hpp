@@ -6,6 +6,7 @@
 // while there is an error.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <string>
 #include <utility>
@@ -25,6 +26,11 @@ struct BuildOptions {
   unsigned page_timeout = 0;  // seconds a page may render before the build stops; 0: site.toml's, or 30
   // Prints a message at once, while the build runs (a page rendering slowly); none when unset.
   std::function<void(const std::string&)> say;
+  // Told how many pages are done out of how many while they render, from any thread but never
+  // two calls at once: at most once per progress_every (the first after it), then once at the
+  // end. A build that renders no pages (nothing changed, or an error before) tells nothing.
+  std::function<void(size_t done, size_t total)> progress;
+  std::chrono::milliseconds progress_every{100};
 };
 
 struct PageTiming {

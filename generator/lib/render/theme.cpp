@@ -236,6 +236,35 @@ Diagnostic TemplateError(const ResolvedTemplate& resolved, const std::string& me
 
 }  // namespace
 
+fs::path BundledThemesDir() {
+  static const fs::path dir = [] {
+    std::error_code ec;
+    fs::path program_dir = fs::canonical("/proc/self/exe", ec).parent_path();
+    if (ec) return fs::path();
+    fs::path installed = program_dir / ".." / "share" / "tandem" / "themes";
+    if (fs::is_directory(installed, ec)) return fs::canonical(installed, ec);
+    // A program still in its build folder uses the source tree's themes; one copied anywhere
+    // else must be installed with them (cmake --install).
+    if (fs::equivalent(program_dir, TANDEM_BUILD_DIR, ec)) return fs::path(TANDEM_THEMES_DIR);
+    return fs::path();
+  }();
+  return dir;
+}
+
+std::vector<fs::path> ThemeRoots(const std::string& source_dir) {
+  std::vector<fs::path> roots = {fs::path(source_dir) / "themes"};
+  if (!BundledThemesDir().empty()) roots.push_back(BundledThemesDir());
+  return roots;
+}
+
+std::optional<fs::path> FindThemeDir(const std::string& name, const std::string& source_dir) {
+  for (const fs::path& root : ThemeRoots(source_dir)) {
+    std::error_code ec;
+    if (fs::is_directory(root / name, ec)) return root / name;
+  }
+  return std::nullopt;
+}
+
 bool Theme::Load(const SiteConfig& config, const std::string& source_dir, Diagnostics& diags) {
   // A theme is named, not given as a path: it is looked up in themes/ folders only.
   bool plain_name = !config.theme.empty() && config.theme[0] != '.' &&
@@ -250,18 +279,13 @@ bool Theme::Load(const SiteConfig& config, const std::string& source_dir, Diagno
         config.theme_line);
     return false;
   }
-  std::vector<fs::path> roots = {fs::path(source_dir) / "themes", fs::path(TANDEM_THEMES_DIR)};
-  for (const fs::path& root : roots) {
-    std::error_code ec;
-    if (fs::is_directory(root / config.theme, ec)) {
-      dir_ = (root / config.theme).string();
-      break;
-    }
-  }
+  std::vector<fs::path> roots = ThemeRoots(source_dir);
+  if (auto found = FindThemeDir(config.theme, source_dir)) dir_ = found->string();
   if (dir_.empty()) {
+    std::string bundled = BundledThemesDir().string();
     diags.Error(config.theme_pos.line ? config.theme_pos : SourcePos{"site.toml"},
                 "unknown theme \"" + config.theme + "\": no folder themes/" + config.theme +
-                    " in the site or in " + TANDEM_THEMES_DIR +
+                    " in the site or in " + (bundled.empty() ? "tandem's installation" : bundled) +
                     DidYouMeanSuffix(config.theme, AvailableThemes(roots)),
                 config.theme_line);
     return false;

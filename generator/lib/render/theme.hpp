@@ -4,9 +4,11 @@
 // are what directives render their view models with.
 #pragma once
 
+#include <filesystem>
 #include <kainjow/mustache.hpp>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -62,6 +64,15 @@ class TemplateSet {
  private:
   std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>> parsed_;
 };
+
+// Where tandem's own themes are: <program>/../share/tandem/themes when installed (found from
+// the program's own location, so an installed tree may be moved), the source tree's themes/
+// for a program in its build folder; empty if neither.
+std::filesystem::path BundledThemesDir();
+// The folders a theme name is looked up in, in order: the site's themes/, then tandem's own.
+std::vector<std::filesystem::path> ThemeRoots(const std::string& source_dir);
+// The folder of the theme `name`, the site's own first.
+std::optional<std::filesystem::path> FindThemeDir(const std::string& name, const std::string& source_dir);
 
 // Templates every theme must have.
 extern const std::vector<std::string> kRequiredTemplates;

@@ -67,7 +67,7 @@ std::string FormatDiagnostic(const Diagnostic& d) {
     out += ":" + std::to_string(d.pos.line);
     if (d.pos.column > 0) out += ":" + std::to_string(d.pos.column);
   }
-  out += Label(d.severity);
+  out += d.pos.path.empty() ? Label(d.severity) + 2 : Label(d.severity);  // "error: " alone
   out += d.message;
   if (!d.source_line.empty() && d.pos.line > 0) {
     std::string gutter = std::to_string(d.pos.line);
