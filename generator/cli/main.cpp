@@ -84,12 +84,11 @@ int main(int argc, char** argv) {
   if (auto status = tandem::cli::CheckCommandWord(app, argc, argv)) return *status;
   CLI11_PARSE(app, argc, argv);
   if (serve.given()) return serve.Run();
-  options.say = [quiet](const std::string& message) {
-    if (!quiet) std::cerr << "note: " << message << std::endl;
-  };
-
   tandem::cli::ProgressLine progress_line(quiet);
   options.progress = progress_line.Listener();
+  options.say = [quiet, &progress_line](const std::string& message) {
+    if (!quiet) progress_line.Note(message);  // on a line of its own, not after the count
+  };
   if (const char* every = std::getenv("TANDEM_TEST_PROGRESS_MS"))  // tests: a line for any build
     options.progress_every = std::chrono::milliseconds(std::atoi(every));
 

@@ -20,17 +20,26 @@ bool InCi() {
 ProgressLine::ProgressLine(bool quiet) : enabled_(!quiet && !InCi() && isatty(STDERR_FILENO)) {}
 
 ProgressLine::~ProgressLine() {
+  std::lock_guard<std::mutex> lock(mutex_);
   Clear();
 }
 
 std::function<void(size_t, size_t)> ProgressLine::Listener() {
   if (!enabled_) return {};
   return [this](size_t done, size_t total) {
+    std::lock_guard<std::mutex> lock(mutex_);
     if (done >= total)
       Clear();  // the end: the summary takes the line
     else
       Show(done, total);
   };
+}
+
+void ProgressLine::Note(const std::string& message) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Clear();
+  std::fputs(("note: " + message + "\n").c_str(), stderr);
+  std::fflush(stderr);
 }
 
 // \r goes back to the start of the line, ESC[K erases what a longer line left after it.

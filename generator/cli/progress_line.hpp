@@ -5,6 +5,8 @@
 
 #include <cstddef>
 #include <functional>
+#include <mutex>
+#include <string>
 
 namespace tandem::cli {
 
@@ -14,13 +16,17 @@ class ProgressLine {
   ~ProgressLine();  // clears the line if it is still shown
   // For BuildOptions::progress; empty when no line is to be shown.
   std::function<void(size_t done, size_t total)> Listener();
+  // Prints "note: <message>" on a line of its own, the progress line (if shown) cleared first
+  // and drawn again by the next count. For BuildOptions::say, from any thread.
+  void Note(const std::string& message);
 
  private:
   void Show(size_t done, size_t total);
   void Clear();
 
   bool enabled_;
-  bool shown_ = false;
+  std::mutex mutex_;    // the build's workers and its watchdog both write to the line
+  bool shown_ = false;  // under mutex_
 };
 
 }  // namespace tandem::cli
