@@ -44,6 +44,17 @@ std::optional<int> CheckCommandWord(const CLI::App& app, int argc, char** argv) 
   return 1;
 }
 
+std::optional<int> Parse(CLI::App& app, int argc, char** argv) {
+  try {
+    app.parse(argc, argv);
+    return std::nullopt;
+  } catch (const CLI::ParseError& e) {
+    int status = app.exit(e);  // prints the message, or the help
+    bool usage_error = status != 0 && e.get_name() != "RuntimeError";
+    return usage_error ? 2 : status;
+  }
+}
+
 void AddVersionCommand(CLI::App& app) {
   CLI::App* version = app.add_subcommand("version", "Print tandem's version (the same as --version)");
   version->callback([] {

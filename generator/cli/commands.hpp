@@ -11,6 +11,11 @@ namespace tandem::cli {
 // nullopt when the command line goes on to be parsed.
 std::optional<int> CheckCommandWord(const CLI::App& app, int argc, char** argv);
 
+// CLI11_PARSE, with one exit status for every usage error (an unknown option, a missing or bad
+// value): 2, where CLI11 has one number per kind. A command's own status (options.hpp:
+// ExitWith), --help and --version pass as they are. nullopt when main goes on.
+std::optional<int> Parse(CLI::App& app, int argc, char** argv);
+
 // `tandem version`, the same as `tandem --version`.
 void AddVersionCommand(CLI::App& app);
 

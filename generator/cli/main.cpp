@@ -82,7 +82,7 @@ int main(int argc, char** argv) {
 
   // Last before parsing: it knows every command added above.
   if (auto status = tandem::cli::CheckCommandWord(app, argc, argv)) return *status;
-  CLI11_PARSE(app, argc, argv);
+  if (auto status = tandem::cli::Parse(app, argc, argv)) return *status;
   if (serve.given()) return serve.Run();
   tandem::cli::ProgressLine progress_line(quiet);
   options.progress = progress_line.Listener();

@@ -21,10 +21,11 @@ modified, Canada.ca metadata, a bilingual splash page, 404 page and sitemap.
 
 // What the definition cannot say: read by `man tandem`, after the commands.
 constexpr const char* kManTail = R"(.SH EXIT STATUS
-0 when the command did what it was asked with no error; 1 on any error, after a usage
-error, for a mistyped command, and for a bare
+0 when the command did what it was asked with no error; 1 on any error in the site or in what
+the command was asked, for a mistyped command, and for a bare
 .B tandem
-(which prints the usage).
+(which prints the usage); 2 for a usage error: an unknown option, or a value missing or out of
+range.
 .SH ENVIRONMENT
 .TP
 .B CI

@@ -30,7 +30,7 @@ TEST_CASE("a successful build exits 0 and ends with pages, warnings, errors and 
   Run run = RunTandem("build --source " + site.source().string() + " --output " + site.output().string());
   CHECK(run.status == 0);
   CHECK(run.output.find("en: 12 pages, fr: 11 pages\n") != std::string::npos);
-  CHECK(run.output.find("files: 29 written, 0 unchanged, 0 removed\n") != std::string::npos);
+  CHECK(run.output.find("files: 46 written, 0 unchanged, 0 removed\n") != std::string::npos);
   CHECK(run.output.find("1 warning, 0 errors, ") != std::string::npos);
 }
 
@@ -45,8 +45,14 @@ TEST_CASE("a build with errors exits 1 and prints them", "[cli]") {
   CHECK(run.output.find(" warnings, 1 error, ") != std::string::npos);
 }
 
-TEST_CASE("an unknown option is refused", "[cli]") {
-  CHECK(RunTandem("build --colour").status != 0);
+TEST_CASE("a usage error exits 2, whatever its kind", "[cli]") {
+  Run unknown = RunTandem("build --colour");
+  CHECK(unknown.status == 2);
+  CHECK(unknown.output.find("--colour") != std::string::npos);
+  CHECK(RunTandem("build --jobs 0").status == 2);  // out of range
+  CHECK(RunTandem("new").status == 2);             // its path is missing
+  CHECK(RunTandem("completion zsh").status == 2);
+  CHECK(RunTandem("build --help").status == 0);
 }
 
 TEST_CASE("a mistyped command is named, with the nearest command", "[cli]") {
