@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "build/build.hpp"
+#include "check_command.hpp"
 #include "commands.hpp"
 #include "new_command.hpp"
 #include "options.hpp"
@@ -39,6 +40,11 @@ void PrintSummary(const tandem::BuildReport& report, const tandem::Diagnostics& 
   for (const auto& [lang, n] : report.pages_per_language)
     pages += (pages.empty() ? "" : ", ") + lang + ": " + std::to_string(n) + " pages";
   if (!pages.empty()) std::cout << pages << "\n";
+  std::string held;
+  for (auto [n, why] : {std::pair{report.held_drafts, "draft"}, {report.held_future, "to be published later"},
+                        {report.held_expired, "expired"}})
+    if (n) held += (held.empty() ? "" : ", ") + std::to_string(n) + " " + why;
+  if (!held.empty()) std::cout << "held back: " << held << " (--drafts, --future, --expired build them)\n";
   if (report.nothing_changed)
     std::cout << "nothing changed since the last build\n";
   else if (report.ok && stats)
@@ -63,6 +69,14 @@ int main(int argc, char** argv) {
   tandem::cli::AddSourceOption(*build, options.source_dir);
   tandem::cli::AddOutputOption(*build, options.output_dir);
   build->add_flag("--drafts", options.drafts, "Include pages marked draft = true");
+  build->add_flag("--future", options.future, "Include pages whose publishDate is still to come");
+  build->add_flag("--expired", options.expired, "Include pages whose expiryDate has passed");
+  // The build's clock, for tests of publish and expiry dates: hidden from --help.
+  build->add_option_function<std::string>("--now", [&options](const std::string& when) {
+    auto ms = tandem::ParseBuildClock(when);
+    if (!ms) throw CLI::ValidationError("--now", "\"" + when + "\" is not a date and time like 2026-01-01T12:00:00Z");
+    options.now_ms = *ms;
+  })->group("");
   build->add_flag("--strict", options.strict, "Treat a missing translation as an error");
   build->add_flag("--force", options.force, "Write into a non-empty output folder tandem did not make");
   build->add_option("--jobs,-j", options.jobs, "Threads to use (default: one per core)")
@@ -71,19 +85,28 @@ int main(int argc, char** argv) {
       ->add_option("--page-timeout", options.page_timeout,
                    "Seconds a page may render before the build stops (default: site.toml's, or 30)")
       ->check(CLI::Range(1u, 3600u));
+  build
+      ->add_option("--base-url", options.base_urls,
+                   "Build for another host: URL for the site, CODE=URL for one language (repeatable)");
+  build
+      ->add_option("--environment,-e", options.environment,
+                   "Read site.<environment>.toml over site.toml; any but production is not indexed")
+      ->capture_default_str();
   build->add_flag("--quiet,-q", quiet, "Print errors only");
   build->add_flag("--stats", stats, "Print the time of each stage and the slowest pages");
 
-  tandem::cli::ServeCommand serve(app);
-
   tandem::cli::AddNewCommand(app);
   tandem::cli::AddVersionCommand(app);
+  tandem::cli::CheckCommand check(app);
   tandem::cli::AddSelfDescriptionCommands(app);  // describes every command, wherever it is added
+
+  tandem::cli::ServeCommand serve(app);
 
   // Last before parsing: it knows every command added above.
   if (auto status = tandem::cli::CheckCommandWord(app, argc, argv)) return *status;
   if (auto status = tandem::cli::Parse(app, argc, argv)) return *status;
   if (serve.given()) return serve.Run();
+  if (check.given()) return check.Run();
   tandem::cli::ProgressLine progress_line(quiet);
   options.progress = progress_line.Listener();
   options.say = [quiet, &progress_line](const std::string& message) {

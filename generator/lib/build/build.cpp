@@ -10,18 +10,25 @@
 #include <functional>
 #include <future>
 #include <map>
+#include <mutex>
+#include <set>
 
 #include "assemble/dates.hpp"
 #include "assemble/git.hpp"
+#include "assemble/structure.hpp"
 #include "assemble/translations.hpp"
 #include "assemble/urls.hpp"
 #include "build/incremental.hpp"
+#include "check/codes.hpp"
+#include "check/links.hpp"
+#include "check/page_checks.hpp"
 #include "build/progress.hpp"
 #include "build/watchdog.hpp"
 #include "content/load.hpp"
 #include "directives/directive.hpp"
 #include "model/site.hpp"
 #include "output/writer.hpp"
+#include "publish/publish.hpp"
 #include "render/links.hpp"
 #include "render/page_view.hpp"
 #include "render/render_page.hpp"
@@ -61,20 +68,26 @@ class Builder {
     auto start = Clock::now();
     // A stage returns false when later stages cannot run without what it failed to make. Errors
     // alone do not stop the build before "output": every stage that can still run reports its own.
+    // A check (check_only) has no output folder: it renders in memory and writes nothing.
+    bool check = options_.check_only;
     bool ok =
-        Stage("config", [&] { return LoadSiteConfig(); }) && Stage("theme", [&] { return LoadTheme(); }) &&
-        Stage("unchanged?", [&] { return CheckInputs(); }) && !nothing_changed_ &&
+        Stage("config", [&] { return LoadSiteConfig(); }) && Stage("checks", [&] { return ApplyChecks(); }) &&
+        Stage("theme", [&] { return LoadTheme(); }) &&
+        (check || Stage("unchanged?", [&] { return CheckInputs(); })) && !nothing_changed_ &&
         Stage("languages", [&] { return CreateLanguages(); }) && Stage("data", [&] { return LoadData(); }) &&
         Stage("content", [&] { return LoadAllContent(); }) &&
         Stage("sections", [&] { return BuildSections(); }) &&
         Stage("urls", [&] { return AssignAllUrls(); }) && Stage("translations", [&] { return PairAll(); }) &&
         Stage("dates", [&] { return AssignAllDates(); }) &&
+        (!check || Stage("stale translations", [&] { return CheckTranslationsAge(); })) &&
         Stage("layouts", [&] { return CheckLayouts(); }) && !diags_.has_errors() &&
-        Stage("output", [&] { return writer_->Prepare(options_.force, diags_); }) &&
+        (check || Stage("output", [&] { return writer_->Prepare(options_.force, diags_); })) &&
         Stage("pages", [&] { return RenderAllPages(); }) &&
-        Stage("site files", [&] { return WriteSiteFiles(); }) &&
-        Stage("static files", [&] { return CopyStaticFiles(); }) && !diags_.has_errors() &&
-        Stage("commit", [&] { return Commit(); });
+        Stage("site files", [&] { return WriteSiteFiles(SiteFiles(site_, theme_)); }) &&
+        Stage("publish", [&] { return WriteSiteFiles(PublishFiles(site_, theme_, Jobs(), diags_)); }) &&
+        Stage("static files", [&] { return CopyStaticFiles(); }) &&
+        Stage("links", [&] { return CheckAllLinks(); }) && !diags_.has_errors() &&
+        (check || Stage("commit", [&] { return Commit(); }));
     if (nothing_changed_) ok = ReportNothingChanged();
     if (!ok && writer_) writer_->Abort();
     return Report(ok && !diags_.has_errors(), start);
@@ -121,8 +134,10 @@ class Builder {
     site_.source_dir = fs::absolute(options_.source_dir).lexically_normal().string();
     if (site_.source_dir.size() > 1 && site_.source_dir.back() == '/') site_.source_dir.pop_back();
     std::string out = options_.output_dir.empty() ? site_.source_dir + "/public" : options_.output_dir;
-    writer_ = std::make_unique<OutputWriter>(fs::absolute(out).lexically_normal().string());
-    return LoadConfig(site_.source_dir, site_.config, diags_);
+    if (!options_.check_only)
+      writer_ = std::make_unique<OutputWriter>(fs::absolute(out).lexically_normal().string());
+    return LoadConfig(site_.source_dir, ConfigOverrides{options_.environment, options_.base_urls}, site_.config,
+                      diags_);
   }
 
   bool LoadTheme() {
@@ -134,14 +149,24 @@ class Builder {
   std::string BuildIdentity() const {
     const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
     std::vector<std::string> parts = {ProgramIdentity(), options_.drafts ? "drafts" : "",
+                                      options_.future ? "future" : "", options_.expired ? "expired" : "",
                                       options_.strict ? "strict" : "", GitHead(site_.source_dir),
-                                      epoch ? epoch : ""};
+                                      epoch ? epoch : "", ConfigIdentity()};
     struct stat st;
     if (stat("/proc/self/exe", &st) == 0)
       parts.insert(parts.end(), {std::to_string(st.st_size), std::to_string(st.st_mtim.tv_sec),
                                  std::to_string(st.st_mtim.tv_nsec)});
     std::string identity;
     for (const std::string& part : parts) identity.append(part).push_back('\n');
+    return identity;
+  }
+
+  std::string EnvironmentFile() const { return "site." + options_.environment + ".toml"; }
+
+  // What the command line changed in site.toml: another environment or base URL is another site.
+  std::string ConfigIdentity() const {
+    std::string identity = "environment=" + options_.environment;
+    for (const std::string& url : options_.base_urls) identity += " base-url=" + url;
     return identity;
   }
 
@@ -158,9 +183,12 @@ class Builder {
       output_intact = std::async(std::launch::async,
                                  [&] { return writer_->IsUpToDate(Jobs(), &report_.files_unchanged); });
     inputs_ =
-        InputSignature(site_.source_dir, {"site.toml", "content", "data", "static", "i18n", theme_.dir()},
+        InputSignature(site_.source_dir,
+                       {"site.toml", EnvironmentFile(), "content", "data", "static", "i18n", theme_.dir()},
                        BuildIdentity(), Jobs());
-    nothing_changed_ = output_intact.valid() && output_intact.get() && last.inputs == inputs_;
+    // A page whose publish or expiry date has come since changes the site with no file changed.
+    bool date_came = last.next_change_ms != 0 && Now() >= last.next_change_ms;
+    nothing_changed_ = output_intact.valid() && output_intact.get() && last.inputs == inputs_ && !date_came;
     if (nothing_changed_) last_warnings_ = std::move(last.warnings), last_counts_ = last.pages_per_language;
     if (!nothing_changed_) report_.files_unchanged = 0;
     return true;
@@ -173,7 +201,23 @@ class Builder {
     return true;
   }
 
+  // The build's clock: --now for tests, else the system's, read once so that every page agrees.
+  int64_t Now() {
+    if (now_ms_ == 0)
+      now_ms_ = options_.now_ms ? options_.now_ms
+                                : std::chrono::duration_cast<std::chrono::milliseconds>(
+                                      std::chrono::system_clock::now().time_since_epoch())
+                                      .count();
+    return now_ms_;
+  }
+
   bool CreateLanguages() {
+    try {
+      site_.time_zone = std::make_unique<TimeZone>(site_.config.timezone);
+    } catch (const std::exception& e) {
+      diags_.Error({"site.toml"}, std::string(e.what()) + "; use an IANA name, like \"America/Toronto\"");
+      return false;
+    }
     std::map<std::string, Strings> strings;
     UiStringSources from{theme_.dir(), theme_.shown_dir(), site_.source_dir};
     LoadUiStrings(site_.config.LanguageCodes(), from, strings, diags_);
@@ -201,7 +245,11 @@ class Builder {
   }
 
   bool LoadAllContent() {
-    LoadContent(site_, LoadOptions{options_.drafts, Jobs()}, diags_);
+    LoadOptions load;
+    load.drafts = options_.drafts, load.future = options_.future, load.expired = options_.expired;
+    load.now_ms = Now(), load.jobs = Jobs();
+    held_ = LoadContent(site_, load, diags_);
+    report_.held_drafts = held_.drafts, report_.held_future = held_.future, report_.held_expired = held_.expired;
     return true;
   }
 
@@ -217,12 +265,17 @@ class Builder {
   }
 
   bool PairAll() {
-    PairTranslations(site_, options_.strict, diags_);
+    // A Government of Canada site publishes both languages together: a missing translation is
+    // an error there, unless site.toml says missing_translation = "warning" or this is a build
+    // of drafts (--drafts), where the toggle goes to the nearest translated section.
+    bool missing_is_error = site_.config.identity.missing_translation_error && !options_.drafts;
+    PairTranslations(site_, options_.strict || missing_is_error, diags_);
+    if (site_.config.identity.gc) WarnAboutStructure(site_, diags_);
     return true;
   }
 
   bool AssignAllDates() {
-    AssignDates(site_, diags_);
+    AssignDates(site_, diags_, options_.check_only);
     return true;
   }
 
@@ -245,7 +298,10 @@ class Builder {
   // (its UI strings, titles and URLs).
   uint64_t SiteWideHash() const {
     Hasher h;
-    h.Add(ProgramIdentity()).Add(ReadFile(site_.source_dir + "/site.toml"));
+    h.Add(ProgramIdentity()).Add(ReadFile(site_.source_dir + "/site.toml")).Add(ConfigIdentity());
+    std::error_code ec;
+    if (fs::exists(site_.source_dir + "/" + EnvironmentFile(), ec))
+      h.Add(ReadFile(site_.source_dir + "/" + EnvironmentFile()));
     for (const Language& lang : site_.languages) LanguageView(site_, lang.index).HashInto(h);
     return h.Digest();
   }
@@ -265,10 +321,11 @@ class Builder {
   // pages in flight need.
   bool RenderAllPages() {
     Diagnostics notes;
-    BuildCache last = BuildCache::Load(writer_->StatePath("cache"), notes);
+    BuildCache last = writer_ ? BuildCache::Load(writer_->StatePath("cache"), notes) : BuildCache{};
     diags_.AddAll(notes.Sorted());
     std::vector<Page*> pages = site_.AllPages();
     outcomes_.assign(pages.size(), {});
+    sources_ = std::make_unique<SourceMap>(theme_.dir(), theme_.shown_dir());
     uint64_t site_hash = SiteWideHash();
     PageRenderer renderer(site_, theme_, directives_, Jobs());
     Watchdog watchdog(Jobs(), WatchdogLimits(), Say(), [&](const std::string& page) { StopAt(page); });
@@ -296,6 +353,7 @@ class Builder {
       if (cached != last.pages.end() && KeepPage(page, cached->second, outcome)) return;
       FaultPoint("render");
       RenderedPage rendered = renderer.Render(page, site_.texts.Take(&page), std::move(view), worker);
+      ScanPage(page, rendered, outcome);
       WritePage(page, rendered, outcome);
       outcome.rendered = true;
       outcome.ms = MsSince(start);
@@ -325,7 +383,7 @@ class Builder {
                           "or allow more time with page_timeout in site.toml or --page-timeout\n";
     if (write(STDERR_FILENO, message.data(), message.size()) < 0) {
     }
-    writer_->Abort();
+    if (writer_) writer_->Abort();
     _exit(1);
   }
 
@@ -336,6 +394,8 @@ class Builder {
                      [&](const std::string& f) { return writer_->CanKeep(f); }))
       return false;
     for (const std::string& file : cached.files) ClaimResult(page, file, writer_->Keep(file));
+    Written(cached.files);
+    outcome.entry.links = cached.links;
     outcome.entry.files = cached.files;
     outcome.entry.dependencies = cached.dependencies;
     outcome.entry.warnings = cached.warnings;
@@ -349,10 +409,10 @@ class Builder {
     diags_.AddAll(std::move(rendered.diagnostics));
     outcome.entry.dependencies = std::move(rendered.dependencies);
     if (!rendered.ok) return;
-    ClaimResult(page, page.output_path, writer_->Write(page.output_path, rendered.html));
+    ClaimResult(page, page.output_path, Put(page.output_path, rendered.html));
     outcome.entry.files.push_back(page.output_path);
     for (const Attachment& a : rendered.attachments) {
-      ClaimResult(page, a.path, writer_->Write(a.path, a.bytes));
+      ClaimResult(page, a.path, Put(a.path, a.bytes));
       outcome.entry.files.push_back(a.path);
     }
   }
@@ -372,12 +432,23 @@ class Builder {
     if (report_.slowest_pages.size() > 10) report_.slowest_pages.resize(10);
   }
 
-  bool WriteSiteFiles() {
-    for (const Attachment& file : SiteFiles(site_, theme_))
-      if (writer_->Write(file.path, file.bytes) != OutputWriter::Claim::kOk)
+  bool WriteSiteFiles(const std::vector<Attachment>& files) {
+    for (const Attachment& file : files)
+      if (Put(file.path, file.bytes) != OutputWriter::Claim::kOk)
         diags_.Error({file.path}, "a page is written to " + file.path +
                                       ", which tandem needs for the site itself; give it another slug");
     return true;
+  }
+
+  // Each host the site is published to gets every static file (config/hosts.hpp).
+  OutputWriter::Claim CopyToEveryHost(const std::string& rel, const std::string& source) {
+    for (const HostConfig& host : site_.config.hosts) {
+      std::string path = host.OutputPath(rel);
+      OutputWriter::Claim claim = writer_ ? writer_->CopyFrom(path, source) : Put(path, {});
+      if (claim != OutputWriter::Claim::kOk) return claim;
+      if (writer_) Written({path});
+    }
+    return OutputWriter::Claim::kOk;
   }
 
   // The site's static/ files override the theme's; neither may replace a generated page, nor be
@@ -398,7 +469,7 @@ class Builder {
       if (StartsWith(shown, "..")) shown = source;
       if (ReportLinkOutside(source, shown, StartsWith(source, theme_.dir() + "/") ? theme : site, diags_))
         continue;
-      OutputWriter::Claim claim = writer_->CopyFrom(rel, source);
+      OutputWriter::Claim claim = CopyToEveryHost(rel, source);
       if (claim == OutputWriter::Claim::kTaken)
         diags_.Error({shown}, "this static file would replace the generated " + rel + "; rename or move it");
       else if (claim == OutputWriter::Claim::kReserved)
@@ -406,6 +477,61 @@ class Builder {
                                   std::string(OutputWriter::kStateDir) +
                                   "/, tandem's own state folder; rename or move it");
     }
+    return true;
+  }
+
+  // site.toml's [checks]: each code must be one; from here on, every diagnostic passes its policy.
+  bool ApplyChecks() {
+    ValidateChecksConfig(site_.config.checks, site_.config.LanguageCodes(), diags_);
+    Strictness strictness = !options_.strict ? Strictness::kNone
+                            : options_.check_only ? Strictness::kAll
+                                                  : Strictness::kBuild;
+    diags_.SetPolicy(ChecksPolicy(site_.config.checks, strictness));
+    return true;
+  }
+
+  bool CheckTranslationsAge() {
+    CheckStaleTranslations(site_, diags_);
+    return true;
+  }
+
+  // What the link check needs of a page (its ids and links), and in a check, the page's own checks.
+  void ScanPage(const Page& page, const RenderedPage& rendered, PageOutcome& outcome) {
+    if (!rendered.ok) return;
+    HtmlScan scan = ScanHtml(rendered.html);
+    if (options_.check_only) CheckPageHtml(site_.languages[page.lang_index], page, scan, *sources_, diags_);
+    outcome.entry.links = std::move(scan.links);
+  }
+
+  // Writes a file of the output, or in a check only notes it; either way it is known to the link check.
+  OutputWriter::Claim Put(const std::string& path, std::string_view bytes) {
+    if (writer_) {
+      OutputWriter::Claim claim = writer_->Write(path, bytes);
+      if (claim == OutputWriter::Claim::kOk) Written({path});
+      return claim;
+    }
+    std::lock_guard lock(written_mutex_);
+    return written_.insert(path).second ? OutputWriter::Claim::kOk : OutputWriter::Claim::kTaken;
+  }
+
+  void Written(const std::vector<std::string>& paths) {
+    std::lock_guard lock(written_mutex_);
+    written_.insert(paths.begin(), paths.end());
+  }
+
+  // Every link of every page against every file written, pages carried over included (their ids
+  // and links come from the cache).
+  bool CheckAllLinks() {
+    std::vector<Page*> pages = site_.AllPages();
+    SiteLinks links;
+    links.outputs = std::move(written_);
+    for (size_t i = 0; i < pages.size(); ++i) {
+      links.pages.push_back(pages[i]);
+      links.links.push_back(outcomes_[i].entry.files.empty() ? nullptr : &outcomes_[i].entry.links);
+    }
+    LinkCheckOptions options;
+    options.other_language = options_.check_only;
+    CheckLinks(site_, links, options, *sources_, diags_);
     return true;
   }
 
@@ -418,6 +544,7 @@ class Builder {
     FaultPoint("cache");
     BuildCache next;
     next.inputs = inputs_;
+    next.next_change_ms = held_.next_change_ms;
     for (const Language& lang : site_.languages)
       next.pages_per_language.emplace_back(lang.code(), lang.pages.size());
     std::vector<Page*> pages = site_.AllPages();
@@ -436,10 +563,15 @@ class Builder {
   bool theme_ok_ = false;
   DirectiveRegistry directives_;
   uint64_t inputs_ = 0;
+  int64_t now_ms_ = 0;
+  HeldBack held_;
   bool nothing_changed_ = false;
   std::vector<Diagnostic> last_warnings_;
   std::vector<std::pair<std::string, size_t>> last_counts_;
-  std::unique_ptr<OutputWriter> writer_;
+  std::unique_ptr<OutputWriter> writer_;  // none in a check
+  std::mutex written_mutex_;
+  std::set<std::string> written_;  // every file of the output, for the link check
+  std::unique_ptr<SourceMap> sources_;
   std::vector<PageOutcome> outcomes_;
   BuildReport report_;
 };
@@ -448,6 +580,13 @@ class Builder {
 
 BuildReport Build(const BuildOptions& options, Diagnostics& diags) {
   return Builder(options, diags).Run();
+}
+
+std::optional<int64_t> ParseBuildClock(const std::string& text) {
+  auto when = ParseDateTime(text);
+  if (!when) return std::nullopt;
+  int64_t ms = TimeZone("UTC").ToEpochMs(*when);
+  return ms > 0 ? std::optional<int64_t>(ms) : std::nullopt;  // 0 stands for "the system clock"
 }
 
 }  // namespace tandem

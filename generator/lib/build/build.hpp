@@ -7,7 +7,9 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,9 +23,16 @@ struct BuildOptions {
   std::string output_dir;  // default: <source>/public
   bool drafts = false;
   bool strict = false;
+  // tandem check: everything a build validates and more, rendered in memory; nothing is written.
+  bool check_only = false;
   bool force = false;
   unsigned jobs = 0;          // 0: one per core; at most kMaxJobs
   unsigned page_timeout = 0;  // seconds a page may render before the build stops; 0: site.toml's, or 30
+  bool future = false;   // include pages whose publish date is still to come
+  bool expired = false;  // include pages whose expiry date has passed
+  int64_t now_ms = 0;    // the build's clock, in ms since 1970 UTC; 0: the system clock
+  std::string environment = "production";  // reads site.<environment>.toml over site.toml
+  std::vector<std::string> base_urls;       // --base-url: "URL" for the site, "fr=URL" for a language
   // Prints a message at once, while the build runs (a page rendering slowly); none when unset.
   std::function<void(const std::string&)> say;
   // Told how many pages are done out of how many while they render, from any thread but never
@@ -44,11 +53,15 @@ struct BuildReport {
   std::vector<PageTiming> slowest_pages;                 // up to 10, slowest first
   size_t files_written = 0, files_unchanged = 0, files_removed = 0;
   size_t pages_rendered = 0;     // the others were unchanged since the last build
+  size_t held_drafts = 0, held_future = 0, held_expired = 0;  // pages left out, by reason
   bool nothing_changed = false;  // no input changed: the build stopped after checking
   double total_ms = 0;
   bool ok = false;
 };
 
 BuildReport Build(const BuildOptions& options, Diagnostics& diags);
+
+// Reads --now: an RFC 3339 date and time (UTC when it has no offset) or a date; ms since 1970 UTC.
+std::optional<int64_t> ParseBuildClock(const std::string& text);
 
 }  // namespace tandem

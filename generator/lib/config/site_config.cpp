@@ -1,10 +1,13 @@
 #include "config/site_config.hpp"
 
+#include <unicode/timezone.h>
 #include <unicode/ucurr.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <climits>
 #include <filesystem>
+#include <memory>
 
 #include "config/toml_source.hpp"
 #include "support/text.hpp"
@@ -36,13 +39,6 @@ bool SplitUrl(const std::string& url, std::string& origin, std::string& path) {
   return true;
 }
 
-namespace {
-
-const std::vector<std::string> kSiteKeys = {"base_url",       "theme",        "currency",
-                                            "allow_raw_html", "page_timeout", "languages"};
-const std::vector<std::string> kLanguageKeys = {"locale", "title", "creator", "base_url", "weight"};
-
-// What makes a URL unusable as a base: it is written into paths, HTML, XML and robots.txt.
 std::optional<std::string> BaseUrlProblem(const std::string& url) {
   for (char c : url)
     if (static_cast<unsigned char>(c) <= ' ' || c == '"' || c == '<' || c == '>' || c == '\\')
@@ -51,6 +47,19 @@ std::optional<std::string> BaseUrlProblem(const std::string& url) {
     if (url.find(bad) != std::string::npos || EndsWith(url, "/..") || EndsWith(url, "/."))
       return "must be a plain address without \"..\", \".\", percent-encoded dots, a query or a fragment";
   return std::nullopt;
+}
+
+namespace {
+
+const std::vector<std::string> kSiteKeys = {"base_url",     "theme",     "currency", "allow_raw_html",
+                                            "page_timeout", "languages", "feeds",    "search",
+                                            "noindex",      "checks",    "translation_source",
+                                            "timezone"};
+const std::vector<std::string> kLanguageKeys = {"locale", "title", "creator", "base_url", "weight"};
+
+std::vector<std::string> Joined(std::vector<std::string> a, const std::vector<std::string>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
 }
 
 // A base URL must be absolute so canonical links and the sitemap can use it.
@@ -118,10 +127,11 @@ void ReadLanguage(const TomlSource& src, const SiteConfig& site, const toml::key
                "language code \"" + lang.code +
                    "\" must be lowercase letters, digits and hyphens, starting with a letter, like \"en\"",
                diags);
-  CheckKeys(src, t, kLanguageKeys, table_name, diags);
+  CheckKeys(src, t, Joined(kLanguageKeys, kIdentityLanguageKeys), table_name, diags);
   RequireString(src, t, code.source(), "locale", table_name, lang.locale, diags);
   RequireString(src, t, code.source(), "title", table_name, lang.title, diags);
   RequireString(src, t, code.source(), "creator", table_name, lang.creator, diags);
+  ReadLanguageIdentity(src, t, table_name, lang.identity, diags);
   ReadWeight(src, t, lang.weight, diags);
   std::string site_origin, site_path, origin;
   SplitUrl(site.base_url, site_origin, site_path);
@@ -162,9 +172,27 @@ void ReadCurrency(const TomlSource& src, const toml::table& t, SiteConfig& confi
   config.currency = *currency;
 }
 
+void ReadTimeZone(const TomlSource& src, const toml::table& t, SiteConfig& config, Diagnostics& diags) {
+  auto zone = GetString(src, t, "timezone", diags);
+  if (!zone) return;
+  std::unique_ptr<icu::TimeZone> known(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(*zone)));
+  if (!known || *known == icu::TimeZone::getUnknown()) {  // ICU's answer to a name it does not know
+    ErrorAt(src, *t.get("timezone"),
+            "unknown time zone \"" + *zone + "\": use an IANA name, like \"America/Toronto\" or \"America/Halifax\"",
+            diags);
+    return;
+  }
+  config.timezone = *zone;
+}
+
 }  // namespace
 
 bool LoadConfig(const std::string& source_dir, SiteConfig& config, Diagnostics& diags) {
+  return LoadConfig(source_dir, ConfigOverrides{}, config, diags);
+}
+
+bool LoadConfig(const std::string& source_dir, const ConfigOverrides& overrides, SiteConfig& config,
+                Diagnostics& diags) {
   Diagnostics quiet;  // a missing site.toml gets its own message, below
   auto read = ReadSourceText(source_dir + "/site.toml", "site.toml", quiet, {source_dir, "the site"});
   if (!read) {
@@ -181,8 +209,16 @@ bool LoadConfig(const std::string& source_dir, SiteConfig& config, Diagnostics& 
   size_t errors_before = diags.error_count();
   auto table = ParseToml(src, diags);
   if (!table) return false;
+  std::string environment_text;  // site.<environment>.toml, quoted by messages about its keys
+  if (!MergeEnvironment(source_dir, overrides.environment, *table, environment_text, diags) ||
+      !ApplyBaseUrls(overrides.base_urls, *table, diags))
+    return false;
+  src.overlay = environment_text;
+  config.environment = overrides.environment;
+  config.noindex = overrides.environment != "production";
+  ReadPublishConfig(src, *table, config.feeds, config.search, config.noindex, diags);
 
-  CheckKeys(src, *table, kSiteKeys, "site.toml", diags);
+  CheckKeys(src, *table, Joined(kSiteKeys, kIdentitySiteKeys), "site.toml", diags);
   std::string origin;
   if (!table->get("base_url")) {
     diags.Error({"site.toml", 1, 1},
@@ -213,6 +249,10 @@ bool LoadConfig(const std::string& source_dir, SiteConfig& config, Diagnostics& 
       config.page_timeout = static_cast<int>(**timeout->as_integer());
   }
 
+  ReadTimeZone(src, *table, config, diags);
+  ReadChecksConfig(src, *table, config.checks, diags);
+  ReadIdentityConfig(src, *table, config.identity, diags);
+
   const toml::table* languages = table->get_as<toml::table>("languages");
   if (!languages || languages->empty()) {
     diags.Error({"site.toml", 1, 1}, "site.toml defines no languages; add [languages.en] and [languages.fr]",
@@ -233,6 +273,7 @@ bool LoadConfig(const std::string& source_dir, SiteConfig& config, Diagnostics& 
                    [](const LanguageConfig& a, const LanguageConfig& b) {
                      return std::tie(a.weight, a.code) < std::tie(b.weight, b.code);
                    });
+  AssignHosts(config);
   return diags.error_count() == errors_before;
 }
 

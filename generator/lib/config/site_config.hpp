@@ -2,9 +2,14 @@
 // and the switches that change how content is rendered.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "config/checks_config.hpp"
+#include "config/identity_config.hpp"
+#include "config/hosts.hpp"
+#include "config/publish_config.hpp"
 #include "support/diagnostics.hpp"
 
 namespace tandem {
@@ -17,7 +22,9 @@ struct LanguageConfig {
   std::string base_url;    // absolute, ends in '/': "https://example.ca/en/"
   std::string base_path;   // the path part of base_url: "/en/"
   std::string output_dir;  // where its pages go under the output folder: "en"
+  size_t host = 0;         // in SiteConfig::hosts
   int weight = 0;          // order on the splash and 404 pages
+  LanguageIdentity identity;  // its Canada.ca chrome and typography (identity_config.hpp)
 };
 
 struct SiteConfig {
@@ -30,7 +37,16 @@ struct SiteConfig {
   std::string currency = "CAD";  // ISO 4217: what amounts in data/ are counted in
   bool allow_raw_html = false;
   int page_timeout = 30;  // seconds a page may render before the build stops
+  // IANA time zone: the days shown come from it, never from the build machine's zone.
+  std::string timezone = "America/Toronto";
   std::vector<LanguageConfig> languages;  // by weight, then code
+  std::string environment = "production";  // --environment: which site.<environment>.toml was read
+  bool noindex = false;                     // robots noindex on every page; default: not production
+  FeedsConfig feeds;                        // [feeds]
+  SearchConfig search;                      // [search]
+  std::vector<HostConfig> hosts;            // where it is published: the site's host first
+  ChecksConfig checks;                      // [checks] and translation_source
+  IdentityConfig identity;                  // identity = "gc" and what goes with it
 
   const LanguageConfig* FindLanguage(const std::string& code) const;
   std::vector<std::string> LanguageCodes() const;
@@ -38,8 +54,14 @@ struct SiteConfig {
 
 // Reads `source_dir`/site.toml. Reports every problem; returns false if any.
 bool LoadConfig(const std::string& source_dir, SiteConfig& config, Diagnostics& diags);
+// The same, with the command line's --environment and --base-url applied.
+bool LoadConfig(const std::string& source_dir, const ConfigOverrides& overrides, SiteConfig& config,
+                Diagnostics& diags);
 
 // Splits an absolute http(s) URL into origin ("https://host") and path ("/a/"); false if not one.
 bool SplitUrl(const std::string& url, std::string& origin, std::string& path);
+
+// What makes a URL unusable as a base (it is written into paths, HTML, XML and robots.txt).
+std::optional<std::string> BaseUrlProblem(const std::string& url);
 
 }  // namespace tandem

@@ -5,11 +5,14 @@
 namespace tandem {
 
 SourcePos PosOf(const TomlSource& src, const toml::source_region& region) {
+  if (region.path && *region.path != src.path)  // merged from another file
+    return {*region.path, static_cast<int>(region.begin.line), static_cast<int>(region.begin.column)};
   return {src.path, static_cast<int>(region.begin.line) + src.first_line - 1,
           static_cast<int>(region.begin.column)};
 }
 
 std::string SourceLineOf(const TomlSource& src, const SourcePos& pos) {
+  if (pos.path != src.path) return LineAt(src.overlay, pos.line);
   return LineAt(src.file.empty() ? src.text : src.file, pos.line);
 }
 

@@ -20,6 +20,9 @@ struct TomlSource {
   std::string_view text;  // the TOML itself
   int first_line = 1;     // line of `text`'s first line in the file
   std::string_view file;  // the whole file, for quoting source lines
+  // Another file merged over this one (site.staging.toml over site.toml): a value from it
+  // is reported at its own path and line, and quoted from this text.
+  std::string_view overlay;
 };
 
 SourcePos PosOf(const TomlSource& src, const toml::source_region& region);

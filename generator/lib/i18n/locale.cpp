@@ -4,7 +4,9 @@
 #include <unicode/locid.h>
 #include <unicode/numberformatter.h>
 #include <unicode/plurrule.h>
+#include <unicode/normalizer2.h>
 #include <unicode/translit.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -157,6 +159,48 @@ std::string Locale::Slugify(std::string_view text) const {
   }
   while (!slug.empty() && slug.back() == '-') slug.pop_back();
   return slug;
+}
+
+std::string Locale::Fold(std::string_view word) const {
+  if (IsAscii(word)) {
+    std::string lower(word);
+    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return lower;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
+  Check(status, "NFKD normalizer");
+  icu::UnicodeString decomposed =
+      nfkd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), word.size())), status);
+  Check(status, "NFKD normalization");
+  icu::UnicodeString bare;
+  for (int32_t i = 0; i < decomposed.length();) {
+    UChar32 c = decomposed.char32At(i);
+    if (u_charType(c) != U_NON_SPACING_MARK) bare.append(c);
+    i += U16_LENGTH(c);
+  }
+  return ToUtf8(bare.toLower(icu::Locale::getRoot()));
+}
+
+std::vector<std::string> Locale::SearchWords(std::string_view text) const {
+  std::vector<std::string> words;
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty()) words.push_back(Fold(word));
+    word.clear();
+  };
+  for (size_t i = 0; i < text.size();) {
+    UChar32 c;
+    size_t start = i;
+    U8_NEXT(text.data(), i, text.size(), c);
+    if (c >= 0 && (u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK)) {
+      word.append(text.substr(start, i - start));
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return words;
 }
 
 }  // namespace tandem

@@ -14,6 +14,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 U_NAMESPACE_BEGIN
 class Collator;
@@ -52,6 +53,12 @@ class Locale {
   std::string CountryName(std::string_view code) const;
   // Lowercase ASCII words joined by hyphens: "Sécurité publique" → "securite-publique".
   std::string Slugify(std::string_view text) const;
+  // A word as search compares it: lowercase, accents removed, compatibility forms unfolded
+  // ("École" → "ecole", "ﬁche" → "fiche"). Thread-safe. The search script folds queries the same
+  // way: String.normalize("NFKD"), marks (\p{Mn}) removed, toLowerCase().
+  std::string Fold(std::string_view word) const;
+  // The words of `text` for a search index, folded: runs of letters and decimal digits.
+  std::vector<std::string> SearchWords(std::string_view text) const;
 
  private:
   std::string ToAsciiLower(std::string_view text) const;

@@ -1,6 +1,8 @@
 #include "render/page_view.hpp"
 
 #include "assemble/translations.hpp"
+#include "render/feed_links.hpp"
+#include "render/identity_view.hpp"
 
 namespace tandem {
 
@@ -12,6 +14,10 @@ std::string OriginOf(const std::string& url) {
   return origin;
 }
 
+const HostConfig& HostOf(const Site& site, const Language& lang) {
+  return site.config.hosts[lang.config.host];
+}
+
 Value StringsView(const Strings& strings) {
   Value t = Value::Map();
   t.fields.reserve(strings.size());
@@ -19,13 +25,25 @@ Value StringsView(const Strings& strings) {
   return t;
 }
 
+// The Atom feeds of the language's sections, for <link rel="alternate">.
+Value FeedsView(const Site& site, const Language& lang) {
+  Value feeds = Value::List();
+  for (const FeedLink& feed : FeedLinks(site, lang.index))
+    feeds.Push(Value::Map().Set("url", feed.url).Set("title", feed.section->meta.title));
+  return feeds;
+}
+
 Value LanguageSiteView(const Site& site, const Language& lang) {
   return Value::Map()
-      .Set("title", lang.config.title)
+      .Set("title", Typeset(lang.config.title, TypographyOf(lang)))  // shown on the splash and 404
       .Set("creator", lang.config.creator)
       .Set("home_url", lang.home ? lang.home->url_path : lang.config.base_path)
-      .Set("root_url", site.config.root_path)
-      .Set("css_url", site.config.root_path + "css/");
+      .Set("root_url", HostOf(site, lang).root_path)
+      .Set("css_url", HostOf(site, lang).root_path + "css/")
+      .Set("noindex", Value::Bool(site.config.noindex))
+      .Set("feeds", FeedsView(site, lang))
+      .Set("search_url", SearchPageUrl(site, lang.index))
+      .Set("identity", IdentityView(site, lang));
 }
 
 Value OwnLanguageView(const Site& site, const Language& lang) {
@@ -103,6 +121,7 @@ Value LanguageView(const Site& site, size_t lang_index) {
 Value PageView(const Site& site, const Page& page) {
   Value view = Value::Map();
   view.Set("page", PageFields(page));
+  view.Set("page_meta", PageMetaView(site, page));
 
   Value alternates = Value::List();
   for (const Page* t : page.translations)
@@ -120,25 +139,33 @@ Value PageView(const Site& site, const Page& page) {
   std::vector<Page*> trail;
   for (Page* p = page.parent; p; p = p->parent) trail.insert(trail.begin(), p);
   view.Set("breadcrumbs", LinkList(site, page, trail, false));
-  view.Set("has_breadcrumbs", Value::Bool(!trail.empty()));
+  // With the GC identity, the Canada.ca crumb is there on every page, home pages too.
+  view.Set("has_breadcrumbs", Value::Bool(!trail.empty() || site.config.identity.gc));
   view.Set("children", LinkList(site, page, page.children, true));
   view.Set("has_children", Value::Bool(!page.children.empty()));
   view.Set("template", TemplateName(page));
   return view;
 }
 
-Value SiteView(const Site& site) {
+Value SiteView(const Site& site, size_t host_index) {
+  const HostConfig& host = site.config.hosts[host_index];
   Value languages = Value::List();
   for (size_t i = 0; i < site.languages.size(); ++i) {
-    Value lang = OwnLanguageView(site, site.languages[i]);
+    const Language& language = site.languages[i];
+    Value lang = OwnLanguageView(site, language);
     lang.Set("first", Value::Bool(i == 0)).Set("last", Value::Bool(i + 1 == site.languages.size()));
+    // From another host, a language's home page is an absolute address.
+    if (language.config.host != host_index && language.home)
+      lang.Set("site", LanguageSiteView(site, language).Set("home_url", language.home->permalink));
     languages.Push(std::move(lang));
   }
   return Value::Map()
       .Set("languages", std::move(languages))
-      .Set(
-          "site",
-          Value::Map().Set("root_url", site.config.root_path).Set("css_url", site.config.root_path + "css/"));
+      .Set("site", Value::Map()
+                       .Set("root_url", host.root_path)
+                       .Set("css_url", host.root_path + "css/")
+                       .Set("assets_url", host.root_path + "gcds/")
+                       .Set("gc", Value::Bool(site.config.identity.gc)));
 }
 
 }  // namespace tandem

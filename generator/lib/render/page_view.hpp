@@ -19,8 +19,8 @@ Value PageView(const Site& site, const Page& page);
 // What every page of one language shares: lang, locale, lang_iso3, t (UI strings), site,
 // and `other` (the first other language's code and strings).
 Value LanguageView(const Site& site, size_t lang_index);
-// What the bilingual splash and 404 templates receive.
-Value SiteView(const Site& site);
+// What the bilingual splash and 404 templates receive, on one of the site's hosts.
+Value SiteView(const Site& site, size_t host_index);
 
 // An absolute URL when `to` lives on another host than the page linking to it, else its path.
 std::string LinkFrom(const Site& site, const Page& from, const Page& to);

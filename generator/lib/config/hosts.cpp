@@ -1,0 +1,56 @@
+#include "config/hosts.hpp"
+
+#include "config/site_config.hpp"
+#include "support/text.hpp"
+
+namespace tandem {
+
+namespace {
+
+std::string OriginOf(const std::string& url) {
+  std::string origin, path;
+  SplitUrl(url, origin, path);
+  return origin;
+}
+
+// "https://fr.example.ca:8443" -> "fr.example.ca_8443": a folder name that is the host.
+std::string FolderName(const std::string& origin) {
+  std::string name = origin.substr(origin.find("://") + 3);
+  for (char& c : name)
+    if (c == ':') c = '_';
+  return name;
+}
+
+size_t FindOrAddHost(std::vector<HostConfig>& hosts, const std::string& origin) {
+  for (size_t i = 0; i < hosts.size(); ++i)
+    if (hosts[i].origin == origin) return i;
+  hosts.push_back({origin, FolderName(origin), "/", false});
+  return hosts.size() - 1;
+}
+
+// Where a language's pages go inside its host's folder: the path of its base_url below the
+// folder's root path, or, when its base_url is not below it, a folder named after its code.
+std::string LanguageFolder(const LanguageConfig& lang, const HostConfig& host) {
+  std::string rel = lang.code;
+  if (StartsWith(lang.base_path, host.root_path)) {
+    rel = lang.base_path.substr(host.root_path.size());
+    if (!rel.empty()) rel.pop_back();  // the trailing '/'
+  }
+  if (host.folder.empty()) return rel;
+  return rel.empty() ? host.folder : host.folder + "/" + rel;
+}
+
+}  // namespace
+
+void AssignHosts(SiteConfig& config) {
+  config.hosts.clear();
+  config.hosts.push_back({OriginOf(config.base_url), "", config.root_path, true});
+  for (LanguageConfig& lang : config.languages)
+    lang.host = FindOrAddHost(config.hosts, OriginOf(lang.base_url));
+  if (config.hosts.size() == 1) return;  // one host: the output folder is its root, as site.toml placed it
+  config.hosts.front().folder = FolderName(config.hosts.front().origin);
+  for (LanguageConfig& lang : config.languages)
+    lang.output_dir = LanguageFolder(lang, config.hosts[lang.host]);
+}
+
+}  // namespace tandem
