@@ -311,16 +311,19 @@ if (setupError) {
             });
           });
 
-          it('breadcrumbs start at the home page and do not repeat the page', T, async () => {
+          it('breadcrumbs start at Canada.ca, then the home page, and do not repeat the page', T, async () => {
             await onView('desktop', async (page) => {
-              const crumbs = await page.locator('#wb-bc a').evaluateAll((as) => as.map((a) => a.href));
+              const all = await page.locator('#wb-bc a').evaluateAll((as) => as.map((a) => a.href));
+              // The GC identity: Canada.ca first (and the institution's crumbs), on home pages too.
+              assert.equal(all[0], `https://www.canada.ca/${p.lang}.html`, 'first breadcrumb is Canada.ca');
+              const crumbs = all.filter((c) => new URL(c).origin === new URL(page.url()).origin);
               if (p.kind === 'home') {
-                assert.deepEqual(crumbs, [], 'no breadcrumbs on the home page');
+                assert.deepEqual(crumbs, [], 'no crumb of the site itself on the home page');
                 return;
               }
               const home = site.content.find((c) => c.kind === 'home' && c.lang === p.lang);
               assert.ok(crumbs.length > 0, 'breadcrumbs present');
-              assert.equal(new URL(crumbs[0]).pathname, home.path, 'first breadcrumb is the home page');
+              assert.equal(new URL(crumbs[0]).pathname, home.path, 'the site\'s first breadcrumb is the home page');
               assert.ok(!crumbs.map((c) => new URL(c).pathname).includes(new URL(page.url()).pathname), 'the current page is not repeated');
               assert.equal(await page.locator('#wb-bc h2.wb-inv, #wb-bc .wb-inv').count() > 0, true, 'visually hidden "You are here"');
             });

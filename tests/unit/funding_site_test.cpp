@@ -55,10 +55,12 @@ TEST_CASE("the funding fixture site builds, with tables and figures in both lang
       en,
       "<p>The program gives $1,811,188 ($1.81 million) to 5 projects; research gets $1,630,500 for 3 "
       "projects, and 1 project is led by Indigenous people.</p>"));
+  // French typography (i18n/typography.hpp) holds "1,81" to "million" and the guillemets to their words.
   CHECK(Contains(fr,
                  "<p>Le programme accorde 1\xC2\xA0"
                  "811\xC2\xA0"
-                 "188\xC2\xA0$ (1,81 million de dollars) à 5 "
+                 "188\xC2\xA0$ (1,81\xC2\xA0"
+                 "million de dollars) à 5 "
                  "projets; la recherche reçoit 1\xC2\xA0"
                  "630\xC2\xA0"
                  "500\xC2\xA0$ pour 3 projets, et 1 projet "
@@ -96,7 +98,8 @@ TEST_CASE("the funding fixture site builds, with tables and figures in both lang
                  "<td>2020-2021 to 2023-2024</td></tr>"));
   CHECK(
       Contains(fr,
-               "<tr><th scope=\"row\">Armée du Salut</th><td>Ateliers « En sécurité à l&apos;école »</td>"
+               "<tr><th scope=\"row\">Armée du Salut</th><td>Ateliers «\xC2\xA0"
+               "En sécurité à l&apos;école\xC2\xA0»</td>"
                "<td>Halifax</td><td>Nouvelle-Écosse</td><td class=\"amount\" data-order=\"54919\">54\xC2\xA0"
                "919\xC2\xA0$</td><td>2020-2021 à 2023-2024</td></tr>"));
   // A project abroad, and a link.

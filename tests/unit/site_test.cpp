@@ -79,9 +79,9 @@ TEST_CASE("the date modified block closes main in each language", "[site]") {
   CHECK(Contains(en, "<time property=\"dateModified\">2024-01-20</time>"));
   CHECK(Contains(fr, "<dt>Date de modification\u00a0:</dt>"));
   CHECK(Contains(fr, "<time property=\"dateModified\">2024-01-21</time>"));
-  CHECK(Contains(en, "<meta name=\"dcterms.modified\" content=\"2024-01-20\">"));
-  CHECK(Contains(en, "<meta name=\"dcterms.issued\" content=\"2024-01-15\">"));
-  CHECK(Contains(fr, "<meta name=\"dcterms.language\" content=\"fra\">"));
+  CHECK(Contains(en, "<meta name=\"dcterms.modified\" title=\"W3CDTF\" content=\"2024-01-20\">"));
+  CHECK(Contains(en, "<meta name=\"dcterms.issued\" title=\"W3CDTF\" content=\"2024-01-15\">"));
+  CHECK(Contains(fr, "<meta name=\"dcterms.language\" title=\"ISO639-2/T\" content=\"fra\">"));
 }
 
 TEST_CASE("metadata: canonical, alternates, keywords, creator", "[site]") {
@@ -90,7 +90,7 @@ TEST_CASE("metadata: canonical, alternates, keywords, creator", "[site]") {
   CHECK(Contains(en, "<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.ca/en/news/launch/\">"));
   CHECK(Contains(en, "<meta name=\"keywords\" content=\"launch, service\">"));
   CHECK(Contains(en, "<meta name=\"dcterms.creator\" content=\"Example Department\">"));
-  CHECK(Contains(en, "<meta name=\"dcterms.subject\" content=\"Government information\">"));
+  CHECK(Contains(en, "<meta name=\"dcterms.subject\" title=\"gccore\" content=\"Government information\">"));
 }
 
 TEST_CASE("breadcrumbs start at home and do not repeat the page", "[site]") {

@@ -13,6 +13,12 @@ void PageTexts::Put(const Page* page, std::string text) {
   texts_[page] = std::move(text);
 }
 
+std::string_view PageTexts::Peek(const Page* page) {
+  std::lock_guard lock(mutex_);
+  auto it = texts_.find(page);
+  return it == texts_.end() ? std::string_view() : std::string_view(it->second);
+}
+
 std::string PageTexts::Take(const Page* page) {
   std::lock_guard lock(mutex_);
   auto it = texts_.find(page);

@@ -35,6 +35,8 @@ class PageTexts {
   void Put(const Page* page, std::string text);
   // Thread-safe. The text of `page`, which is forgotten here; "" the second time.
   std::string Take(const Page* page);
+  // The text of `page`, left in place: for stages before rendering, which run on one thread.
+  std::string_view Peek(const Page* page);
 
  private:
   std::mutex mutex_;

@@ -1,6 +1,7 @@
 #include "render/render_page.hpp"
 
 #include "markdown/markdown.hpp"
+#include "render/identity_view.hpp"
 #include "render/page_view.hpp"
 #include "support/text.hpp"
 
@@ -93,6 +94,7 @@ RenderedPage PageRenderer::Render(const Page& page, std::string markdown, Value 
                   });
   std::string content = RenderMarkdownOf(page, markdown, scope);
   std::string().swap(markdown);
+  WarnAboutMetadata(site_, page, scope);
   bool failed = scope.has_errors();
   out.attachments = std::move(scope.attachments);
   out.diagnostics = std::move(scope.diagnostics);
@@ -100,7 +102,8 @@ RenderedPage PageRenderer::Render(const Page& page, std::string markdown, Value 
   if (failed) return out;
   for (auto& [key, value] : view.fields)
     if (key == "page") value.Set("content", std::move(content));
-  out.html = templates.Render(TemplateName(page), layer, ToData(view));
+  // French typography on the whole page's text: Markdown, titles, UI strings, figures alike.
+  out.html = TypesetHtml(templates.Render(TemplateName(page), layer, ToData(view)), TypographyOf(lang));
   out.ok = true;
   return out;
 }

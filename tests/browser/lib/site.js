@@ -100,6 +100,15 @@ function pagesToVisit(dir) {
   }
   if (!sectionEn) throw new Error(`sitemap.xml lists no section above ${FACT_SHEET_EN}`);
   const sectionFr = twin(sectionEn, 'fr', 'French section');
+  // A plain content page (the page template): the fact sheet's first sibling that is not itself.
+  const sectionPath = new URL(sectionEn.loc).pathname;
+  const plainEn = entries.find((e) => {
+    const p = new URL(e.loc).pathname;
+    return p.startsWith(sectionPath) && p !== sectionPath && p !== FACT_SHEET_EN &&
+      p.slice(sectionPath.length).split('/').filter(Boolean).length === 1;
+  });
+  if (!plainEn) throw new Error(`sitemap.xml lists no page beside ${FACT_SHEET_EN}`);
+  const plainFr = twin(plainEn, 'fr', 'French content page');
 
   const path_ = (u) => new URL(u).pathname;
   const page = (kind, lang, url) => ({ kind, lang, path: path_(url), sitemapUrl: url });
@@ -112,6 +121,8 @@ function pagesToVisit(dir) {
       page('section', 'fr', sectionFr),
       page('factsheet', 'en', factEn.loc),
       page('factsheet', 'fr', factFr),
+      page('page', 'en', plainEn.loc),
+      page('page', 'fr', plainFr),
     ],
   };
 }

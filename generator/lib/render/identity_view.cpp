@@ -1,0 +1,170 @@
+#include "render/identity_view.hpp"
+
+#include <algorithm>
+
+#include "render/feed_links.hpp"
+
+namespace tandem {
+
+namespace {
+
+// site.toml's value when it gives one, else the theme's UI string.
+std::string Either(const std::string& configured, const Language& lang, const std::string& key) {
+  return configured.empty() ? lang.String(key) : configured;
+}
+
+Value Links(const std::vector<LinkConfig>& links) {
+  Value list = Value::List();
+  for (const LinkConfig& l : links) list.Push(Value::Map().Set("title", l.title).Set("url", l.url));
+  return list;
+}
+
+// The search box: site.toml's action, else the site's own search page, else (on a Government
+// of Canada site) Canada.ca's. A site that is not the Government's and says nothing has none.
+Value SearchView(const Site& site, const Language& lang) {
+  const LanguageIdentity& id = lang.config.identity;
+  std::string own = SearchPageUrl(site, lang.index);
+  if (!site.config.identity.gc && id.search_action.empty() && own.empty()) return Value::Bool(false);
+  std::string action = !id.search_action.empty() ? id.search_action
+                       : !own.empty()            ? own
+                                                 : lang.String("search_action");
+  std::string param = !id.search_param.empty()                   ? id.search_param
+                      : !own.empty() && id.search_action.empty() ? "q"
+                                                                 : lang.String("search_param");
+  // The label says where the search goes: Canada.ca's, or this site's own.
+  bool canada = id.search_action.empty() && own.empty();
+  return Value::Map()
+      .Set("action", action)
+      .Set("param", param)
+      .Set("label", lang.String(canada ? "search_label" : "site_search_label"));
+}
+
+Value FooterView(const Language& lang) {
+  const LanguageIdentity& id = lang.config.identity;
+  bool has = !id.footer_title.empty() || !id.footer_links.empty();
+  return Value::Map()
+      .Set("has", Value::Bool(has))
+      .Set("title", id.footer_title.empty() ? lang.config.title : id.footer_title)
+      .Set("links", Links(id.footer_links));
+}
+
+Value AnalyticsView(const IdentityConfig& id) {
+  if (id.analytics_service.empty() && id.analytics_access_rights.empty() && id.analytics_sitename.empty())
+    return Value::Bool(false);
+  return Value::Map()
+      .Set("service", id.analytics_service)
+      .Set("access_rights", id.analytics_access_rights)
+      .Set("sitename", id.analytics_sitename);
+}
+
+Value FeedbackView(const IdentityConfig& id) {
+  if (id.feedback_theme.empty()) return Value::Bool(false);
+  return Value::Map().Set("theme", id.feedback_theme).Set("section", id.feedback_section);
+}
+
+// A front matter value the page sets as one of its params, or "".
+std::string Param(const Page& page, const std::string& key) {
+  const Value* v = page.meta.params.Get(key);
+  return v && v->kind == Value::Kind::kText ? v->text : "";
+}
+
+// For a URL inside another URL's query (the share links).
+std::string PercentEncoded(std::string_view s) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                 c == '.' || c == '_' || c == '~';
+    if (plain) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+// Open Graph writes locales with an underscore: "en_CA".
+std::string OgLocale(std::string locale) {
+  std::replace(locale.begin(), locale.end(), '-', '_');
+  return locale;
+}
+
+size_t CharacterCount(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace
+
+Value IdentityView(const Site& site, const Language& lang) {
+  const IdentityConfig& id = site.config.identity;
+  return Value::Map()
+      .Set("gc", Value::Bool(id.gc))
+      .Set("title_suffix", Either(lang.config.identity.title_suffix, lang, "title_suffix"))
+      .Set("search", SearchView(site, lang))
+      .Set("crumbs", Links(lang.config.identity.breadcrumbs))
+      .Set("footer", FooterView(lang))
+      .Set("share", Value::Bool(id.share))
+      .Set("feedback", FeedbackView(id))
+      .Set("analytics", AnalyticsView(id))
+      .Set("assets_url", site.config.root_path + "gcds/")
+      .Set("splash_url", site.config.base_url)
+      .Set("og_locale", OgLocale(lang.config.locale));
+}
+
+// "Page title - Canada.ca" on a Government of Canada site (or site.toml's suffix), "Page title -
+// Site title" elsewhere; a page titled like the suffix is not repeated.
+static std::string TitleTag(const Site& site, const Language& lang, const Page& page) {
+  std::string suffix = lang.config.identity.title_suffix;
+  if (suffix.empty()) suffix = site.config.identity.gc ? lang.String("title_suffix") : lang.config.title;
+  return page.meta.title == suffix ? suffix : page.meta.title + " - " + suffix;
+}
+
+Value PageMetaView(const Site& site, const Page& page) {
+  const Language& lang = site.languages[page.lang_index];
+  std::string creator = Param(page, "creator");
+  std::string type = Param(page, "content_type");
+  if (type.empty() && !page.meta.layout.empty()) type = lang.String("content_type_" + page.meta.layout);
+  return Value::Map()
+      .Set("creator", creator.empty() ? lang.config.creator : creator)
+      .Set("content_type", type)
+      .Set("title", TitleTag(site, lang, page))
+      .Set("permalink_encoded", PercentEncoded(page.permalink));
+}
+
+void WarnAboutMetadata(const Site& site, const Page& page, PageScope& scope) {
+  const IdentityConfig& id = site.config.identity;
+  // Canada.ca's rules; a folder without _index.md has no front matter to fix.
+  if (!id.gc || page.implicit) return;
+  SourcePos at{page.source_path, std::max(page.meta.title_pos.line, 1),
+               std::max(page.meta.title_pos.column, 1)};
+  auto warn = [&](const std::string& message) {
+    scope.diagnostics.push_back({Severity::kWarning, at, message, page.FrontMatterLine(at.line), {}});
+  };
+  std::string title = PageMetaView(site, page).Get("title")->text;
+  if (CharacterCount(title) > id.title_max)
+    warn("the page's title \"" + title + "\" is " + std::to_string(CharacterCount(title)) +
+         " characters long; Canada.ca asks for " + std::to_string(id.title_max) +
+         " or fewer: shorten title (or set title_max_length in site.toml)");
+  if (CharacterCount(page.meta.description) > id.description_max)
+    warn("the description is " + std::to_string(CharacterCount(page.meta.description)) +
+         " characters long; Canada.ca asks for " + std::to_string(id.description_max) +
+         " or fewer: shorten it (or set description_max_length in site.toml)");
+  for (auto [field, value] :
+       {std::pair<const char*, const std::string*>{"description", &page.meta.description},
+        {"subject", &page.meta.subject},
+        {"keywords", &page.meta.keywords}})
+    if (value->empty())
+      warn(std::string("the page has no ") + field + ", which its Canada.ca metadata needs; add " + field +
+           " = \"...\" to its front matter");
+}
+
+Typography TypographyOf(const Language& lang) {
+  return TypographyFor(lang.config.identity, lang.config.locale);
+}
+
+}  // namespace tandem

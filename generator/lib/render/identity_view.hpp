@@ -1,0 +1,29 @@
+// What the gc theme is shown of the Government of Canada identity (docs/themes.md): the
+// Canada.ca chrome of each language (site.identity) and each page's own metadata (page_meta).
+#pragma once
+
+#include <string>
+
+#include "directives/directive.hpp"
+#include "i18n/typography.hpp"
+#include "model/site.hpp"
+#include "support/value.hpp"
+
+namespace tandem {
+
+// site.identity: gc, title_suffix, search, crumbs, footer, share, feedback, analytics, assets_url.
+Value IdentityView(const Site& site, const Language& lang);
+
+// page_meta: creator (front matter `creator`, else the language's), content_type (front matter
+// `content_type`, else the layout's UI string), and title (the <title> text: "Title - suffix").
+Value PageMetaView(const Site& site, const Page& page);
+
+// Warns, at the page's front matter, about a <title> longer than title_max_length characters,
+// a description longer than description_max_length, and an empty description, subject or
+// keywords: Canada.ca pages need all three for search and for the dcterms set.
+void WarnAboutMetadata(const Site& site, const Page& page, PageScope& scope);
+
+// The typography of a language (i18n/typography.hpp), from its config and locale.
+Typography TypographyOf(const Language& lang);
+
+}  // namespace tandem
