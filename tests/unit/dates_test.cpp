@@ -59,7 +59,7 @@ TEST_CASE("a shallow clone is reported, since every date would be wrong", "[date
   CHECK(diags.Render() ==
         ".: warning: this is a shallow git clone, so every page gets the clone's date as its date modified; "
         "fetch "
-        "the full history (git fetch --unshallow, or fetch-depth: 0 in CI)\n");
+        "the full history (git fetch --unshallow, or fetch-depth: 0 in CI) [git-shallow]\n");
 }
 
 TEST_CASE("a site in git takes each page's date from its last commit, and warns for uncommitted files",
@@ -80,7 +80,7 @@ TEST_CASE("a site in git takes each page's date from its last commit, and warns 
         std::string::npos);
   CHECK(result.warnings.find(
             "content/en/new.md: warning: the file is not committed to git, so its date modified is "
-            "the file's modification time; commit it, or set modified in front matter\n") !=
+            "the file's modification time; commit it, or set modified in front matter [git-uncommitted]\n") !=
         std::string::npos);
 }
 

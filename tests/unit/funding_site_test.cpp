@@ -191,7 +191,8 @@ TEST_CASE("without the group column's UI string, the build warns and the CSV hea
   CHECK(Contains(
       result.warnings,
       "content/en/grants.md:7:1: warning: the theme has no UI string \"funding_col_stream\" for language "
-      "\"en\", so the CSV's stream column has no header; add it to its i18n/en.toml (or the site's)\n"
+      "\"en\", so the CSV's stream column has no header; add it to its i18n/en.toml (or the site's) "
+      "[funding-string-missing]\n"
       " 7 | ```funding\n"
       "   | ^\n"));
   CHECK(site.Read("en/grants/funding-1.csv").rfind("\xEF\xBB\xBF,Recipient,Project,", 0) == 0);

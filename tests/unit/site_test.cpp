@@ -185,7 +185,8 @@ TEST_CASE("a missing translation is a warning, and an error with --strict", "[si
   FixtureSite site("basic");
   const std::string message =
       "content/en/news/english-only.md: warning: the page has no \"fr\" translation; add "
-      "content/fr/news/english-only.md. Its language toggle goes to the nearest translated section\n";
+      "content/fr/news/english-only.md. Its language toggle goes to the nearest translated section "
+      "[translation-missing]\n";
   CHECK(Contains(site.Build().warnings, message));
   BuildOptions strict;
   strict.strict = true;
@@ -193,7 +194,8 @@ TEST_CASE("a missing translation is a warning, and an error with --strict", "[si
   CHECK_FALSE(result.report.ok);
   CHECK(result.errors ==
         "content/en/news/english-only.md: error: the page has no \"fr\" translation; add "
-        "content/fr/news/english-only.md. Its language toggle goes to the nearest translated section\n");
+        "content/fr/news/english-only.md. Its language toggle goes to the nearest translated section "
+        "[translation-missing]\n");
 }
 
 TEST_CASE("strikethrough renders on every page when pages render on many threads",

@@ -37,36 +37,39 @@ std::string LatestOf(const Page& page) {
 
 }  // namespace
 
-void AssignDates(Site& site, Diagnostics& diags) {
+void AssignDates(Site& site, Diagnostics& diags, bool read_history) {
   std::vector<Page*> pages = site.AllPages();
-  // Git is asked only when some page does not give its own date modified.
+  // Git is asked only when some page does not give its own date modified, or for stale translations.
   bool in_git = false;
-  std::map<std::string, std::string> git_dates;
-  if (std::any_of(pages.begin(), pages.end(),
-                  [](const Page* p) { return !p->implicit && p->meta.modified.empty(); })) {
-    git_dates = LoadGitDates(site.source_dir, diags, &in_git);
-    if (!in_git)
-      diags.Warning({"."},
-                    "the site is not in a git repository, so dates modified come from file modification "
-                    "times; commit the site to git, or set modified = YYYY-MM-DD in front matter");
-  }
+  std::map<std::string, FileHistory> git_files;
+  bool need_dates = std::any_of(pages.begin(), pages.end(),
+                                [](const Page* p) { return !p->implicit && p->meta.modified.empty(); });
+  if (need_dates || read_history) git_files = LoadGitHistory(site.source_dir, diags, &in_git);
+  if (need_dates && !in_git)
+    diags.Warning({"."},
+                  "the site is not in a git repository, so dates modified come from file modification "
+                  "times; commit the site to git, or set modified = YYYY-MM-DD in front matter",
+                  {}, "git-missing");
   std::vector<Page*> implicit;
   for (Page* page : pages) {
     page->issued = page->meta.date;
+    auto git = git_files.find(page->source_path);
+    if (git != git_files.end()) page->history = git->second;
     if (page->implicit) {
       implicit.push_back(page);
       continue;
     }
     if (!page->meta.modified.empty()) {
       page->modified = page->meta.modified;
-    } else if (auto it = git_dates.find(page->source_path); it != git_dates.end()) {
-      page->modified = it->second;
+    } else if (git != git_files.end()) {
+      page->modified = git->second.last_date;
     } else {
       page->modified = FileDate(page->fs_path);
       if (in_git)
         diags.Warning({page->source_path},
                       "the file is not committed to git, so its date modified is the "
-                      "file's modification time; commit it, or set modified in front matter");
+                      "file's modification time; commit it, or set modified in front matter",
+                      {}, "git-uncommitted");
     }
   }
   // A made-up section page changes when its pages do.

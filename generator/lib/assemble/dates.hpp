@@ -10,7 +10,8 @@
 
 namespace tandem {
 
-// Sets Page::modified and Page::issued for every page.
-void AssignDates(Site& site, Diagnostics& diags);
+// Sets Page::modified and Page::issued for every page, and Page::history from git when git is
+// asked: when some page has no `modified`, or always with `read_history` (tandem check).
+void AssignDates(Site& site, Diagnostics& diags, bool read_history = false);
 
 }  // namespace tandem

@@ -114,24 +114,61 @@ fs::path CommonDir(const fs::path& git) {
 
 }  // namespace
 
-std::map<std::string, std::string> ParseGitLog(const std::string& log) {
-  std::map<std::string, std::string> dates;
-  std::string current;
+namespace {
+
+// A commit marked "[minor]" in its message, or with a "Translation-impact: none" trailer, is one
+// a translation need not follow.
+bool MattersToTranslation(std::string_view trailer, std::string_view message) {
+  if (message.find("[minor]") != std::string_view::npos) return false;
+  std::string impact;
+  for (char c : trailer)
+    if (c != ' ' && c != '\t' && c != '\n') impact += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return impact != "none";
+}
+
+// A commit header: "\x1e<date>", then "\x1f<trailer>\x1f<message>" when the log was asked for them.
+void ReadHeader(std::string_view header, std::string& date, bool& matters) {
+  size_t first = header.find('\x1f');
+  date = std::string(header.substr(0, first));
+  matters = true;
+  if (first == std::string_view::npos) return;
+  size_t second = header.find('\x1f', first + 1);
+  if (second == std::string_view::npos) return;
+  matters = MattersToTranslation(header.substr(first + 1, second - first - 1), header.substr(second + 1));
+}
+
+}  // namespace
+
+std::map<std::string, FileHistory> ParseGitHistory(const std::string& log) {
+  std::map<std::string, FileHistory> files;
+  size_t commit = FileHistory::kNone;  // the first header makes it 0
+  std::string date;
+  bool matters = true;
   size_t start = 0;
   while (start < log.size()) {
     size_t end = log.find('\0', start);
     if (end == std::string::npos) end = log.size();
-    std::string token = log.substr(start, end - start);
+    std::string_view token(log.data() + start, end - start);
     start = end + 1;
-    while (!token.empty() && token.front() == '\n') token.erase(0, 1);
+    while (!token.empty() && token.front() == '\n') token.remove_prefix(1);
     if (token.empty()) continue;
     if (token.front() == '\x1e') {
-      current = token.substr(1);
+      ++commit;
+      ReadHeader(token.substr(1), date, matters);
       continue;
     }
-    // Newest commits come first: the first date seen for a file is its last change.
-    dates.emplace(ToNfc(token), current);
+    // Newest commits come first: the first commit seen for a file is its last change.
+    FileHistory& file = files[ToNfc(std::string(token))];
+    if (file.last == FileHistory::kNone) file.last = commit, file.last_date = date;
+    if (matters && file.last_significant == FileHistory::kNone)
+      file.last_significant = commit, file.significant_date = date;
   }
+  return files;
+}
+
+std::map<std::string, std::string> ParseGitLog(const std::string& log) {
+  std::map<std::string, std::string> dates;
+  for (auto& [path, history] : ParseGitHistory(log)) dates.emplace(path, history.last_date);
   return dates;
 }
 
@@ -145,7 +182,7 @@ std::string GitHead(const std::string& dir) {
   return asked.substr(0, asked.find('\n'));
 }
 
-std::map<std::string, std::string> LoadGitDates(const std::string& dir, Diagnostics& diags, bool* in_git) {
+std::map<std::string, FileHistory> LoadGitHistory(const std::string& dir, Diagnostics& diags, bool* in_git) {
   // Whether the site is in a work tree, and whether its clone is shallow, are read from .git:
   // git itself is started once, for the log.
   auto git = FindGitDir(dir);
@@ -155,11 +192,20 @@ std::map<std::string, std::string> LoadGitDates(const std::string& dir, Diagnost
   if (fs::exists(CommonDir(*git) / "shallow", ec))
     diags.Warning({"."},
                   "this is a shallow git clone, so every page gets the clone's date as its date modified; "
-                  "fetch the full history (git fetch --unshallow, or fetch-depth: 0 in CI)");
+                  "fetch the full history (git fetch --unshallow, or fetch-depth: 0 in CI)",
+                  {}, "git-shallow");
+  // The same pass gives each commit's message and Translation-impact trailer, for stale translations.
   auto log = RunGit(dir, {"-c", "core.quotepath=off", "log", "--no-renames", "--name-only", "-z",
-                          "--format=%x1e%ad", "--date=short", "--relative", "--", "."});
+                          "--format=%x1e%ad%x1f%(trailers:key=Translation-impact,valueonly,separator=%x2C)%x1f%B",
+                          "--date=short", "--relative", "--", "."});
   if (!log) return {};
-  return ParseGitLog(*log);
+  return ParseGitHistory(*log);
+}
+
+std::map<std::string, std::string> LoadGitDates(const std::string& dir, Diagnostics& diags, bool* in_git) {
+  std::map<std::string, std::string> dates;
+  for (auto& [path, history] : LoadGitHistory(dir, diags, in_git)) dates.emplace(path, history.last_date);
+  return dates;
 }
 
 }  // namespace tandem

@@ -1,21 +1,28 @@
-// Git, asked once per build: the last commit date of every file (one `git log`
-// pass over the whole repository) and the commit the site is checked out at.
+// Git, asked once per build: the last commit of every file (one `git log` pass
+// over the whole repository) and the commit the site is checked out at.
 #pragma once
 
 #include <map>
 #include <string>
 
+#include "model/page.hpp"
 #include "support/diagnostics.hpp"
 
 namespace tandem {
 
-// The last commit date (YYYY-MM-DD) of every file under `dir`, keyed by its
-// path relative to `dir`, from one `git log` pass. Empty when `dir` is not in
-// a git work tree. Warns when the clone is shallow.
+// The history of every file under `dir` (its last commit and date, YYYY-MM-DD, and its last
+// commit that matters to a translation), keyed by its path relative to `dir`, from one `git log`
+// pass. Empty when `dir` is not in a git work tree. Warns when the clone is shallow.
+std::map<std::string, FileHistory> LoadGitHistory(const std::string& dir, Diagnostics& diags,
+                                                  bool* in_git = nullptr);
+// The last commit date of every file: LoadGitHistory's dates.
 std::map<std::string, std::string> LoadGitDates(const std::string& dir, Diagnostics& diags,
                                                 bool* in_git = nullptr);
 
-// Parses the output of `git log --name-only -z --format=%x1e%ad --date=short`.
+// Parses the output of `git log --name-only -z --format=%x1e%ad%x1f<trailer>%x1f%B --date=short`,
+// where <trailer> is the value of a Translation-impact trailer; a header of the date alone
+// (`--format=%x1e%ad`) is a commit that matters.
+std::map<std::string, FileHistory> ParseGitHistory(const std::string& log);
 std::map<std::string, std::string> ParseGitLog(const std::string& log);
 
 // The commit `dir` is checked out at, or "" outside git.

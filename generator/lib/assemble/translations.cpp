@@ -50,9 +50,9 @@ void ReportMissing(const Page& page, const LanguageConfig& other, bool strict, D
   std::string message = "the page has no \"" + other.code + "\" translation; " + hint +
                         ". Its language toggle goes to the nearest translated section";
   if (strict)
-    diags.Error({page.source_path}, message);
+    diags.Error({page.source_path}, message, {}, "translation-missing");
   else
-    diags.Warning({page.source_path}, message);
+    diags.Warning({page.source_path}, message, {}, "translation-missing");
 }
 
 }  // namespace

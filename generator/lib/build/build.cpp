@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <functional>
 #include <future>
+#include <atomic>
 #include <map>
 #include <mutex>
 #include <set>
@@ -80,7 +81,7 @@ class Builder {
         Stage("urls", [&] { return AssignAllUrls(); }) && Stage("translations", [&] { return PairAll(); }) &&
         Stage("dates", [&] { return AssignAllDates(); }) &&
         (!check || Stage("stale translations", [&] { return CheckTranslationsAge(); })) &&
-        Stage("layouts", [&] { return CheckLayouts(); }) && !diags_.has_errors() &&
+        Stage("layouts", [&] { return CheckLayouts(); }) && !Blocked() &&
         (check || Stage("output", [&] { return writer_->Prepare(options_.force, diags_); })) &&
         Stage("pages", [&] { return RenderAllPages(); }) &&
         Stage("site files", [&] { return WriteSiteFiles(SiteFiles(site_, theme_)); }) &&
@@ -269,7 +270,7 @@ class Builder {
     // an error there, unless site.toml says missing_translation = "warning" or this is a build
     // of drafts (--drafts), where the toggle goes to the nearest translated section.
     bool missing_is_error = site_.config.identity.missing_translation_error && !options_.drafts;
-    PairTranslations(site_, options_.strict || missing_is_error, diags_);
+    PairTranslations(site_, (options_.strict && !options_.check_only) || missing_is_error, diags_);
     if (site_.config.identity.gc) WarnAboutStructure(site_, diags_);
     return true;
   }
@@ -486,8 +487,14 @@ class Builder {
     Strictness strictness = !options_.strict ? Strictness::kNone
                             : options_.check_only ? Strictness::kAll
                                                   : Strictness::kBuild;
-    diags_.SetPolicy(ChecksPolicy(site_.config.checks, strictness));
+    diags_.SetPolicy(ChecksPolicy(site_.config.checks, strictness, &upgraded_));
     return true;
+  }
+
+  // Whether errors stop the build before pages render. A check goes on through warnings that
+  // --strict made errors, to report every page's too.
+  bool Blocked() const {
+    return options_.check_only ? diags_.error_count() > upgraded_ : diags_.has_errors();
   }
 
   bool CheckTranslationsAge() {
@@ -572,6 +579,7 @@ class Builder {
   std::mutex written_mutex_;
   std::set<std::string> written_;  // every file of the output, for the link check
   std::unique_ptr<SourceMap> sources_;
+  std::atomic<size_t> upgraded_{0};  // warnings --strict made errors
   std::vector<PageOutcome> outcomes_;
   BuildReport report_;
 };

@@ -22,7 +22,7 @@ namespace tandem {
 namespace {
 
 constexpr const char* kKind = "cache";
-constexpr int kVersion = 3;
+constexpr int kVersion = 4;
 
 // The files under `dir`, as `prefix` + their path below it, each folder's entries in name order.
 // Folders are told apart by the type readdir gives, without a stat; links are not followed into.
@@ -60,17 +60,20 @@ std::array<int64_t, 4> StatFields(int dir_fd, const std::string& path) {
 }
 
 StateRecord DiagnosticFields(std::string type, const Diagnostic& d) {
-  return {std::move(type), d.pos.path,   std::to_string(d.pos.line), std::to_string(d.pos.column),
-          d.message,       d.source_line};
+  return {std::move(type), d.pos.path,     std::to_string(d.pos.line), std::to_string(d.pos.column),
+          d.message,       d.source_line, d.code};
 }
 
-// A warning from fields [at, at + 5) of a record: path, line, column, message, source line.
+// A warning from fields [at, at + 6) of a record: path, line, column, message, source line, code.
 std::optional<Diagnostic> WarningOf(const StateRecord& r, size_t at) {
-  if (r.size() != at + 5) return std::nullopt;
+  if (r.size() != at + 6) return std::nullopt;
   auto line = ParseDecimalField(r[at + 1]), column = ParseDecimalField(r[at + 2]);
   if (!line || !column || *line > 1'000'000'000 || *column > 1'000'000'000) return std::nullopt;
-  return Diagnostic{
-      Severity::kWarning, {r[at], static_cast<int>(*line), static_cast<int>(*column)}, r[at + 3], r[at + 4]};
+  return Diagnostic{Severity::kWarning,
+                    {r[at], static_cast<int>(*line), static_cast<int>(*column)},
+                    r[at + 3],
+                    r[at + 4],
+                    r[at + 5]};
 }
 
 // Reads one record into `cache`; false if it is malformed.
@@ -80,6 +83,11 @@ bool ReadRecord(const StateRecord& r, BuildCache& cache) {
     auto inputs = ParseHexField(r[1]);
     cache.inputs = inputs.value_or(0);
     return inputs.has_value();
+  }
+  if (type == "next_change" && r.size() == 2) {
+    auto ms = ParseDecimalField(r[1]);
+    cache.next_change_ms = static_cast<int64_t>(ms.value_or(0));
+    return ms.has_value();
   }
   if (type == "language" && r.size() == 3) {
     auto n = ParseDecimalField(r[2]);
@@ -99,6 +107,12 @@ bool ReadRecord(const StateRecord& r, BuildCache& cache) {
     if (hash) cache.pages[r[1]].dependencies.push_back({r[2], *hash});
     return hash.has_value();
   }
+  if ((type == "page_ids" || type == "page_links" || type == "page_language_links") && r.size() >= 2) {
+    PageLinks& links = cache.pages[r[1]].links;
+    auto& list = type == "page_ids" ? links.ids : type == "page_links" ? links.links : links.language_links;
+    list.assign(r.begin() + 2, r.end());
+    return true;
+  }
   if (type == "page_warning") {
     auto warning = r.size() > 2 ? WarningOf(r, 2) : std::nullopt;
     if (warning) cache.pages[r[1]].warnings.push_back(std::move(*warning));
@@ -110,6 +124,17 @@ bool ReadRecord(const StateRecord& r, BuildCache& cache) {
     return warning.has_value();
   }
   return false;
+}
+
+// A page's ids and links, each list on one line: "page_ids <source> <id>...".
+void SaveLinks(const std::string& source, const PageLinks& links, std::vector<StateRecord>& records) {
+  for (const auto& [type, list] : {std::pair{"page_ids", &links.ids}, std::pair{"page_links", &links.links},
+                                   std::pair{"page_language_links", &links.language_links}}) {
+    if (list->empty()) continue;
+    StateRecord r = {type, source};
+    r.insert(r.end(), list->begin(), list->end());
+    records.push_back(std::move(r));
+  }
 }
 
 }  // namespace
@@ -172,6 +197,7 @@ BuildCache BuildCache::Load(const std::string& path, Diagnostics& diags) {
 void BuildCache::Save(const std::string& path) const {
   std::vector<StateRecord> records;
   records.push_back({"inputs", HexField(inputs)});
+  if (next_change_ms > 0) records.push_back({"next_change", std::to_string(next_change_ms)});
   for (const auto& [lang, n] : pages_per_language) records.push_back({"language", lang, std::to_string(n)});
   for (const auto& [source, page] : pages) {
     StateRecord r = {"page", source, HexField(page.key)};
@@ -179,6 +205,7 @@ void BuildCache::Save(const std::string& path) const {
     records.push_back(std::move(r));
     for (const Dependency& d : page.dependencies)
       records.push_back({"dependency", source, d.name, HexField(d.hash)});
+    SaveLinks(source, page.links, records);
     for (const Diagnostic& d : page.warnings) {
       StateRecord w = DiagnosticFields("page_warning", d);
       w.insert(w.begin() + 1, source);

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "check/html_scan.hpp"
 #include "directives/directive.hpp"
 #include "support/diagnostics.hpp"
 
@@ -35,6 +36,7 @@ struct CachedPage {
   std::vector<std::string> files;  // output paths: the page and its attachments
   std::vector<Dependency> dependencies;
   std::vector<Diagnostic> warnings;  // found while rendering it
+  PageLinks links;                   // its ids and links, for the link check of later builds
 };
 
 // What the last successful build left in .tandem/cache.
@@ -43,6 +45,7 @@ struct BuildCache {
   std::map<std::string, CachedPage> pages;  // by source path
   std::vector<std::pair<std::string, size_t>> pages_per_language;
   std::vector<Diagnostic> warnings;  // every warning of that build, to repeat when nothing changed
+  int64_t next_change_ms = 0;  // when a page's publish or expiry date comes; 0: none to come
 
   // A missing cache is empty; a damaged one is empty and noted in `diags`.
   static BuildCache Load(const std::string& path, Diagnostics& diags);

@@ -423,6 +423,8 @@ class FieldReader {
     } else if (k == "translation_key" || k == "translationKey") {
       String(f, m.translation_key);
       m.translation_key_pos = f.pos;
+    } else if (k == "translation_source") {
+      String(f, m.translation_source);
     } else if (k == "layout") {
       String(f, m.layout);
       m.layout_pos = f.pos;

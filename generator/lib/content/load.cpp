@@ -46,7 +46,8 @@ bool AcceptSymlink(const fs::directory_entry& entry, const fs::path& site_root, 
     return false;
   }
   if (fs::is_directory(target, ec)) {
-    diags.Warning({shown}, "symbolic link to a folder is not followed; move the folder here instead");
+    diags.Warning({shown}, "symbolic link to a folder is not followed; move the folder here instead", {},
+                  "content-folder-link");
     return false;
   }
   return true;
@@ -144,7 +145,8 @@ void AddImplicitSections(Language& lang, size_t lang_index, Diagnostics& diags) 
     if (!dir.empty())
       diags.Warning({"content/" + lang.code() + "/" + dir},
                     "the folder has no _index.md; its section is titled \"" + page->meta.title +
-                        "\" from the folder name. Add an _index.md with a title");
+                        "\" from the folder name. Add an _index.md with a title",
+                    {}, "section-index-missing");
     lang.pages.push_back(std::move(page));
   }
 }

@@ -22,8 +22,8 @@ void PageScope::Error(const SourcePos& pos, const std::string& message) {
   diagnostics.push_back({Severity::kError, pos, message, FileLine(pos.line)});
 }
 
-void PageScope::Warning(const SourcePos& pos, const std::string& message) {
-  diagnostics.push_back({Severity::kWarning, pos, message, FileLine(pos.line)});
+void PageScope::Warning(const SourcePos& pos, const std::string& message, const std::string& code) {
+  diagnostics.push_back({Severity::kWarning, pos, message, FileLine(pos.line), code});
 }
 
 bool PageScope::has_errors() const {

@@ -49,7 +49,7 @@ class PageScope {
   // Line `file_line` of the page's file (its Markdown part), from memory; "" for other lines.
   std::string FileLine(int file_line) const;
   void Error(const SourcePos& pos, const std::string& message);
-  void Warning(const SourcePos& pos, const std::string& message);
+  void Warning(const SourcePos& pos, const std::string& message, const std::string& code = {});
   bool has_errors() const;
 
   // Writes `name` beside the page; returns its URL path.

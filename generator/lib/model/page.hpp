@@ -21,6 +21,7 @@ struct FrontMatter {
   std::string slug;
   std::string url;
   std::string translation_key;
+  std::string translation_source;  // the language this page and its translations are made from
   std::string layout;
   std::string keywords;  // comma separated
   std::string subject;   // semicolon separated
@@ -30,6 +31,17 @@ struct FrontMatter {
 
   // Where some fields were written, for errors found after parsing.
   SourcePos title_pos, slug_pos, url_pos, translation_key_pos, layout_pos;
+};
+
+// What git says of a page's file, from the one `git log` of a build. Commits are numbered from
+// the newest (0), so a smaller number is a later commit; kNone when there is none.
+struct FileHistory {
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+  size_t last = kNone;  // the file's last commit
+  std::string last_date;
+  // The last commit that matters to a translation: not marked [minor] nor "Translation-impact: none".
+  size_t last_significant = kNone;
+  std::string significant_date;
 };
 
 struct Page {
@@ -57,6 +69,7 @@ struct Page {
   Page* parent = nullptr;           // the section holding this page
   std::vector<Page*> children;      // for sections: pages and subsections, sorted
   std::vector<Page*> translations;  // by language index; nullptr where missing; [own] = this
+  FileHistory history;              // from git; empty outside git or when git was not asked
 
   // Line `line` of the page's front matter, for a message about a field written there.
   std::string FrontMatterLine(int line) const { return LineAt(front_matter, line); }

@@ -55,8 +55,8 @@ const char* Label(Severity s) {
 }
 
 bool Before(const Diagnostic& a, const Diagnostic& b) {
-  return std::tie(a.pos.path, a.pos.line, a.pos.column, a.severity, a.message, a.source_line) <
-         std::tie(b.pos.path, b.pos.line, b.pos.column, b.severity, b.message, b.source_line);
+  return std::tie(a.pos.path, a.pos.line, a.pos.column, a.severity, a.message, a.source_line, a.code) <
+         std::tie(b.pos.path, b.pos.line, b.pos.column, b.severity, b.message, b.source_line, b.code);
 }
 
 }  // namespace
@@ -69,6 +69,7 @@ std::string FormatDiagnostic(const Diagnostic& d) {
   }
   out += d.pos.path.empty() ? Label(d.severity) + 2 : Label(d.severity);  // "error: " alone
   out += d.message;
+  if (!d.code.empty()) out += " [" + d.code + "]";
   if (!d.source_line.empty() && d.pos.line > 0) {
     std::string gutter = std::to_string(d.pos.line);
     out += "\n " + gutter + " | " + Shortened(d.source_line, d.pos.column);
@@ -78,12 +79,12 @@ std::string FormatDiagnostic(const Diagnostic& d) {
   return out;
 }
 
-void Diagnostics::Error(SourcePos pos, std::string message, std::string source_line) {
-  Add({Severity::kError, std::move(pos), std::move(message), std::move(source_line)});
+void Diagnostics::Error(SourcePos pos, std::string message, std::string source_line, std::string code) {
+  Add({Severity::kError, std::move(pos), std::move(message), std::move(source_line), std::move(code)});
 }
 
-void Diagnostics::Warning(SourcePos pos, std::string message, std::string source_line) {
-  Add({Severity::kWarning, std::move(pos), std::move(message), std::move(source_line)});
+void Diagnostics::Warning(SourcePos pos, std::string message, std::string source_line, std::string code) {
+  Add({Severity::kWarning, std::move(pos), std::move(message), std::move(source_line), std::move(code)});
 }
 
 void Diagnostics::Note(SourcePos pos, std::string message, std::string source_line) {
@@ -91,6 +92,7 @@ void Diagnostics::Note(SourcePos pos, std::string message, std::string source_li
 }
 
 void Diagnostics::Add(Diagnostic d) {
+  if (policy_ && !policy_(d)) return;
   std::lock_guard lock(mutex_);
   if (d.severity == Severity::kError) ++errors_;
   if (d.severity == Severity::kWarning) ++warnings_;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -27,6 +28,9 @@ struct Diagnostic {
   SourcePos pos;
   std::string message;
   std::string source_line;  // the line at pos, without its newline; empty when not known
+  // A check's stable name ("translation-missing"): site.toml's [checks] turns it off or changes its
+  // severity. Shown after the message as " [code]"; empty for problems that are always errors.
+  std::string code = {};
 };
 
 // Formats one diagnostic exactly as the user sees it (no trailing newline).
@@ -41,11 +45,15 @@ class Diagnostics {
  public:
   static constexpr size_t kMaxErrors = 50;
 
-  void Error(SourcePos pos, std::string message, std::string source_line = {});
-  void Warning(SourcePos pos, std::string message, std::string source_line = {});
+  void Error(SourcePos pos, std::string message, std::string source_line = {}, std::string code = {});
+  void Warning(SourcePos pos, std::string message, std::string source_line = {}, std::string code = {});
   void Note(SourcePos pos, std::string message, std::string source_line = {});
   void Add(Diagnostic d);
   void AddAll(std::vector<Diagnostic> ds);
+  // Applied to every diagnostic added from then on (site.toml's [checks], --strict): it may change
+  // the severity; false drops the diagnostic. Set it before any thread adds; it must be thread-safe.
+  using Policy = std::function<bool(Diagnostic&)>;
+  void SetPolicy(Policy policy) { policy_ = std::move(policy); }
 
   size_t error_count() const;
   size_t warning_count() const;
@@ -60,6 +68,7 @@ class Diagnostics {
  private:
   mutable std::mutex mutex_;
   std::vector<Diagnostic> items_;
+  Policy policy_;
   size_t errors_ = 0;
   size_t warnings_ = 0;
 };

@@ -404,7 +404,8 @@ std::optional<std::string> RenderTable(const Dataset& data, std::string_view bod
     scope.Warning(block.Fence(), "the theme has no UI string \"funding_col_" + spec->group_by +
                                      "\" for language \"" + lang.code() + "\", so the CSV's " +
                                      spec->group_by + " column has no header; add it to its i18n/" +
-                                     lang.code() + ".toml (or the site's)");
+                                     lang.code() + ".toml (or the site's)",
+                  "funding-string-missing");
   return scope.RenderTemplate(kTemplate, view, block.Fence());
 }
 

@@ -1,0 +1,206 @@
+#include "check/links.hpp"
+
+#include <map>
+
+#include "check/codes.hpp"
+#include "render/page_view.hpp"
+#include "support/text.hpp"
+
+namespace tandem {
+
+namespace {
+
+bool HasScheme(const std::string& href) {
+  size_t colon = href.find(':');
+  if (colon == std::string::npos || colon == 0) return false;
+  for (size_t i = 0; i < colon; ++i) {
+    char c = href[i];
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+    if (!ok) return false;
+  }
+  return true;
+}
+
+std::string OriginOf(const std::string& url) {
+  size_t scheme = url.find("://");
+  if (scheme == std::string::npos) return {};
+  return url.substr(0, url.find('/', scheme + 3));
+}
+
+int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string PercentDecoded(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() + 0 && HexDigit(s[i + 1]) >= 0 && HexDigit(s[i + 2]) >= 0) {
+      out += static_cast<char>(HexDigit(s[i + 1]) * 16 + HexDigit(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+// "/en/a/../b/./c" -> "/en/b/c"; a path climbing above the root stays at the root.
+std::string NormalizedPath(const std::string& path) {
+  std::vector<std::string> parts;
+  size_t start = 1;
+  while (start <= path.size()) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string::npos) slash = path.size();
+    std::string part = path.substr(start, slash - start);
+    if (part == "..") {
+      if (!parts.empty()) parts.pop_back();
+    } else if (part != ".") {
+      parts.push_back(part);
+    }
+    start = slash + 1;
+  }
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) out += "/" + parts[i];
+  if (path.back() == '/' || (!parts.empty() && parts.back().empty()) || out.empty()) {
+    if (out.empty() || out.back() != '/') out += '/';
+  }
+  return out;
+}
+
+// The URL bases the output folder holds: the site's, and each language's on a host of its own.
+std::vector<std::pair<std::string, std::string>> OutputBases(const Site& site) {
+  std::vector<std::pair<std::string, std::string>> bases = {{site.config.base_url, ""}};
+  for (const Language& lang : site.languages)
+    if (!StartsWith(lang.config.base_url, site.config.base_url))
+      bases.emplace_back(lang.config.base_url, lang.config.output_dir + "/");
+  return bases;
+}
+
+}  // namespace
+
+bool ResolveLink(const Site& site, const Page& from, const std::string& href, std::string& output_path,
+                 std::string& fragment) {
+  std::string url = href;
+  size_t hash = url.find('#');
+  fragment = hash == std::string::npos ? "" : PercentDecoded(url.substr(hash + 1));
+  url = url.substr(0, hash);
+  url = url.substr(0, url.find('?'));
+  std::string origin = OriginOf(from.permalink);
+  if (StartsWith(url, "//")) return false;
+  if (HasScheme(url)) {
+    if (!StartsWith(url, "http://") && !StartsWith(url, "https://")) return false;
+  } else if (url.empty()) {
+    url = from.permalink;
+  } else if (url[0] == '/') {
+    url = origin + NormalizedPath(url);
+  } else {
+    url = origin + NormalizedPath(from.url_path + url);
+  }
+  std::string best_base, best_dir;
+  for (const auto& [base, dir] : OutputBases(site)) {
+    bool under = StartsWith(url, base) || url + "/" == base;
+    if (under && base.size() > best_base.size()) best_base = base, best_dir = dir;
+  }
+  if (best_base.empty()) return false;
+  std::string rest = url.size() > best_base.size() ? url.substr(best_base.size()) : "";
+  output_path = PercentDecoded(best_dir + rest);
+  if (output_path.empty() || output_path.back() == '/') output_path += "index.html";
+  return true;
+}
+
+namespace {
+
+class LinkChecker {
+ public:
+  LinkChecker(const Site& site, const SiteLinks& links, const LinkCheckOptions& options, SourceMap& sources,
+              Diagnostics& diags)
+      : site_(site), links_(links), options_(options), sources_(sources), diags_(diags) {
+    for (size_t i = 0; i < links.pages.size(); ++i) by_output_[links.pages[i]->output_path] = i;
+  }
+
+  void Run() {
+    for (size_t i = 0; i < links_.pages.size(); ++i) {
+      if (!links_.links[i]) continue;
+      // A link written twice in a page is reported once.
+      std::set<std::string> seen;
+      for (const std::string& href : links_.links[i]->links)
+        if (seen.insert(href).second) Check(i, href, false);
+      for (const std::string& href : links_.links[i]->language_links)
+        if (seen.insert(href).second) Check(i, href, true);
+    }
+  }
+
+ private:
+  void Check(size_t from, const std::string& href, bool marked) {
+    const Page& page = *links_.pages[from];
+    std::string target, fragment;
+    if (!ResolveLink(site_, page, href, target, fragment)) return;
+    std::string found = Find(target);
+    if (found.empty()) {
+      Report(page, href,
+             "link to \"" + href +
+                 "\" leads to no page or file of the site; correct the address, "
+                 "or add what it names",
+             kLinkMissing);
+      return;
+    }
+    auto it = by_output_.find(found);
+    if (it == by_output_.end()) return;  // a file, not a page: its fragments are not known
+    const Page& to = *links_.pages[it->second];
+    if (!fragment.empty() && fragment != "top" && links_.links[it->second]) {
+      const std::vector<std::string>& ids = links_.links[it->second]->ids;
+      if (std::find(ids.begin(), ids.end(), fragment) == ids.end())
+        Report(page, href,
+               "link to \"" + href + "\": " + (&to == &page ? std::string("this page") : to.source_path) +
+                   " has no element with id \"" + fragment +
+                   "\"; link to one of its headings, or correct the fragment",
+               kAnchorMissing);
+    }
+    if (options_.other_language && !marked && to.lang_index != page.lang_index) {
+      const Page* own = to.translations.size() > page.lang_index ? to.translations[page.lang_index] : nullptr;
+      std::string own_lang = site_.languages[page.lang_index].code();
+      std::string fix = own ? "link to " + LinkFrom(site_, page, *own) + " instead"
+                            : "link to a page in \"" + own_lang + "\"";
+      Report(page, href,
+             "link to \"" + href + "\" leads to a page in \"" + site_.languages[to.lang_index].code() +
+                 "\" from a page in \"" + own_lang + "\"; " + fix +
+                 " (the language toggle leads readers to the other language)",
+             kLinkOtherLanguage);
+    }
+  }
+
+  // The output path a link reaches: the file itself, or the folder's index.html ("/en/x" as "/en/x/").
+  std::string Find(const std::string& target) const {
+    if (links_.outputs.count(target)) return target;
+    std::string folder = target + "/index.html";
+    if (links_.outputs.count(folder)) return folder;
+    return {};
+  }
+
+  void Report(const Page& page, const std::string& href, std::string message, const char* code) {
+    std::vector<std::string> needles = {"](" + href, href};
+    size_t hash = href.find('#');
+    if (hash != std::string::npos && hash > 0) needles.push_back(href.substr(hash));
+    diags_.Add(sources_.Locate(page, TemplateName(page), needles, std::move(message), code));
+  }
+
+  const Site& site_;
+  const SiteLinks& links_;
+  const LinkCheckOptions& options_;
+  SourceMap& sources_;
+  Diagnostics& diags_;
+  std::map<std::string, size_t> by_output_;
+};
+
+}  // namespace
+
+void CheckLinks(const Site& site, const SiteLinks& links, const LinkCheckOptions& options, SourceMap& sources,
+                Diagnostics& diags) {
+  LinkChecker(site, links, options, sources, diags).Run();
+}
+
+}  // namespace tandem

@@ -1,0 +1,126 @@
+#include "check/page_checks.hpp"
+
+#include "check/codes.hpp"
+#include "render/page_view.hpp"
+#include "support/text.hpp"
+
+namespace tandem {
+
+namespace {
+
+std::string LowerAscii(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return s;
+}
+
+// "Click here!" -> "click here": what is compared with the vague phrases.
+std::string Plain(const std::string& text) {
+  std::string s = LowerAscii(text);
+  while (!s.empty() && std::string(" .,:;!?").find(s.back()) != std::string::npos) s.pop_back();
+  if (EndsWith(s, "\xE2\x80\xA6")) s.resize(s.size() - 3);  // …
+  return s;
+}
+
+bool IsVague(const Language& lang, const std::string& text) {
+  const std::string& phrases = lang.String("check_vague_link_texts");
+  std::string plain = Plain(text);
+  if (plain.empty() || phrases.empty()) return false;
+  size_t start = 0;
+  while (start <= phrases.size()) {
+    size_t bar = phrases.find('|', start);
+    if (bar == std::string::npos) bar = phrases.size();
+    if (Plain(phrases.substr(start, bar - start)) == plain) return true;
+    start = bar + 1;
+  }
+  return false;
+}
+
+void CheckImages(const Page& page, const HtmlScan& scan, SourceMap& sources, Diagnostics& diags) {
+  for (const HtmlImage& img : scan.images) {
+    if (img.decorative || img.alt.find_first_not_of(" \t\n") != std::string::npos) continue;
+    diags.Add(sources.Locate(page, TemplateName(page), {"](" + img.src, img.src},
+                             "image \"" + img.src +
+                                 "\" has no alt text; say what it shows between the brackets: "
+                                 "![what it shows](" +
+                                 img.src + ")",
+                             kImageAltMissing));
+  }
+}
+
+void CheckAnchors(const Language& lang, const Page& page, const HtmlScan& scan, SourceMap& sources,
+                  Diagnostics& diags) {
+  for (const HtmlAnchor& a : scan.anchors) {
+    if (a.text.empty() && !a.named) {
+      diags.Add(sources.Locate(page, TemplateName(page), {"[](" + a.href, "](" + a.href, a.href},
+                               "link to \"" + a.href +
+                                   "\" has no text, so a screen reader reads out its address; "
+                                   "write where it goes between the brackets",
+                               kLinkTextEmpty));
+    } else if (IsVague(lang, a.text)) {
+      diags.Add(sources.Locate(page, TemplateName(page), {"[" + a.text + "](", "[" + a.text + "]", a.text},
+                               "link text \"" + a.text +
+                                   "\" does not say where the link goes; name its "
+                                   "destination instead (\"Read the 2023 annual report\")",
+                               kLinkTextVague));
+    }
+  }
+}
+
+void CheckHeadings(const Page& page, const HtmlScan& scan, SourceMap& sources, Diagnostics& diags) {
+  int previous = 0;
+  for (const HtmlHeading& h : scan.headings) {
+    if (previous > 0 && h.level > previous + 1) {
+      std::string hashes(static_cast<size_t>(h.level), '#');
+      diags.Add(sources.Locate(
+          page, TemplateName(page), {hashes + " " + h.text, h.text},
+          "heading \"" + h.text + "\" is an h" + std::to_string(h.level) + " after an h" +
+              std::to_string(previous) + "; make it an h" + std::to_string(previous + 1) + " (" +
+              std::string(static_cast<size_t>(previous + 1), '#') + "), so that no level is skipped",
+          kHeadingSkip));
+    }
+    previous = h.level;
+  }
+}
+
+// The language `a` and `b` are translated from.
+std::string SourceLanguage(const Site& site, const Page& a, const Page& b) {
+  for (const Page* p : {&a, &b})
+    if (!p->meta.translation_source.empty()) return p->meta.translation_source;
+  return site.config.checks.translation_source;
+}
+
+void CheckStale(const Page& source, const Page& translation, Diagnostics& diags) {
+  const FileHistory& s = source.history;
+  const FileHistory& t = translation.history;
+  if (s.last_significant == FileHistory::kNone || t.last == FileHistory::kNone) return;
+  if (s.last_significant >= t.last) return;  // numbered from the newest: the translation is as new
+  diags.Warning({translation.source_path},
+                "this translation is older than its source: " + source.source_path + " changed on " +
+                    s.significant_date + ", after this file's last change on " + t.last_date +
+                    "; update the translation, or mark a change that needs none with [minor] or "
+                    "\"Translation-impact: none\" in its commit message",
+                {}, kTranslationStale);
+}
+
+}  // namespace
+
+void CheckPageHtml(const Language& lang, const Page& page, const HtmlScan& scan, SourceMap& sources,
+                   Diagnostics& diags) {
+  CheckImages(page, scan, sources, diags);
+  CheckAnchors(lang, page, scan, sources, diags);
+  CheckHeadings(page, scan, sources, diags);
+}
+
+void CheckStaleTranslations(const Site& site, Diagnostics& diags) {
+  for (const Page* page : site.AllPages()) {
+    if (page->implicit) continue;
+    for (const Page* other : page->translations) {
+      if (!other || other == page || other->implicit) continue;
+      if (SourceLanguage(site, *page, *other) == site.languages[page->lang_index].code())
+        CheckStale(*page, *other, diags);
+    }
+  }
+}
+
+}  // namespace tandem
