@@ -24,8 +24,8 @@ Diagnostics::Policy ChecksPolicy(const ChecksConfig& config, Strictness strictne
   std::map<std::string, std::string> levels;
   for (const CheckSetting& s : config.settings) levels[s.code] = s.level;
   return [levels = std::move(levels), strictness, upgraded](Diagnostic& d) {
-    if (d.code.empty() || d.severity == Severity::kNote) return true;
-    if (auto it = levels.find(d.code); it != levels.end()) {
+    if (d.severity == Severity::kNote) return true;
+    if (auto it = levels.find(d.code); !d.code.empty() && it != levels.end()) {
       if (it->second == "off") return false;
       d.severity = it->second == "error" ? Severity::kError : Severity::kWarning;
     }
