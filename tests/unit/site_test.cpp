@@ -245,9 +245,10 @@ TEST_CASE("languages on hosts of their own link to each other with absolute URLs
   auto result = site.Build();
   INFO(result.errors);
   REQUIRE(result.report.ok);
-  std::string en = site.Read("en/topics/school/index.html");
+  // Each host has a folder of its own, named after it (docs/deploy.md).
+  std::string en = site.Read("en.example.ca/topics/school/index.html");
   CHECK(Contains(en, "href=\"https://fr.example.ca/sujets/ecole/\" lang=\"fr\""));
   CHECK(Contains(en, "<link rel=\"canonical\" href=\"https://en.example.ca/topics/school/\">"));
-  CHECK(site.Exists("fr/404.html"));
-  CHECK(site.Exists("en/404.html"));
+  CHECK(site.Exists("fr.example.ca/404.html"));
+  CHECK(site.Exists("en.example.ca/404.html"));
 }

@@ -15,7 +15,8 @@ std::string OriginOf(const std::string& url) {
 
 // "https://fr.example.ca:8443" -> "fr.example.ca_8443": a folder name that is the host.
 std::string FolderName(const std::string& origin) {
-  std::string name = origin.substr(origin.find("://") + 3);
+  size_t scheme = origin.find("://");
+  std::string name = scheme == std::string::npos ? origin : origin.substr(scheme + 3);
   for (char& c : name)
     if (c == ':') c = '_';
   return name;

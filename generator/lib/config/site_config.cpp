@@ -273,7 +273,7 @@ bool LoadConfig(const std::string& source_dir, const ConfigOverrides& overrides,
                    [](const LanguageConfig& a, const LanguageConfig& b) {
                      return std::tie(a.weight, a.code) < std::tie(b.weight, b.code);
                    });
-  AssignHosts(config);
+  if (diags.error_count() == errors_before) AssignHosts(config);  // every base_url is usable
   return diags.error_count() == errors_before;
 }
 

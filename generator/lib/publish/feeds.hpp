@@ -7,7 +7,7 @@
 
 #include "directives/directive.hpp"
 #include "model/site.hpp"
-#include "render/feed_links.hpp"
+#include "model/publish_links.hpp"
 #include "support/diagnostics.hpp"
 
 namespace tandem {

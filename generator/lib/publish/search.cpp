@@ -5,7 +5,7 @@
 #include <unordered_map>
 
 #include "i18n/typography.hpp"
-#include "render/feed_links.hpp"
+#include "model/publish_links.hpp"
 #include "render/identity_view.hpp"
 #include "render/page_view.hpp"
 #include "support/files.hpp"

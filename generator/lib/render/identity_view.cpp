@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "render/feed_links.hpp"
+#include "model/publish_links.hpp"
 
 namespace tandem {
 

@@ -1,7 +1,7 @@
 #include "render/page_view.hpp"
 
 #include "assemble/translations.hpp"
-#include "render/feed_links.hpp"
+#include "model/publish_links.hpp"
 #include "render/identity_view.hpp"
 
 namespace tandem {

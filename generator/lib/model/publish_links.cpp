@@ -1,4 +1,4 @@
-#include "render/feed_links.hpp"
+#include "model/publish_links.hpp"
 
 namespace tandem {
 
