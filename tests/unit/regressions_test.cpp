@@ -191,8 +191,8 @@ TEST_CASE("errors of content, URLs, translations and layouts come in one pass", 
   site.WriteFile("content/en/d.md", "+++\ntitle = \"D\"\ntranslation_key = \"k\"\n+++\n");
   site.WriteFile("content/en/e.md", "+++\ntitle = \"E\"\ntranslation_key = \"k\"\n+++\n");
   auto result = site.Build(BuildOptions{".", "", false, true});
-  CHECK(result.errors.find("content/en/a.md:3:1: error: \"date\" must be a date written YYYY-MM-DD, not "
-                           "\"2024- 1-01\"") != std::string::npos);
+  CHECK(result.errors.find("content/en/a.md:3:1: error: \"date\" must be a date written YYYY-MM-DD, or a "
+                           "date and time like 2021-07-30T09:00:00-04:00, not \"2024- 1-01\"") != std::string::npos);
   CHECK(result.errors.find("content/en/b.md:3:1: error: slug \"B!\"") != std::string::npos);
   CHECK(result.errors.find("content/en/c.md:3:1: error: missing template: layout \"wide\"") !=
         std::string::npos);

@@ -417,7 +417,7 @@ TEST_CASE("serve: an edit reloads open pages; a broken file shows its errors unt
   CHECK(page->body.find("tandem-error-overlay") != std::string::npos);
   CHECK(page->body.find(
             "content/en/_index.md:3:1: error: &quot;date&quot; must be a date written YYYY-MM-DD, "
-            "not &quot;&lt;b&gt;x&lt;/b&gt;&quot;\n 3 | date = &quot;&lt;b&gt;x&lt;/b&gt;&quot;\n   | ^") !=
+            "or a date and time like 2021-07-30T09:00:00-04:00, not &quot;&lt;b&gt;x&lt;/b&gt;&quot;\n 3 | date = &quot;&lt;b&gt;x&lt;/b&gt;&quot;\n   | ^") !=
         std::string::npos);
   CHECK(page->body.find("<b>x</b>") == std::string::npos);
   auto missing = client.Get("/nowhere");

@@ -19,14 +19,17 @@ namespace tandem {
 
 namespace {
 
-std::string FileDate(const std::string& path) {
+// The day, in the site's time zone, of the file's last modification.
+std::string FileDate(const std::string& path, const TimeZone& zone) {
   struct stat st;
   if (stat(path.c_str(), &st) != 0) return {};
-  std::tm tm;
-  gmtime_r(&st.st_mtime, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
+  return zone.DayAt(int64_t{st.st_mtim.tv_sec} * 1000 + st.st_mtim.tv_nsec / 1'000'000);
+}
+
+// The day a front matter date stands for in the site's time zone; "" when not given.
+std::string DayOf(const std::string& written, const TimeZone& zone) {
+  auto when = ParseDateTime(written);
+  return when ? zone.DayOf(*when) : std::string();
 }
 
 std::string LatestOf(const Page& page) {
@@ -52,7 +55,7 @@ void AssignDates(Site& site, Diagnostics& diags, bool read_history) {
                   {}, "git-missing");
   std::vector<Page*> implicit;
   for (Page* page : pages) {
-    page->issued = page->meta.date;
+    page->issued = DayOf(page->meta.date, *site.time_zone);
     auto git = git_files.find(page->source_path);
     if (git != git_files.end()) page->history = git->second;
     if (page->implicit) {
@@ -60,11 +63,11 @@ void AssignDates(Site& site, Diagnostics& diags, bool read_history) {
       continue;
     }
     if (!page->meta.modified.empty()) {
-      page->modified = page->meta.modified;
+      page->modified = DayOf(page->meta.modified, *site.time_zone);
     } else if (git != git_files.end()) {
       page->modified = git->second.last_date;
     } else {
-      page->modified = FileDate(page->fs_path);
+      page->modified = FileDate(page->fs_path, *site.time_zone);
       if (in_git)
         diags.Warning({page->source_path},
                       "the file is not committed to git, so its date modified is the "

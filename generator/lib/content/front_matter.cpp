@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "config/toml_source.hpp"
+#include "i18n/time_zone.hpp"
 #include "support/text.hpp"
 
 namespace tandem {
@@ -77,6 +78,15 @@ std::optional<Block> SplitFrontMatter(const std::string& path, const std::string
   return std::nullopt;
 }
 
+DateTime FromTomlDateTime(const toml::date_time& dt) {
+  DateTime t;
+  t.year = dt.date.year, t.month = dt.date.month, t.day = dt.date.day;
+  t.hour = dt.time.hour, t.minute = dt.time.minute, t.second = dt.time.second;
+  t.has_time = true;
+  if (dt.offset) t.has_offset = true, t.offset_minutes = dt.offset->minutes;
+  return t;
+}
+
 Field FromToml(const TomlSource& src, std::string key, const toml::node& node) {
   Field f;
   f.key = std::move(key);
@@ -95,10 +105,7 @@ Field FromToml(const TomlSource& src, std::string key, const toml::node& node) {
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d->get().year, d->get().month, d->get().day);
     f.text = buf;
   } else if (auto dt = node.as_date_time()) {
-    char buf[16];
-    auto date = dt->get().date;
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", date.year, date.month, date.day);
-    f.text = buf;
+    f.text = FromTomlDateTime(dt->get()).ToString();
   } else if (const toml::array* arr = node.as_array()) {
     f.kind = Field::Kind::kList;
     for (const toml::node& item : *arr) f.children.push_back(FromToml(src, "", item));
@@ -361,6 +368,44 @@ Value ToValue(const Field& f) {
   }
 }
 
+// The keys tandem reads, in the spelling the code below uses. Front matter may write them in
+// any case, with or without underscores (Hugo's `Title`, `LastMod`, `publishDate`).
+const std::vector<std::string> kKnownKeys = {
+    "title",    "description", "date",   "modified", "lastmod", "publish_date", "expiry_date",
+    "slug",     "url",         "layout", "keywords", "subject", "draft",        "weight",
+    "params",   "translation_key", "translation_source"};
+
+std::string Lowercase(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Lowercase, without underscores or hyphens: "publishDate", "publish_date" and "PublishDate" meet.
+std::string Folded(std::string_view key) {
+  std::string out;
+  for (char c : Lowercase(key))
+    if (c != '_' && c != '-') out += c;
+  return out;
+}
+
+// The known key that `key` spells, or "".
+std::string KnownKey(std::string_view key) {
+  std::string folded = Folded(key);
+  for (const std::string& known : kKnownKeys)
+    if (Folded(known) == folded) return known;
+  return "";
+}
+
+const std::vector<std::string>& KnownKeysLowercase() {
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> out = kKnownKeys;
+    for (const char* hugo : {"publishdate", "expirydate", "translationkey"}) out.push_back(hugo);
+    return out;
+  }();
+  return keys;
+}
+
 class FieldReader {
  public:
   FieldReader(const std::string& path, const std::string& file, Diagnostics& diags)
@@ -382,12 +427,16 @@ class FieldReader {
     return false;
   }
 
+  // YYYY-MM-DD, or an RFC 3339 date and time; kept in one canonical form.
   void Date(const Field& f, std::string& out) {
     if (!String(f, out)) return;
-    if (!IsIsoDate(out)) {
-      Error(f, "\"" + f.key + "\" must be a date written YYYY-MM-DD, not \"" + out + "\"");
-      out.clear();
+    if (auto when = ParseDateTime(out)) {
+      out = when->ToString();
+      return;
     }
+    Error(f, "\"" + f.key + "\" must be a date written YYYY-MM-DD, or a date and time like "
+             "2021-07-30T09:00:00-04:00, not \"" + out + "\"");
+    out.clear();
   }
 
   // keywords and subject may be one string or a list of strings.
@@ -404,7 +453,20 @@ class FieldReader {
   }
 
   void Read(const Field& f, FrontMatter& m) {
-    const std::string& k = f.key;
+    std::string k = KnownKey(f.key);
+    if (k.empty()) {
+      if (auto typo = DidYouMean(Lowercase(f.key), KnownKeysLowercase()))
+        Error(f, "\"" + f.key + "\" is not a front matter key (did you mean \"" + KnownKey(*typo) +
+                     "\"?); a key of the site's own goes under params, as params." + f.key);
+      else
+        m.params.Set(f.key, ToValue(f));
+      return;
+    }
+    if (k == "params") {
+      if (f.kind != Field::Kind::kMap) return Error(f, "\"params\" must be a table of the page's own keys");
+      for (const Field& c : f.children) m.params.Set(c.key, ToValue(c));
+      return;
+    }
     if (k == "title") {
       m.title_pos = f.pos;
       if (!String(f, m.title)) m.title = "?";  // reported; not also "empty"
@@ -414,13 +476,17 @@ class FieldReader {
       Date(f, m.date);
     else if (k == "modified" || k == "lastmod")
       Date(f, m.modified);
+    else if (k == "publish_date")
+      Date(f, m.publish_date);
+    else if (k == "expiry_date")
+      Date(f, m.expiry_date);
     else if (k == "slug") {
       String(f, m.slug);
       m.slug_pos = f.pos;
     } else if (k == "url") {
       String(f, m.url);
       m.url_pos = f.pos;
-    } else if (k == "translation_key" || k == "translationKey") {
+    } else if (k == "translation_key") {
       String(f, m.translation_key);
       m.translation_key_pos = f.pos;
     } else if (k == "translation_source") {
@@ -444,8 +510,6 @@ class FieldReader {
         Error(f, "\"weight\" is out of range: use a number between -2147483648 and 2147483647");
       else
         m.weight = static_cast<int>(f.integer);
-    } else {
-      m.params.Set(k, ToValue(f));
     }
   }
 

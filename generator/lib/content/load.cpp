@@ -180,7 +180,26 @@ void CheckLanguageFolders(const Site& site, Diagnostics& diags) {
 
 }  // namespace
 
-void LoadContent(Site& site, const LoadOptions& options, Diagnostics& diags) {
+namespace {
+
+// Whether `page` stays out of this build, counting why in `held`.
+bool HoldBack(const Page& page, const LoadOptions& options, const TimeZone& zone, HeldBack& held) {
+  const FrontMatter& m = page.meta;
+  auto at = [&](const std::string& date) { return zone.ToEpochMs(*ParseDateTime(date)); };
+  for (const std::string* date : {&m.publish_date, &m.expiry_date})
+    if (!date->empty() && at(*date) > options.now_ms &&
+        (held.next_change_ms == 0 || at(*date) < held.next_change_ms))
+      held.next_change_ms = at(*date);
+  if (m.draft && !options.drafts) return ++held.drafts, true;
+  if (!m.publish_date.empty() && !options.future && at(m.publish_date) > options.now_ms) return ++held.future, true;
+  if (!m.expiry_date.empty() && !options.expired && at(m.expiry_date) <= options.now_ms) return ++held.expired, true;
+  return false;
+}
+
+}  // namespace
+
+HeldBack LoadContent(Site& site, const LoadOptions& options, Diagnostics& diags) {
+  HeldBack held;
   CheckLanguageFolders(site, diags);
   fs::path site_root = fs::weakly_canonical(site.source_dir);
   for (size_t i = 0; i < site.languages.size(); ++i) {
@@ -195,7 +214,7 @@ void LoadContent(Site& site, const LoadOptions& options, Diagnostics& diags) {
         loaded[k] = LoadPage(files[k], i, prefix + files[k].rel_path, diags);
       });
       for (LoadedPage& l : loaded) {
-        if (!l.page || (l.page->meta.draft && !options.drafts)) continue;
+        if (!l.page || HoldBack(*l.page, options, *site.time_zone, held)) continue;
         site.texts.Put(l.page.get(), std::move(l.body));
         lang.pages.push_back(std::move(l.page));
       }
@@ -209,6 +228,7 @@ void LoadContent(Site& site, const LoadOptions& options, Diagnostics& diags) {
     for (const auto& p : lang.pages)
       if (p->is_home) lang.home = p.get();
   }
+  return held;
 }
 
 namespace {

@@ -16,8 +16,12 @@ namespace tandem {
 struct FrontMatter {
   std::string title;
   std::string description;
-  std::string date;      // YYYY-MM-DD or empty
-  std::string modified;  // YYYY-MM-DD or empty
+  // Dates as written, in DateTime's canonical form (i18n/time_zone.hpp): "2021-07-30", or with a
+  // time and maybe an offset, "2021-07-30T09:00:00-04:00"; empty when not given.
+  std::string date;
+  std::string modified;
+  std::string publish_date;  // before it, the page is held back (unless --future)
+  std::string expiry_date;   // from it on, the page is held back (unless --expired)
   std::string slug;
   std::string url;
   std::string translation_key;

@@ -10,6 +10,7 @@
 
 #include "config/site_config.hpp"
 #include "i18n/locale.hpp"
+#include "i18n/time_zone.hpp"
 #include "i18n/ui_strings.hpp"
 #include "model/page.hpp"
 
@@ -47,6 +48,7 @@ struct Site {
   std::string source_dir;  // absolute
   SiteConfig config;
   std::vector<Language> languages;  // in config order (by weight)
+  std::unique_ptr<TimeZone> time_zone;  // site.toml's `timezone`: every day shown is a day there
   PageTexts texts;
 
   // Every page of every language, in a stable order: by language, then path.

@@ -1,0 +1,58 @@
+// Front matter keys without surprises: known keys in any case, a typo of one is an error, and a
+// site's own keys go under params.
+#include <catch2/catch.hpp>
+
+#include "content/front_matter.hpp"
+
+using namespace tandem;
+
+TEST_CASE("known front matter keys match whatever their case or underscores", "[front-matter]") {
+  Diagnostics diags;
+  auto yaml = ParsePage("p.md",
+                        "---\nTitle: Notice\nDraft: true\nLastMod: 2021-08-01\nTranslationKey: k\n"
+                        "PublishDate: 2021-07-30T09:00:00-04:00\nexpiry_date: 2031-01-01\n---\n",
+                        diags);
+  REQUIRE(yaml);
+  CHECK(diags.Render().empty());
+  CHECK(yaml->meta.title == "Notice");
+  CHECK(yaml->meta.draft);
+  CHECK(yaml->meta.modified == "2021-08-01");
+  CHECK(yaml->meta.translation_key == "k");
+  CHECK(yaml->meta.publish_date == "2021-07-30T09:00:00-04:00");
+  CHECK(yaml->meta.expiry_date == "2031-01-01");
+  CHECK(yaml->meta.params.fields.empty());
+}
+
+TEST_CASE("a key one slip from a known key is an error, not a param", "[front-matter]") {
+  Diagnostics diags;
+  CHECK_FALSE(ParsePage("p.md", "+++\ntitle = \"T\"\ndarft = true\nmodifed = 2024-01-01\n+++\n", diags));
+  CHECK(diags.Render() ==
+        "p.md:3:1: error: \"darft\" is not a front matter key (did you mean \"draft\"?); a key of the site's "
+        "own goes under params, as params.darft\n"
+        " 3 | darft = true\n"
+        "   | ^\n"
+        "p.md:4:1: error: \"modifed\" is not a front matter key (did you mean \"modified\"?); a key of the "
+        "site's own goes under params, as params.modifed\n"
+        " 4 | modifed = 2024-01-01\n"
+        "   | ^\n");
+  Diagnostics yaml;
+  CHECK_FALSE(ParsePage("p.md", "---\ntilte: T\ntitle: T\n---\n", yaml));
+  CHECK(yaml.Render().find("\"tilte\" is not a front matter key (did you mean \"title\"?)") !=
+        std::string::npos);
+}
+
+TEST_CASE("a site's own keys are params, declared under params or far from any known key", "[front-matter]") {
+  Diagnostics diags;
+  auto page = ParsePage(
+      "p.md", "+++\ntitle = \"T\"\naudience = \"editors\"\n[params]\ndata = \"x\"\nweight = 3\n+++\n", diags);
+  REQUIRE(page);
+  CHECK(diags.Render().empty());
+  CHECK(page->meta.params.Get("audience")->text == "editors");
+  CHECK(page->meta.params.Get("data")->text == "x");
+  CHECK(page->meta.params.Get("weight") != nullptr);  // a param, not the page's weight
+  CHECK(page->meta.weight == 0);
+
+  Diagnostics bad;
+  CHECK_FALSE(ParsePage("p.md", "+++\ntitle = \"T\"\nparams = \"x\"\n+++\n", bad));
+  CHECK(bad.Render().find("p.md:3:1: error: \"params\" must be a table of the page's own keys") == 0);
+}
