@@ -1,6 +1,6 @@
 # Installing tandem (README.md, "Install"): the program in bin/, its themes in
 # share/tandem/themes/ (the program finds them from its own location, so an installed tree
-# can be moved: render/theme.cpp), the manual page and the bash completion, both made at build
+# can be moved: theme/theme.cpp), the manual page and the bash completion, both made at build
 # time from the program's own command line definition so that they cannot drift from it.
 # `cpack -G DEB` makes a Debian package of the same files.
 

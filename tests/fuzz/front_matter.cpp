@@ -15,7 +15,7 @@
 
 #include "fuzz_common.hpp"
 #include "i18n/time_zone.hpp"
-#include "render/theme.hpp"
+#include "theme/theme.hpp"
 #include "support/files.hpp"
 #include "support/text.hpp"
 

@@ -23,7 +23,7 @@
 #include "directives/funding/model.hpp"
 #include "funding_data.hpp"
 #include "fuzz_common.hpp"
-#include "render/theme.hpp"
+#include "theme/theme.hpp"
 #include "support/text.hpp"
 
 namespace {

@@ -33,7 +33,7 @@
 #include "output/beneath.hpp"
 #include "render/page_view.hpp"
 #include "render/render_page.hpp"
-#include "render/theme.hpp"
+#include "theme/theme.hpp"
 #include "support/files.hpp"
 #include "support/text.hpp"
 

@@ -11,7 +11,7 @@
 
 #include "directives/funding/model.hpp"
 #include "model/site.hpp"
-#include "render/theme.hpp"
+#include "theme/theme.hpp"
 
 namespace tandem::testing {
 

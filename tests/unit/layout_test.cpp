@@ -12,7 +12,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bottom to top. A folder may include its own files and those of folders before it.
-const std::vector<std::string> kLayers = {"support",  "config",     "i18n",   "model",  "content", "assemble",
+const std::vector<std::string> kLayers = {"support",  "config", "theme",    "i18n",   "model",  "content", "assemble",
                                           "markdown", "directives", "render", "publish", "output", "check", "build", "serve", "scaffold"};
 
 int LayerOf(const std::string& folder) {

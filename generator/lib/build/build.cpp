@@ -34,7 +34,7 @@
 #include "render/page_view.hpp"
 #include "render/render_page.hpp"
 #include "render/site_files.hpp"
-#include "render/theme.hpp"
+#include "theme/theme.hpp"
 #include "support/fault.hpp"
 #include "support/files.hpp"
 #include "support/parallel.hpp"

@@ -16,7 +16,7 @@
 
 #include "directives/directive.hpp"
 #include "model/site.hpp"
-#include "render/theme.hpp"
+#include "theme/theme.hpp"
 #include "support/diagnostics.hpp"
 
 namespace tandem {

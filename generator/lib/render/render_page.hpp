@@ -12,7 +12,7 @@
 #include "model/site.hpp"
 #include "render/links.hpp"
 #include "render/reserved_ids.hpp"
-#include "render/theme.hpp"
+#include "theme/theme.hpp"
 
 namespace tandem {
 

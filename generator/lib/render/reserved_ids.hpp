@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "render/theme.hpp"
+#include "theme/theme.hpp"
 
 namespace tandem {
 

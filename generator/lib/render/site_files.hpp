@@ -9,7 +9,7 @@
 
 #include "directives/directive.hpp"
 #include "model/site.hpp"
-#include "render/theme.hpp"
+#include "theme/theme.hpp"
 
 namespace tandem {
 

@@ -9,7 +9,7 @@
 
 #include "assemble/urls.hpp"
 #include "config/site_config.hpp"
-#include "render/theme.hpp"
+#include "theme/theme.hpp"
 #include "scaffold/archetype.hpp"
 #include "support/text.hpp"
 

@@ -1,4 +1,4 @@
-#include "render/theme.hpp"
+#include "theme/theme.hpp"
 
 #include <algorithm>
 #include <filesystem>
