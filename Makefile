@@ -12,7 +12,7 @@ SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_DEBS  := cmake g++ make pkg-config git libcmark-gfm-dev libcmark-gfm-extensions-dev \
                libkainjow-mustache-dev libicu-dev libtomlplusplus-dev libyaml-cpp-dev libcli11-dev \
                libxxhash-dev libjemalloc-dev libcpp-httplib-dev catch2
-TEST_DEBS   := chromium cmark-gfm
+TEST_DEBS   := chromium cmark-gfm python3
 # clang-14 and its runtimes (libFuzzer): only for `make fuzz`.
 FUZZ_DEBS   := clang-14 libclang-rt-14-dev llvm-14
 FUZZ_SECONDS ?= 60
