@@ -194,7 +194,7 @@ TEST_CASE("a production build is indexed; noindex in site.toml turns that around
   CHECK_FALSE(Contains(site.Read("example.ca/en/about/index.html"), "name=\"robots\""));
 }
 
-TEST_CASE("--base-url builds for another host, the site's and a language's", "[publish]") {
+TEST_CASE("a --base-url builds for another host, the site's and a language's", "[publish]") {
   FixtureSite site("staging");
   BuildOptions options;
   options.base_urls = {"https://preview.example.ca/pr-12/", "fr=https://apercu.example.ca/pr-12/"};

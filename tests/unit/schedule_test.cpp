@@ -157,7 +157,7 @@ TEST_CASE("site.toml's time zone decides the day, and an unknown one is an error
         "   |            ^\n");
 }
 
-TEST_CASE("--now reads a date and time, and the program says what it held back", "[schedule]") {
+TEST_CASE("the hidden --now reads a date and time, and the program says what it held back", "[schedule]") {
   FixtureSite site = SiteWithPage("publishDate = 2030-03-01\nmodified = 2024-01-02\n");
   std::string args =
       "build --source '" + site.source().string() + "' --output '" + site.output().string() + "'";
