@@ -55,7 +55,9 @@ Locale::Locale(const std::string& tag, const std::string& currency) : tag_(tag) 
   Check(status, "locale " + tag);
   if (loc.isBogus() || *loc.getLanguage() == '\0') throw std::runtime_error("it names no language");
   iso3_ = loc.getISO3Language();
-  nfkd_ = icu::Normalizer2::getNFKDInstance(status);
+  // ICU makes its shared NFKD normalizer on first use; made here, before threads share the
+  // Locale, its creation never races (ThreadSanitizer saw it in the search index's workers).
+  icu::Normalizer2::getNFKDInstance(status);
   Check(status, "NFKD normalizer");
   auto base = num::NumberFormatter::withLocale(loc);
   integer_ = std::make_unique<num::LocalizedNumberFormatter>(base.precision(num::Precision::integer()));
@@ -170,8 +172,10 @@ std::string Locale::Fold(std::string_view word) const {
     return lower;
   }
   UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
+  Check(status, "NFKD normalizer");
   icu::UnicodeString decomposed =
-      nfkd_->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), word.size())), status);
+      nfkd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), word.size())), status);
   Check(status, "NFKD normalization");
   icu::UnicodeString bare;
   for (int32_t i = 0; i < decomposed.length();) {

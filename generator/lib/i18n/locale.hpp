@@ -18,7 +18,6 @@
 
 U_NAMESPACE_BEGIN
 class Collator;
-class Normalizer2;
 class PluralRules;
 class Transliterator;
 namespace number {
@@ -73,9 +72,6 @@ class Locale {
   std::unique_ptr<icu::Collator> collator_;
   mutable std::unique_ptr<icu::Transliterator> to_ascii_;
   mutable std::mutex to_ascii_mutex_;
-  // ICU's shared NFKD instance, fetched here once: ICU makes it lazily, and the first call
-  // from several threads at once is a race ThreadSanitizer sees.
-  const icu::Normalizer2* nfkd_ = nullptr;
 };
 
 }  // namespace tandem
