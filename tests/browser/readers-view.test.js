@@ -1,11 +1,11 @@
 'use strict';
 // Readers' view tests (issue 4): the generated site in a real browser (Debian's Chromium),
 // for every page type in both languages: accessibility (axe-core, WCAG 2.1 AA), the language
-// toggle, the skip link, the date modified, table markup, a 360 px phone layout, and
+// toggle, the skip link, the date modified, table markup, a 320 px phone layout, and
 // screenshots of the fact sheet.
 //
 // Speed: one Chromium for the whole run. Each page is loaded once at 1280 px and once at
-// 360 px, and its tests share those two loads, one test after the other: first the tests that
+// 320 px, and its tests share those two loads, one test after the other: first the tests that
 // only read the page (screenshots first, axe, which adds its script, last), then the ones that
 // act on it (keyboard, then the toggle, which leaves the page). Several pages are checked at
 // once (PAGE_CONCURRENCY); a tab a page is done with is reused, by loading the next page in it.
@@ -22,7 +22,7 @@ const { axeViolations, layoutAtViewport } = require('./lib/checks');
 
 const T = { timeout: 60000 };
 const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 360, height: 740 };
+const PHONE = { width: 320, height: 640 };
 const OTHER = { en: 'fr', fr: 'en' };
 const VIEWPORTS = { desktop: DESKTOP, phone: PHONE };
 // How many pages are checked at once (each with two tabs open).
@@ -109,7 +109,7 @@ if (setupError) {
             else tabs.release(loaded.page);
           }
         }, { timeout: 20000 });
-        // Runs fn on the page's shared tab at 'desktop' (1280 px) or 'phone' (360 px). Every
+        // Runs fn on the page's shared tab at 'desktop' (1280 px) or 'phone' (320 px). Every
         // test but the last two (keyboard, then toggle) leaves the page as it found it.
         const onView = async (key, fn) => {
           const { page, response } = await views[key];
@@ -139,7 +139,7 @@ if (setupError) {
         });
 
         // Full-page screenshots, before any other test has touched the tabs.
-        for (const [key, w] of [['phone', 360], ['desktop', 1280]]) {
+        for (const [key, w] of [['phone', 320], ['desktop', 1280]]) {
           const file = p.kind === 'factsheet' || !p.bilingual
             ? `${p.kind}-${p.lang}-${w}.png`
             : `${p.kind}-${w}.png`;
@@ -157,7 +157,7 @@ if (setupError) {
           });
         }
 
-        it('does not scroll sideways at 360 px; tables fit or scroll in their own box', T, async () => {
+        it('does not scroll sideways at 320 px; tables fit or scroll in their own box', T, async () => {
           await onView('phone', async (page) => {
             const m = await layoutAtViewport(page);
             assert.ok(m.scrollWidth <= m.clientWidth,
@@ -340,7 +340,7 @@ if (setupError) {
         }
 
         // axe-core adds its script to the shared tabs: after every other test on them.
-        for (const [label, key] of [['1280', 'desktop'], ['360', 'phone']]) {
+        for (const [label, key] of [['1280', 'desktop'], ['320', 'phone']]) {
           it(`has no axe violations (WCAG 2.1 A/AA) at ${label} px`, T, async () => {
             await onView(key, async (page) => {
               const violations = await axeViolations(page);
