@@ -185,14 +185,14 @@ namespace {
 // Whether `page` stays out of this build, counting why in `held`.
 bool HoldBack(const Page& page, const LoadOptions& options, const TimeZone& zone, HeldBack& held) {
   const FrontMatter& m = page.meta;
-  auto at = [&](const std::string& date) { return zone.ToEpochMs(*ParseDateTime(date)); };
-  for (const std::string* date : {&m.publish_date, &m.expiry_date})
-    if (!date->empty() && at(*date) > options.now_ms &&
-        (held.next_change_ms == 0 || at(*date) < held.next_change_ms))
-      held.next_change_ms = at(*date);
+  // Front matter keeps only dates ParseDateTime reads; 0 stands for "none given".
+  auto at = [&](const std::string& date) { return date.empty() ? 0 : zone.ToEpochMs(*ParseDateTime(date)); };
+  int64_t publish = at(m.publish_date), expiry = at(m.expiry_date);
+  for (int64_t when : {publish, expiry})
+    if (when > options.now_ms && (held.next_change_ms == 0 || when < held.next_change_ms)) held.next_change_ms = when;
   if (m.draft && !options.drafts) return ++held.drafts, true;
-  if (!m.publish_date.empty() && !options.future && at(m.publish_date) > options.now_ms) return ++held.future, true;
-  if (!m.expiry_date.empty() && !options.expired && at(m.expiry_date) <= options.now_ms) return ++held.expired, true;
+  if (publish && !options.future && publish > options.now_ms) return ++held.future, true;
+  if (expiry && !options.expired && expiry <= options.now_ms) return ++held.expired, true;
   return false;
 }
 
