@@ -62,13 +62,36 @@ TEST_CASE("invalid UTF-8", "[errors]") {
         "   |           ^\n");
 }
 
-TEST_CASE("a layout with no template", "[errors]") {
-  std::string errors = ErrorsOf({{"content/en/x.md", "+++\ntitle = \"X\"\nlayout = \"pag\"\n+++\n"}});
-  CHECK(errors == "content/en/x.md:3:1: error: missing template: layout \"pag\" needs " +
-                      std::string(TANDEM_THEMES_DIR) +
-                      "/gc/templates/pag.mustache (did you mean \"page\"?)\n"
-                      " 3 | layout = \"pag\"\n"
-                      "   | ^\n");
+TEST_CASE("a layout the theme lacks falls back to the default template, with one warning per name",
+          "[errors]") {
+  FixtureSite site("minimal");
+  site.WriteFile("content/en/x.md", "+++\ntitle = \"X\"\nlayout = \"pag\"\n+++\n");
+  site.WriteFile("content/en/y.md", "+++\ntitle = \"Y\"\nlayout = \"pag\"\n+++\n");
+  site.WriteFile("content/en/z.md", "+++\ntitle = \"Z\"\nlayout = \"story\"\n+++\n");
+  for (const char* name : {"x", "y", "z"})
+    site.WriteFile("content/fr/" + std::string(name) + ".md", "+++\ntitle = \"F\"\n+++\n");
+  auto result = site.Build();
+  CHECK(result.report.ok);
+  std::string theme = std::string(TANDEM_THEMES_DIR) + "/gc/templates/";
+  // After the site's note-like warning that it is not in git.
+  CHECK(result.warnings.substr(result.warnings.find("content/")) ==
+        "content/en/x.md:3:1: warning: the theme has no layout \"pag\" (" + theme +
+            "pag.mustache) (did you mean \"page\"?); this page and 1 other page use the default template "
+            "instead. Add the template, or remove the layout [layout-missing]\n"
+            " 3 | layout = \"pag\"\n"
+            "   | ^\n"
+            "content/en/z.md:3:1: warning: the theme has no layout \"story\" (" + theme +
+            "story.mustache); this page uses the default template instead. Add the template, or remove the "
+            "layout [layout-missing]\n"
+            " 3 | layout = \"story\"\n"
+            "   | ^\n");
+  CHECK(site.Read("en/x/index.html").find("<h1") != std::string::npos);
+
+  BuildOptions strict;
+  strict.strict = true;
+  auto failed = site.Build(strict);
+  CHECK_FALSE(failed.report.ok);
+  CHECK(failed.errors.find("content/en/x.md:3:1: error: the theme has no layout \"pag\"") != std::string::npos);
 }
 
 TEST_CASE("a missing partial", "[errors]") {

@@ -194,7 +194,7 @@ TEST_CASE("errors of content, URLs, translations and layouts come in one pass", 
   CHECK(result.errors.find("content/en/a.md:3:1: error: \"date\" must be a date written YYYY-MM-DD, or a "
                            "date and time like 2021-07-30T09:00:00-04:00, not \"2024- 1-01\"") != std::string::npos);
   CHECK(result.errors.find("content/en/b.md:3:1: error: slug \"B!\"") != std::string::npos);
-  CHECK(result.errors.find("content/en/c.md:3:1: error: missing template: layout \"wide\"") !=
+  CHECK(result.errors.find("content/en/c.md:3:1: error: the theme has no layout \"wide\"") !=
         std::string::npos);
   CHECK(result.errors.find(
             "content/en/e.md:3:1: error: translation_key \"k\" is also used by content/en/d.md") !=

@@ -280,19 +280,44 @@ class Builder {
     return true;
   }
 
+  // A layout the theme lacks falls back to the page's default template (as Hugo does), with one
+  // warning per layout name, not per page; --strict makes it an error.
   bool CheckLayouts() {
     if (!theme_ok_) return true;
     std::vector<std::string> layouts = theme_.LayoutNames();
-    for (const Page* page : site_.AllPages()) {
-      std::string name = TemplateName(*page);
-      if (std::find(layouts.begin(), layouts.end(), name) != layouts.end()) continue;
-      SourcePos at = page->meta.layout_pos.line ? page->meta.layout_pos : SourcePos{page->source_path};
-      diags_.Error(at,
-                   "missing template: layout \"" + name + "\" needs " + theme_.shown_dir() + "/templates/" +
-                       name + ".mustache" + DidYouMeanSuffix(name, layouts),
-                   page->FrontMatterLine(at.line));
+    auto has = [&](const std::string& name) {
+      return std::find(layouts.begin(), layouts.end(), name) != layouts.end();
+    };
+    std::map<std::string, std::vector<const Page*>> missing;  // layout -> pages asking for it
+    std::set<std::string> defaults;
+    for (Page* page : site_.AllPages()) {
+      std::string fallback = DefaultTemplateName(*page);
+      if (!page->meta.layout.empty() && !has(page->meta.layout)) {
+        missing[page->meta.layout].push_back(page);
+        page->layout = fallback;
+      }
+      defaults.insert(fallback);
     }
+    for (const std::string& name : defaults)
+      if (!has(name))
+        diags_.Error({theme_.shown_dir() + "/templates/" + name + ".mustache"},
+                     "missing template: the theme needs it for its " + name + " pages" +
+                         DidYouMeanSuffix(name, layouts));
+    for (const auto& [name, pages] : missing) WarnMissingLayout(name, pages, layouts);
     return true;
+  }
+
+  void WarnMissingLayout(const std::string& name, const std::vector<const Page*>& pages,
+                         const std::vector<std::string>& layouts) {
+    const Page& first = *pages.front();
+    std::string others = pages.size() == 1 ? "" : " and " + std::to_string(pages.size() - 1) + " other page" +
+                                                      (pages.size() == 2 ? "" : "s");
+    diags_.Warning(first.meta.layout_pos,
+                   "the theme has no layout \"" + name + "\" (" + theme_.shown_dir() + "/templates/" + name +
+                       ".mustache)" + DidYouMeanSuffix(name, layouts) + "; this page" + others +
+                       (pages.size() == 1 ? " uses" : " use") +
+                       " the default template instead. Add the template, or remove the layout",
+                   first.FrontMatterLine(first.meta.layout_pos.line), kLayoutMissing);
   }
 
   // What every page's HTML depends on besides itself: site.toml, and each language's view

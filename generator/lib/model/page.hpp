@@ -70,6 +70,7 @@ struct Page {
   std::string output_path;          // relative to the output folder: "en/news/index.html"
   std::string modified;             // YYYY-MM-DD
   std::string issued;               // YYYY-MM-DD or ""
+  std::string layout;               // the theme template it renders with, once layouts are checked
   Page* parent = nullptr;           // the section holding this page
   std::vector<Page*> children;      // for sections: pages and subsections, sorted
   std::vector<Page*> translations;  // by language index; nullptr where missing; [own] = this

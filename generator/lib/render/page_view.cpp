@@ -101,7 +101,12 @@ std::string LinkFrom(const Site& site, const Page& from, const Page& to) {
 }
 
 std::string TemplateName(const Page& page) {
+  if (!page.layout.empty()) return page.layout;
   if (!page.meta.layout.empty()) return page.meta.layout;
+  return DefaultTemplateName(page);
+}
+
+std::string DefaultTemplateName(const Page& page) {
   return page.is_home ? "home" : page.is_section ? "section" : "page";
 }
 

@@ -11,8 +11,11 @@
 
 namespace tandem {
 
-// The template a page uses: its front matter layout, else home, section or page.
+// The template a page uses: the one the layouts stage chose, else its front matter layout, else
+// its default.
 std::string TemplateName(const Page& page);
+// The template of its kind: home, section or page.
+std::string DefaultTemplateName(const Page& page);
 
 // What is particular to one page (see docs/themes.md), except page.content.
 Value PageView(const Site& site, const Page& page);
