@@ -94,13 +94,23 @@ std::optional<std::string> SegmentOf(const Page& page, const Locale& locale, Dia
   return slug;
 }
 
-std::optional<std::string> RelativeUrlOf(const Page& page, Diagnostics& diags) {
+// A url is below the language's root; written with the language's own prefix (Hugo's habit:
+// `url: /fr/x/` in content/fr), it means the same place, not /fr/fr/x/.
+std::string WithoutLanguagePrefix(std::string rel, const LanguageConfig& lang) {
+  std::string prefix = lang.code + "/";
+  if (EndsWith(lang.base_path, "/" + prefix) && (rel == lang.code || StartsWith(rel, prefix)))
+    rel.erase(0, std::min(rel.size(), prefix.size()));
+  return rel;
+}
+
+std::optional<std::string> RelativeUrlOf(const Page& page, const LanguageConfig& lang, Diagnostics& diags) {
   if (auto problem = UrlProblem(page.meta.url)) {
     diags.Error(page.meta.url_pos, *problem, page.FrontMatterLine(page.meta.url_pos.line));
     return std::nullopt;
   }
   std::string rel = page.meta.url;
   while (StartsWith(rel, "/")) rel.erase(0, 1);
+  rel = WithoutLanguagePrefix(rel, lang);
   if (!rel.empty() && rel.back() != '/') rel += '/';
   return rel;
 }
@@ -109,7 +119,7 @@ void AssignTree(Page& page, const std::string& parent_rel, const Language& lang,
                 Diagnostics& diags) {
   std::string rel;
   if (page.meta.url_pos.line > 0) {
-    auto url = RelativeUrlOf(page, diags);
+    auto url = RelativeUrlOf(page, lang.config, diags);
     if (!url) return;
     rel = *url;
   } else {
