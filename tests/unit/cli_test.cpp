@@ -31,7 +31,7 @@ TEST_CASE("a successful build exits 0 and ends with pages, warnings, errors and 
   CHECK(run.status == 0);
   CHECK(run.output.find("en: 12 pages, fr: 11 pages\n") != std::string::npos);
   CHECK(run.output.find("files: 46 written, 0 unchanged, 0 removed\n") != std::string::npos);
-  CHECK(run.output.find("1 warning, 0 errors, ") != std::string::npos);
+  CHECK(run.output.find("4 warnings, 0 errors, ") != std::string::npos);
 }
 
 TEST_CASE("a build with errors exits 1 and prints them", "[cli]") {

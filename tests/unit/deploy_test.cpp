@@ -141,7 +141,7 @@ TEST_CASE("after a one-page edit, only that page's files change: bytes and modif
   auto bytes_before = site.Snapshot();
   site.WriteFile("content/en/news/oldest.md",
                  "+++\ntitle = \"Oldest item\"\ndate = 2023-01-10\n"
-                 "modified = 2023-01-10\n+++\nOld, and edited.\n");
+                 "modified = 2023-01-10\n+++\nOld.\n\nAnd edited below its summary.\n");
   REQUIRE(site.Build().report.ok);
   auto after = mtimes();
   auto bytes_after = site.Snapshot();

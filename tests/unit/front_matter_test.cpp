@@ -155,3 +155,18 @@ TEST_CASE("simple TOML front matter reads the same by the quick reader as by tom
     CHECK(without_quotes(by_quick) == without_quotes(by_general));
   }
 }
+
+TEST_CASE("YAML escapes \\_ and \\N give valid UTF-8, not yaml-cpp's lone Latin-1 bytes", "[front-matter]") {
+  auto page = Parse("---\ntitle: \"Loi\\_sur les armes\"\ndescription: \"a\\Nb\"\nteam: \"x\\_y\"\n---\n");
+  REQUIRE(page);
+  CHECK(page->meta.title == "Loi\u00A0sur les armes");
+  CHECK(page->meta.description == "a\u0085b");
+  CHECK(page->meta.params.fields.at(0).second.text == "x\u00A0y");
+  CHECK_FALSE(FindInvalidUtf8(page->meta.title));
+}
+
+TEST_CASE("RepairLatin1Bytes leaves valid UTF-8 alone", "[front-matter]") {
+  CHECK(RepairLatin1Bytes("Sécurité – ok") == "Sécurité – ok");
+  CHECK(RepairLatin1Bytes(std::string("a\xA0") + "é") == "a\u00A0é");
+  CHECK(RepairLatin1Bytes("\xFF") == "\u00FF");
+}

@@ -53,8 +53,15 @@ TEST_CASE("a build with nothing changed stops after checking, and says what the 
 
 TEST_CASE("a changed body re-renders only that page", "[incremental]") {
   CHECK(RenderedAfter([](const FixtureSite& s) {
-          Edit(s, "content/en/topics/school.md", "About School.", "About the school, revised.");
+          Edit(s, "content/en/topics/school.md", "About School.", "About School.\n\nA second paragraph.");
         }) == 1);
+}
+
+TEST_CASE("a changed first paragraph re-renders the page and the section that lists its summary",
+          "[incremental]") {
+  CHECK(RenderedAfter([](const FixtureSite& s) {
+          Edit(s, "content/en/topics/school.md", "About School.", "About the school, revised.");
+        }) == 2);
 }
 
 TEST_CASE("a changed title re-renders the page and the section that lists it", "[incremental]") {

@@ -27,6 +27,7 @@
 #include "build/watchdog.hpp"
 #include "content/load.hpp"
 #include "directives/directive.hpp"
+#include "markdown/markdown.hpp"
 #include "model/site.hpp"
 #include "output/writer.hpp"
 #include "publish/publish.hpp"
@@ -77,6 +78,7 @@ class Builder {
         (check || Stage("unchanged?", [&] { return CheckInputs(); })) && !nothing_changed_ &&
         Stage("languages", [&] { return CreateLanguages(); }) && Stage("data", [&] { return LoadData(); }) &&
         Stage("content", [&] { return LoadAllContent(); }) &&
+        Stage("summaries", [&] { return SummarizeAll(); }) &&
         Stage("sections", [&] { return BuildSections(); }) &&
         Stage("urls", [&] { return AssignAllUrls(); }) && Stage("translations", [&] { return PairAll(); }) &&
         Stage("dates", [&] { return AssignAllDates(); }) &&
@@ -251,6 +253,15 @@ class Builder {
     load.now_ms = Now(), load.jobs = Jobs();
     held_ = LoadContent(site_, load, diags_);
     report_.held_drafts = held_.drafts, report_.held_future = held_.future, report_.held_expired = held_.expired;
+    return true;
+  }
+
+  bool SummarizeAll() {
+    std::vector<Page*> pages = site_.AllPages();
+    ParallelFor(pages.size(), Jobs(), [&](size_t i, unsigned) {
+      Page& page = *pages[i];
+      page.summary = !page.meta.summary.empty() ? page.meta.summary : SummaryText(site_.texts.Peek(&page));
+    });
     return true;
   }
 

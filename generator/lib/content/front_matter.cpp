@@ -281,7 +281,7 @@ Field FromYaml(const std::string& path, int first_line, std::string key, const Y
                const YAML::Mark& key_mark, int& budget, int depth = 0) {
   if (--budget < 0 || depth > kMaxYamlDepth) throw TooManyValues{key_mark};
   Field f;
-  f.key = std::move(key);
+  f.key = RepairLatin1Bytes(std::move(key));
   f.from_yaml = true;
   f.pos = {path, key_mark.line + first_line, key_mark.column + 1};
   if (node.IsSequence()) {
@@ -294,7 +294,7 @@ Field FromYaml(const std::string& path, int first_line, std::string key, const Y
       f.children.push_back(
           FromYaml(path, first_line, kv.first.Scalar(), kv.second, kv.first.Mark(), budget, depth + 1));
   } else if (node.IsScalar()) {
-    f.text = node.Scalar();
+    f.text = RepairLatin1Bytes(node.Scalar());
     // YAML decides types by the field: an unquoted true/false or number is one.
     if (node.Tag() != "!") {
       if (f.text == "true" || f.text == "false") {
@@ -373,7 +373,7 @@ Value ToValue(const Field& f) {
 const std::vector<std::string> kKnownKeys = {
     "title",    "description", "date",   "modified", "lastmod", "publish_date", "expiry_date",
     "slug",     "url",         "layout", "keywords", "subject", "draft",        "weight",
-    "params",   "translation_key", "translation_source"};
+    "params",   "translation_key", "translation_source", "summary", "aliases"};
 
 std::string Lowercase(std::string_view s) {
   std::string out(s);
@@ -439,6 +439,17 @@ class FieldReader {
     out.clear();
   }
 
+  // One old URL, or a list of them.
+  void Aliases(const Field& f, FrontMatter& m) {
+    std::vector<Field> one = {f};
+    for (const Field& item : f.kind == Field::Kind::kList ? f.children : one) {
+      std::string alias;
+      if (!String(item, alias)) return;
+      m.aliases.push_back(alias);
+      m.alias_pos.push_back(item.pos.line ? item.pos : f.pos);
+    }
+  }
+
   // keywords and subject may be one string or a list of strings.
   void Joined(const Field& f, const std::string& separator, std::string& out) {
     if (f.kind != Field::Kind::kList) {
@@ -494,7 +505,11 @@ class FieldReader {
     } else if (k == "layout") {
       String(f, m.layout);
       m.layout_pos = f.pos;
-    } else if (k == "keywords")
+    } else if (k == "summary")
+      String(f, m.summary);
+    else if (k == "aliases")
+      Aliases(f, m);
+    else if (k == "keywords")
       Joined(f, ", ", m.keywords);
     else if (k == "subject")
       Joined(f, "; ", m.subject);

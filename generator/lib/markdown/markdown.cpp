@@ -127,6 +127,74 @@ void DropDangerousUrls(cmark_node* root) {
         cmark_node_set_url(node, "");
 }
 
+bool IsComment(std::string_view html) {
+  size_t start = html.find_first_not_of(" \t\n");
+  return start != std::string_view::npos && html.substr(start, 4) == "<!--";
+}
+
+// "<div>" of `<div class="x">…`: the tag as a reader of the warning recognizes it.
+std::string FirstTag(std::string_view html) {
+  size_t open = html.find('<');
+  if (open == std::string_view::npos) return "";
+  size_t end = html.find_first_of(" \t\n>/", open + 2);
+  if (end == std::string_view::npos) end = html.size();
+  return std::string(html.substr(open, end - open)) + ">";
+}
+
+// The text of an HTML block without its tags; none for code that is not text.
+std::string TextOfHtmlBlock(std::string_view html) {
+  std::string tag = FirstTag(html);
+  for (const char* code : {"<script>", "<style>", "<?", "<![CDATA[>"})
+    if (tag == code) return "";
+  std::string text;
+  bool in_tag = false;
+  for (char c : html) {
+    if (c == '<') in_tag = true;
+    if (!in_tag) text += c == '\n' ? ' ' : c;
+    if (c == '>') in_tag = false;
+  }
+  size_t start = text.find_first_not_of(' ');
+  return start == std::string::npos ? "" : text.substr(start, text.find_last_not_of(' ') + 1 - start);
+}
+
+// Raw HTML the site does not allow, reported, then left out: a block becomes a paragraph of its
+// text, so that a <p> or <div> written around a sentence does not take the sentence with it;
+// an inline tag goes, and the text around it stays, as text.
+void DropRawHtml(cmark_node* root, std::string_view markdown, const RawHtmlHook& hook) {
+  for (cmark_node* node : CollectNodes(root, CMARK_NODE_HTML_BLOCK)) {
+    std::string_view html = cmark_node_get_literal(node);
+    if (!IsComment(html) && hook)
+      hook(true, FirstTag(html), cmark_node_get_start_line(node), cmark_node_get_start_column(node));
+    std::string text = IsComment(html) ? "" : TextOfHtmlBlock(html);
+    if (text.empty()) {
+      cmark_node_free(node);
+      continue;
+    }
+    cmark_node* paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH);
+    cmark_node* literal = cmark_node_new(CMARK_NODE_TEXT);
+    cmark_node_set_literal(literal, text.c_str());
+    cmark_node_append_child(paragraph, literal);
+    cmark_node_replace(node, paragraph);
+    cmark_node_free(node);
+  }
+  LineIndex lines(markdown);
+  size_t cursor = 0;
+  cmark_node* current_block = nullptr;
+  for (cmark_node* node : CollectNodes(root, CMARK_NODE_HTML_INLINE)) {
+    std::string html = cmark_node_get_literal(node);
+    // A closing tag is the end of one already reported.
+    if (!IsComment(html) && html.compare(0, 2, "</") != 0 && hook) {
+      cmark_node* block = BlockAncestor(node);
+      if (block != current_block) current_block = block, cursor = lines.Start(cmark_node_get_start_line(block));
+      size_t at = markdown.find(html, cursor);
+      TextPos pos = at == std::string_view::npos ? TextPos{cmark_node_get_start_line(block), 1} : lines.PosOf(at);
+      if (at != std::string_view::npos) cursor = at + html.size();
+      hook(false, FirstTag(html), pos.line, pos.column);
+    }
+    cmark_node_free(node);
+  }
+}
+
 // cmark-gfm labels every footnote back link in English; only the footnotes
 // section, which cmark-gfm writes last, is touched.
 void LocalizeFootnoteLinks(std::string& html, const std::string& label) {
@@ -284,19 +352,119 @@ bool CheckMarkdownLimits(const std::string& path, std::string_view markdown, int
   return true;
 }
 
-std::string RenderMarkdown(std::string_view markdown, const MarkdownOptions& options) {
+namespace {
+
+void Parse(std::string_view markdown, int flags, Document& doc) {
   RegisterExtensionsOnce();
+  CmarkParseGuard guard;
+  doc.parser = cmark_parser_new(flags);
+  for (const char* name : kCmarkExtensions)
+    cmark_parser_attach_syntax_extension(doc.parser, cmark_find_syntax_extension(name));
+  cmark_parser_feed(doc.parser, markdown.data(), markdown.size());
+  doc.root = cmark_parser_finish(doc.parser);
+}
+
+// The text a reader sees of `node`'s inlines: no markup, no images, no raw HTML.
+void AppendPlainText(cmark_node* node, std::string& out) {
+  for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+    switch (cmark_node_get_type(c)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+        out += cmark_node_get_literal(c);
+        break;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        out += ' ';
+        break;
+      case CMARK_NODE_IMAGE:
+      case CMARK_NODE_HTML_INLINE:
+        break;
+      default:
+        AppendPlainText(c, out);
+    }
+  }
+}
+
+// Directives and shortcodes ({{funding:total}}, {{< figure >}}) say nothing without their page.
+std::string WithoutBraces(const std::string& text) {
+  std::string out;
+  for (size_t at = 0; at < text.size();) {
+    size_t open = text.find("{{", at);
+    size_t close = open == std::string::npos ? open : text.find("}}", open + 2);
+    if (close == std::string::npos) {
+      out.append(text, at);
+      break;
+    }
+    out.append(text, at, open - at);
+    at = close + 2;
+  }
+  return out;
+}
+
+std::string CollapseSpaces(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    bool space = c == ' ' || c == '\n' || c == '\t';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+namespace {
+
+// The plain text of the paragraphs of `markdown` (before the divider), or of its first one.
+// False when the first paragraph reaches `last_line` or may use a link reference defined later:
+// then `markdown` was only the start of the page, and that paragraph may be cut.
+bool ParagraphText(std::string_view markdown, bool all, int last_line, std::string& text) {
+  Document doc;
+  Parse(markdown, 0, doc);
+  for (cmark_node* p : CollectNodes(doc.root, CMARK_NODE_PARAGRAPH)) {
+    // Before the divider, list items' and quotations' paragraphs count; the first paragraph is
+    // one of the page's own.
+    if (!all && cmark_node_parent(p) != doc.root) continue;
+    std::string own;
+    AppendPlainText(p, own);
+    // An unresolved [text][ref] stays as written, brackets and all.
+    if (!all && last_line && (cmark_node_get_end_line(p) >= last_line || own.find('[') != std::string::npos))
+      return false;
+    text += own + ' ';
+    if (!all) break;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string SummaryText(std::string_view markdown) {
+  std::string text;
+  if (size_t more = markdown.find(kSummaryDivider); more != std::string_view::npos) {
+    ParagraphText(markdown.substr(0, more), true, 0, text);
+  } else {
+    // The first paragraph is near the top: most pages need not be parsed whole for it.
+    constexpr size_t kStart = 4096;
+    size_t cut = markdown.size() <= kStart ? std::string_view::npos : markdown.rfind('\n', kStart);
+    std::string_view start = markdown.substr(0, cut);
+    int lines = static_cast<int>(std::count(start.begin(), start.end(), '\n')) + 1;
+    if (cut == std::string_view::npos || !ParagraphText(start, false, lines, text)) {
+      text.clear();
+      ParagraphText(markdown, false, 0, text);
+    }
+  }
+  return CollapseSpaces(WithoutBraces(text));
+}
+
+std::string RenderMarkdown(std::string_view markdown, const MarkdownOptions& options) {
   int flags = Options(options);
   Document doc;
-  {
-    CmarkParseGuard guard;
-    doc.parser = cmark_parser_new(flags);
-    for (const char* name : kCmarkExtensions)
-      cmark_parser_attach_syntax_extension(doc.parser, cmark_find_syntax_extension(name));
-    cmark_parser_feed(doc.parser, markdown.data(), markdown.size());
-    doc.root = cmark_parser_finish(doc.parser);
-  }
-  if (options.allow_raw_html) DropDangerousUrls(doc.root);
+  Parse(markdown, flags, doc);
+  if (options.allow_raw_html)
+    DropDangerousUrls(doc.root);
+  else if (markdown.find('<') != std::string_view::npos)
+    DropRawHtml(doc.root, markdown, options.raw_html_hook);
   // A link has "](", or "]:" where its reference is defined; pages without either have none to rewrite.
   bool has_link =
       markdown.find("](") != std::string_view::npos || markdown.find("]:") != std::string_view::npos;

@@ -38,6 +38,10 @@ using SlugHook = std::function<std::string(std::string_view text)>;
 using ReservedIdHook = std::function<bool(std::string_view id)>;
 using ErrorHook = std::function<void(int line, int column, const std::string& message)>;
 
+// Told of each raw HTML block or inline tag that is dropped because the site does not allow raw
+// HTML (comments excepted: they show nothing). `tag` is its first tag, such as "<div>".
+using RawHtmlHook = std::function<void(bool block, const std::string& tag, int line, int column)>;
+
 struct MarkdownOptions {
   bool allow_raw_html = false;
   // The accessible name of a footnote's link back to the text, in the page's language.
@@ -50,6 +54,7 @@ struct MarkdownOptions {
   SlugHook heading_slug;
   ReservedIdHook reserved_id;
   ErrorHook error_hook;
+  RawHtmlHook raw_html_hook;
 };
 
 // Inputs past these sizes hit quadratic paths in this cmark-gfm version.
@@ -62,5 +67,12 @@ bool CheckMarkdownLimits(const std::string& path, std::string_view markdown, int
                          Diagnostics& diags);
 
 std::string RenderMarkdown(std::string_view markdown, const MarkdownOptions& options);
+
+// Hugo's summary divider: the text before it is the page's summary.
+inline constexpr std::string_view kSummaryDivider = "<!--more-->";
+
+// The page's summary as plain text, for lists and feeds: its text before <!--more-->, else its
+// first paragraph; without markup, images, raw HTML, directives or shortcodes.
+std::string SummaryText(std::string_view markdown);
 
 }  // namespace tandem

@@ -29,12 +29,15 @@ struct FrontMatter {
   std::string layout;
   std::string keywords;  // comma separated
   std::string subject;   // semicolon separated
+  std::string summary;   // for lists and feeds; else made from the text (markdown/SummaryText)
+  std::vector<std::string> aliases;  // old URLs of the page, each given a redirect page
   bool draft = false;
   int weight = 0;
   Value params = Value::Map();  // keys tandem does not know, for templates as page.params
 
   // Where some fields were written, for errors found after parsing.
   SourcePos title_pos, slug_pos, url_pos, translation_key_pos, layout_pos;
+  std::vector<SourcePos> alias_pos;  // of each alias
 };
 
 // What git says of a page's file, from the one `git log` of a build. Commits are numbered from
@@ -71,6 +74,7 @@ struct Page {
   std::string modified;             // YYYY-MM-DD
   std::string issued;               // YYYY-MM-DD or ""
   std::string layout;               // the theme template it renders with, once layouts are checked
+  std::string summary;              // plain text
   Page* parent = nullptr;           // the section holding this page
   std::vector<Page*> children;      // for sections: pages and subsections, sorted
   std::vector<Page*> translations;  // by language index; nullptr where missing; [own] = this

@@ -60,7 +60,8 @@ void AppendEntry(std::string& xml, const Page& page) {
   Element(xml, "    ", "updated", Rfc3339(page.modified));
   if (!page.issued.empty()) Element(xml, "    ", "published", Rfc3339(page.issued));
   Link(xml, "    ", "alternate", "text/html", page.permalink);
-  if (!page.meta.description.empty()) Element(xml, "    ", "summary", page.meta.description);
+  const std::string& summary = page.meta.description.empty() ? page.summary : page.meta.description;
+  if (!summary.empty()) Element(xml, "    ", "summary", summary);
   xml.append("  </entry>\n");
 }
 

@@ -59,6 +59,7 @@ Value PageFields(const Page& page) {
   return Value::Map()
       .Set("title", page.meta.title)
       .Set("description", page.meta.description)
+      .Set("summary", page.summary)
       .Set("keywords", page.meta.keywords)
       .Set("subject", page.meta.subject)
       .Set("issued", page.issued)
@@ -86,7 +87,7 @@ Value LinkList(const Site& site, const Page& from, const std::vector<Page*>& pag
   list.items.reserve(pages.size());
   for (const Page* p : pages) {
     Value item = Value::Map().Set("title", p->meta.title).Set("url", LinkFrom(site, from, *p));
-    if (with_description) item.Set("description", p->meta.description);
+    if (with_description) item.Set("description", p->meta.description).Set("summary", p->summary);
     list.Push(std::move(item));
   }
   return list;

@@ -15,6 +15,41 @@ std::string_view DirectiveName(std::string_view s, char end) {
   return s.substr(0, stop == std::string_view::npos ? s.size() : stop);
 }
 
+// Raw HTML a site does not allow, dropped from a page: one warning per kind (blocks, inline
+// tags), at the first, counting the others, so that a page of HTML does not bury the build's output.
+class DroppedRawHtml {
+ public:
+  void Add(bool block, const std::string& tag, const SourcePos& pos) {
+    Kind& kind = block ? blocks_ : tags_;
+    if (kind.count++ == 0) kind.tag = tag, kind.pos = pos;
+  }
+
+  void ReportTo(PageScope& scope) const {
+    Report(blocks_, "block", "blocks", "its text is kept as a paragraph", scope);
+    Report(tags_, "tag", "tags", "the text around it is kept", scope);
+  }
+
+ private:
+  struct Kind {
+    int count = 0;
+    std::string tag;
+    SourcePos pos;
+  };
+
+  static void Report(const Kind& kind, const char* one, const char* many, const char* kept, PageScope& scope) {
+    if (kind.count == 0) return;
+    std::string more = kind.count == 1 ? ""
+                                       : " (and " + std::to_string(kind.count - 1) + " more " +
+                                             (kind.count == 2 ? one : many) + " on this page)";
+    scope.Warning(kind.pos,
+                  "raw HTML is not allowed on this site, so this " + kind.tag + " " + one + " is left out" + more +
+                      "; " + kept + ". Write it in Markdown, or set allow_raw_html = true in site.toml",
+                  "raw-html");
+  }
+
+  Kind blocks_, tags_;
+};
+
 }  // namespace
 
 PageRenderer::PageRenderer(const Site& site, const Theme& theme, const DirectiveRegistry& directives,
@@ -59,7 +94,13 @@ std::string PageRenderer::RenderMarkdownOf(const Page& page, std::string_view ma
                 "{{" + std::string(name) + ":... is never closed; add \"}}\" at its end, on the same line");
   };
   AddLinksAndHeadingIds(page, md, scope);
-  return RenderMarkdown(markdown, md);
+  DroppedRawHtml dropped;
+  md.raw_html_hook = [&](bool block, const std::string& tag, int line, int column) {
+    dropped.Add(block, tag, scope.At(line, column));
+  };
+  std::string html = RenderMarkdown(markdown, md);
+  dropped.ReportTo(scope);
+  return html;
 }
 
 // Links by source file (render/links.hpp), root-relative links under the sub-path, and

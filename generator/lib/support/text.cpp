@@ -48,6 +48,24 @@ std::optional<TextPos> FindInvalidUtf8(std::string_view text) {
   return std::nullopt;
 }
 
+std::string RepairLatin1Bytes(std::string text) {
+  if (!FindInvalidUtf8(text)) return text;
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (size_t i = 0; i < text.size();) {
+    size_t n = Utf8SequenceLength(text, i);
+    if (n == 0) {
+      unsigned char c = static_cast<unsigned char>(text[i++]);
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out.append(text, i, n);
+      i += n;
+    }
+  }
+  return out;
+}
+
 std::string ReplaceInvalidUtf8(std::string_view text) {
   std::string out;
   for (size_t i = 0; i < text.size();) {

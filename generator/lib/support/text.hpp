@@ -21,6 +21,11 @@ std::optional<TextPos> FindInvalidUtf8(std::string_view text);
 // `text` with each invalid UTF-8 byte replaced by U+FFFD, for showing it safely.
 std::string ReplaceInvalidUtf8(std::string_view text);
 
+// `text` with each invalid UTF-8 byte read as the Latin-1 character of that number. Debian's
+// yaml-cpp decodes the escapes \_ (no-break space) and \N (next line) to the lone bytes A0 and 85
+// of those characters' numbers, not to their UTF-8; this gives them back their UTF-8.
+std::string RepairLatin1Bytes(std::string text);
+
 // Drops a UTF-8 byte order mark and turns CRLF (and lone CR) into LF, so that
 // such a file gives exactly the output of the clean one.
 std::string NormalizeSource(std::string text);
