@@ -3,6 +3,7 @@
 #include "markdown/markdown.hpp"
 #include "render/identity_view.hpp"
 #include "render/page_view.hpp"
+#include "render/shortcodes/shortcodes.hpp"
 #include "support/text.hpp"
 
 namespace tandem {
@@ -38,7 +39,7 @@ TemplateSet& PageRenderer::TemplatesFor(unsigned worker) const {
 }
 
 std::string PageRenderer::RenderMarkdownOf(const Page& page, std::string_view markdown,
-                                           PageScope& scope) const {
+                                           const Value& page_view, PageScope& scope) const {
   MarkdownOptions md;
   md.allow_raw_html = site_.config.allow_raw_html;
   md.footnote_back_label = site_.languages[page.lang_index].String("footnote_back");
@@ -59,6 +60,8 @@ std::string PageRenderer::RenderMarkdownOf(const Page& page, std::string_view ma
                 "{{" + std::string(name) + ":... is never closed; add \"}}\" at its end, on the same line");
   };
   AddLinksAndHeadingIds(page, md, scope);
+  if (MayHoldShortcodes(markdown))
+    return RenderWithShortcodes(markdown, md, {site_, theme_, directives_, links_, page, page_view, scope});
   return RenderMarkdown(markdown, md);
 }
 
@@ -92,7 +95,8 @@ RenderedPage PageRenderer::Render(const Page& page, std::string markdown, Value 
                     scope.DependOn("template:" + name, theme_.TemplateHash(name));
                     return templates.Render(name, layer, ToData(v));
                   });
-  std::string content = RenderMarkdownOf(page, markdown, scope);
+  const Value* page_view = view.Get("page");
+  std::string content = RenderMarkdownOf(page, markdown, page_view ? *page_view : Value::Map(), scope);
   std::string().swap(markdown);
   WarnAboutMetadata(site_, page, scope);
   bool failed = scope.has_errors();
