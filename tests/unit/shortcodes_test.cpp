@@ -226,3 +226,19 @@ TEST_CASE("editing a shortcode template renders again the pages that use it, and
   CHECK(rebuilt.report.pages_rendered == 2);
   CHECK(site.Read("en/news/hotline/index.html").find("<aside>hi</aside>") != std::string::npos);
 }
+
+TEST_CASE("tandem check reports a figure without alt text as it reports an image without it", "[shortcodes]") {
+  FixtureSite site("shortcodes");
+  site.WriteFile("site.toml",
+                 "base_url = \"https://example.org/\"\ntheme = \"gc\"\n[languages.en]\nlocale = \"en-CA\"\n"
+                 "title = \"S\"\ncreator = \"D\"\n[languages.fr]\nlocale = \"fr-CA\"\ntitle = \"S\"\ncreator = \"D\"\n");
+  site.WriteFile("content/en/news/hotline.md", Page("## Contact\n\n{{< figure src=\"/images/logo.svg\" >}}\n"));
+  BuildOptions check;
+  check.check_only = true;
+  auto result = site.Build(check);
+  CHECK(result.warnings ==
+        "content/en/news/hotline.md:7:17: warning: image \"/images/logo.svg\" has no alt text; say what it "
+        "shows between the brackets: ![what it shows](/images/logo.svg) [image-alt-missing]\n"
+        " 7 | {{< figure src=\"/images/logo.svg\" >}}\n"
+        "   |                 ^\n");
+}
