@@ -227,12 +227,15 @@ TEST_CASE("editing a shortcode template renders again the pages that use it, and
   CHECK(site.Read("en/news/hotline/index.html").find("<aside>hi</aside>") != std::string::npos);
 }
 
-TEST_CASE("tandem check reports a figure without alt text as it reports an image without it", "[shortcodes]") {
+TEST_CASE("tandem check reports a figure without alt text as it reports an image without it",
+          "[shortcodes]") {
   FixtureSite site("shortcodes");
-  site.WriteFile("site.toml",
-                 "base_url = \"https://example.org/\"\ntheme = \"gc\"\n[languages.en]\nlocale = \"en-CA\"\n"
-                 "title = \"S\"\ncreator = \"D\"\n[languages.fr]\nlocale = \"fr-CA\"\ntitle = \"S\"\ncreator = \"D\"\n");
-  site.WriteFile("content/en/news/hotline.md", Page("## Contact\n\n{{< figure src=\"/images/logo.svg\" >}}\n"));
+  site.WriteFile(
+      "site.toml",
+      "base_url = \"https://example.org/\"\ntheme = \"gc\"\n[languages.en]\nlocale = \"en-CA\"\n"
+      "title = \"S\"\ncreator = \"D\"\n[languages.fr]\nlocale = \"fr-CA\"\ntitle = \"S\"\ncreator = \"D\"\n");
+  site.WriteFile("content/en/news/hotline.md",
+                 Page("## Contact\n\n{{< figure src=\"/images/logo.svg\" >}}\n"));
   BuildOptions check;
   check.check_only = true;
   auto result = site.Build(check);
@@ -241,4 +244,22 @@ TEST_CASE("tandem check reports a figure without alt text as it reports an image
         "shows between the brackets: ![what it shows](/images/logo.svg) [image-alt-missing]\n"
         " 7 | {{< figure src=\"/images/logo.svg\" >}}\n"
         "   |                 ^\n");
+}
+
+TEST_CASE("a {{< >}} inner is HTML only where the site allows raw HTML; else it is text", "[shortcodes]") {
+  FixtureSite site("shortcodes");
+  std::string config = ReadBytes(site.source() / "site.toml");
+  site.WriteFile("site.toml",
+                 config.replace(config.find("allow_raw_html = true"), 21, "allow_raw_html = false"));
+  site.WriteFile(
+      "content/en/news/hotline.md",
+      Page("## Contact\n\n{{< box label=\"b\" >}}<script>x()</script> {{< param \"q\" >}}{{< /box >}}\n")
+          .replace(3, 0, "\nq = \"<i>\""));
+  auto result = site.Build();
+  INFO(result.errors);
+  REQUIRE(result.report.ok);
+  CHECK(
+      site.Read("en/news/hotline/index.html")
+          .find("<aside class=\"box\" aria-label=\"b\">&lt;script&gt;x()&lt;/script&gt; &lt;i&gt;</aside>") !=
+      std::string::npos);
 }

@@ -1,6 +1,7 @@
 // Expanding a page's shortcodes around cmark-gfm: calls become placeholders, cmark renders the
 // Markdown (a {{% %}} call's inner with it), then each placeholder is replaced by its call's
-// HTML. A {{< >}} call's inner is the text as written, its own calls expanded in it.
+// HTML. A {{< >}} call's inner is the text as written (HTML if the site allows raw HTML), its
+// own calls expanded in it.
 #include <algorithm>
 
 #include "markdown/nodes.hpp"
@@ -174,11 +175,18 @@ class Expander {
     std::string out;
     size_t done = call.open_end;
     for (const ShortcodeCall& child : call.children) {
-      out += ShowEscapedShortcodes(std::string(markdown_.substr(done, child.begin - done)));
+      out += AsWritten(markdown_.substr(done, child.begin - done));
       out += Expand(child, RawInner(child));
       done = child.end;
     }
-    return out + ShowEscapedShortcodes(std::string(markdown_.substr(done, call.close_begin - done)));
+    return out + AsWritten(markdown_.substr(done, call.close_begin - done));
+  }
+
+  // Text of a {{< >}} inner: HTML where the site allows raw HTML, else text (escaped), as
+  // raw HTML in its Markdown would be.
+  std::string AsWritten(std::string_view text) const {
+    std::string shown = ShowEscapedShortcodes(std::string(text));
+    return context_.site.config.allow_raw_html ? shown : EscapeHtml(shown);
   }
 
   // What `call` makes, or "" (reported) when it cannot be made.
