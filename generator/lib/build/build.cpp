@@ -190,10 +190,10 @@ class Builder {
     if (last.inputs != 0)
       output_intact = std::async(std::launch::async,
                                  [&] { return writer_->IsUpToDate(Jobs(), &report_.files_unchanged); });
-    inputs_ =
-        InputSignature(site_.source_dir,
-                       {"site.toml", EnvironmentFile(), "content", "data", "static", "i18n", theme_.dir()},
-                       BuildIdentity(), Jobs());
+    inputs_ = InputSignature(
+        site_.source_dir,
+        {"site.toml", EnvironmentFile(), "content", "data", "static", "i18n", "shortcodes", theme_.dir()},
+        BuildIdentity(), Jobs());
     // A page whose publish or expiry date has come since changes the site with no file changed.
     bool date_came = last.next_change_ms != 0 && Now() >= last.next_change_ms;
     nothing_changed_ = output_intact.valid() && output_intact.get() && last.inputs == inputs_ && !date_came;

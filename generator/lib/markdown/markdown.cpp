@@ -13,6 +13,7 @@
 #include "markdown/headings.hpp"
 #include "markdown/links.hpp"
 #include "markdown/nodes.hpp"
+#include "markdown/shortcodes/placeholders.hpp"
 #include "support/text.hpp"
 
 namespace tandem {
@@ -55,6 +56,26 @@ void ReplaceFencedBlocks(cmark_node* root, const BlockHook& hook) {
       cmark_node_free(node);
     else
       cmark_node_free(block);  // cannot happen where a code block could be; keep the code
+  }
+}
+
+// A shortcode alone on its lines came as an HTML comment holding its placeholder
+// (shortcodes/placeholders.hpp): written out raw, as the placeholder alone, whether or not
+// the site allows raw HTML, since what replaces it is HTML tandem makes.
+void ReplacePlaceholderBlocks(cmark_node* root) {
+  static const std::string kOpening = "<!--" + std::string(kPlaceholderStart);
+  for (cmark_node* node : CollectNodes(root, CMARK_NODE_HTML_BLOCK)) {
+    std::string_view literal = cmark_node_get_literal(node);
+    if (!StartsWith(literal, kOpening)) continue;
+    size_t end = literal.rfind("-->");
+    std::string placeholder(literal.substr(4, end == std::string_view::npos ? literal.npos : end - 4));
+    cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+    cmark_node_set_on_enter(block, placeholder.c_str());
+    cmark_node_set_on_exit(block, "");
+    if (cmark_node_replace(node, block))
+      cmark_node_free(node);
+    else
+      cmark_node_free(block);
   }
 }
 
@@ -461,9 +482,10 @@ std::string RenderMarkdown(std::string_view markdown, const MarkdownOptions& opt
   int flags = Options(options);
   Document doc;
   Parse(markdown, flags, doc);
-  if (options.allow_raw_html)
-    DropDangerousUrls(doc.root);
-  else if (markdown.find('<') != std::string_view::npos)
+  if (options.allow_raw_html) DropDangerousUrls(doc.root);
+  // Shortcodes' placeholders first: they are HTML comments to cmark, which DropRawHtml would drop.
+  if (markdown.find(kPlaceholderStart) != std::string_view::npos) ReplacePlaceholderBlocks(doc.root);
+  if (!options.allow_raw_html && markdown.find('<') != std::string_view::npos)
     DropRawHtml(doc.root, markdown, options.raw_html_hook);
   // A link has "](", or "]:" where its reference is defined; pages without either have none to rewrite.
   bool has_link =

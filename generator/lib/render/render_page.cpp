@@ -3,6 +3,7 @@
 #include "markdown/markdown.hpp"
 #include "render/identity_view.hpp"
 #include "render/page_view.hpp"
+#include "render/shortcodes/shortcodes.hpp"
 #include "support/text.hpp"
 
 namespace tandem {
@@ -73,7 +74,7 @@ TemplateSet& PageRenderer::TemplatesFor(unsigned worker) const {
 }
 
 std::string PageRenderer::RenderMarkdownOf(const Page& page, std::string_view markdown,
-                                           PageScope& scope) const {
+                                           const Value& page_view, PageScope& scope) const {
   MarkdownOptions md;
   md.allow_raw_html = site_.config.allow_raw_html;
   md.footnote_back_label = site_.languages[page.lang_index].String("footnote_back");
@@ -98,7 +99,10 @@ std::string PageRenderer::RenderMarkdownOf(const Page& page, std::string_view ma
   md.raw_html_hook = [&](bool block, const std::string& tag, int line, int column) {
     dropped.Add(block, tag, scope.At(line, column));
   };
-  std::string html = RenderMarkdown(markdown, md);
+  std::string html =
+      MayHoldShortcodes(markdown)
+          ? RenderWithShortcodes(markdown, md, {site_, theme_, directives_, links_, page, page_view, scope})
+          : RenderMarkdown(markdown, md);
   dropped.ReportTo(scope);
   return html;
 }
@@ -133,7 +137,8 @@ RenderedPage PageRenderer::Render(const Page& page, std::string markdown, Value 
                     scope.DependOn("template:" + name, theme_.TemplateHash(name));
                     return templates.Render(name, layer, ToData(v));
                   });
-  std::string content = RenderMarkdownOf(page, markdown, scope);
+  const Value* page_view = view.Get("page");
+  std::string content = RenderMarkdownOf(page, markdown, page_view ? *page_view : Value::Map(), scope);
   std::string().swap(markdown);
   WarnAboutMetadata(site_, page, scope);
   bool failed = scope.has_errors();

@@ -33,7 +33,8 @@ class PageRenderer {
   RenderedPage Render(const Page& page, std::string markdown, Value view, unsigned worker) const;
 
  private:
-  std::string RenderMarkdownOf(const Page& page, std::string_view markdown, PageScope& scope) const;
+  std::string RenderMarkdownOf(const Page& page, std::string_view markdown, const Value& page_view,
+                               PageScope& scope) const;
   void AddLinksAndHeadingIds(const Page& page, MarkdownOptions& md, PageScope& scope) const;
   TemplateSet& TemplatesFor(unsigned worker) const;
 

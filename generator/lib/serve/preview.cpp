@@ -74,7 +74,7 @@ std::string Preview::Shown(const std::string& path) const {
 bool Preview::Start(std::string* error) {
   // Watching starts before the first build, so that a file saved while it runs is not missed.
   std::vector<std::string> folders;
-  for (const char* name : {"content", "data", "static", "i18n", "themes"})
+  for (const char* name : {"content", "data", "static", "i18n", "shortcodes", "themes"})
     folders.push_back(source_dir_ + "/" + name);
   std::error_code ec;
   std::string own_themes = Absolute(TANDEM_THEMES_DIR);

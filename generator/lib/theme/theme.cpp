@@ -55,6 +55,18 @@ std::vector<std::string> ListStems(const fs::path& dir, const std::string& exten
   return names;
 }
 
+// The templates under `dir`, in its subfolders too, by their path without ".mustache": "docs/note".
+std::vector<std::string> ListTemplatesUnder(const fs::path& dir) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec))
+    if (it->is_regular_file() && it->path().extension() == ".mustache")
+      names.push_back(it->path().lexically_relative(dir).replace_extension().generic_string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
 std::vector<std::string> AvailableThemes(const std::vector<fs::path>& roots) {
   std::vector<std::string> names;
   std::error_code ec;
@@ -297,20 +309,38 @@ bool Theme::Load(const SiteConfig& config, const std::string& source_dir, Diagno
     return false;
   }
   static_dirs_ = {dir_ + "/static", source_dir + "/static"};
-  return LoadTemplates(diags);
+  return LoadTemplates(source_dir, diags);
 }
 
-bool Theme::LoadTemplates(Diagnostics& diags) {
+bool Theme::LoadTemplates(const std::string& source_dir, Diagnostics& diags) {
   fs::path templates_dir = fs::path(dir_) / "templates";
   Confine confine{dir_, "the theme " + shown_dir_};
   PartialResolver resolver(fs::path(dir_) / "partials", shown_dir_, confine, diags);
   std::vector<std::string> names = ListStems(templates_dir, ".mustache");
   for (const std::string& name : ListStems(templates_dir / "directives", ".mustache"))
     names.push_back("directives/" + name);
+  // Shortcodes: the theme's, then the site's own (shortcodes/ beside content/), which win.
+  struct Source {
+    std::string name;
+    fs::path file;
+    std::string shown;
+    Confine confine;
+  };
+  std::vector<Source> sources;
+  for (const std::string& name : names)
+    sources.push_back({name, templates_dir / (name + ".mustache"),
+                       shown_dir_ + "/templates/" + name + ".mustache", confine});
+  for (const std::string& name : ListTemplatesUnder(templates_dir / "shortcodes"))
+    sources.push_back({"shortcodes/" + name, templates_dir / "shortcodes" / (name + ".mustache"),
+                       shown_dir_ + "/templates/shortcodes/" + name + ".mustache", confine});
+  for (const std::string& name : ListTemplatesUnder(fs::path(source_dir) / "shortcodes"))
+    sources.push_back({"shortcodes/" + name,
+                       fs::path(source_dir) / "shortcodes" / (name + ".mustache"),
+                       "shortcodes/" + name + ".mustache",
+                       {source_dir, "the site"}});
   bool ok = true;
-  for (const std::string& name : names) {
-    std::string shown = shown_dir_ + "/templates/" + name + ".mustache";
-    auto text = ReadSourceText((templates_dir / (name + ".mustache")).string(), shown, diags, confine);
+  for (const auto& [name, file, shown, from] : sources) {
+    auto text = ReadSourceText(file.string(), shown, diags, from);
     if (text && text->find_first_not_of(" \t\n") == std::string::npos) {
       diags.Error({shown}, "the template is empty; write the page's HTML in it, or remove it");
       text.reset();
@@ -347,7 +377,7 @@ uint64_t Theme::TemplateHash(const std::string& name) const {
 std::vector<std::string> Theme::LayoutNames() const {
   std::vector<std::string> names;
   for (const auto& [name, text] : templates_)
-    if (!StartsWith(name, "directives/")) names.push_back(name);
+    if (!StartsWith(name, "directives/") && !StartsWith(name, "shortcodes/")) names.push_back(name);
   return names;
 }
 

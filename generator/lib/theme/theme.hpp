@@ -1,7 +1,8 @@
 // A theme: Mustache templates with their partials resolved once at load time,
 // and static files. (Its UI strings belong to each Language: i18n/.)
 // templates/<name>.mustache are page layouts; templates/directives/<name>.mustache
-// are what directives render their view models with.
+// are what directives render their view models with; templates/shortcodes/**.mustache are
+// shortcodes, which the site's own shortcodes/ folder adds to and overrides.
 #pragma once
 
 #include <filesystem>
@@ -37,13 +38,13 @@ class Theme {
   const std::map<std::string, std::string>& templates() const { return templates_; }
   // Changes whenever the template `name` (or a partial it includes) does; 0 if there is none.
   uint64_t TemplateHash(const std::string& name) const;
-  // The names a page's layout may take: the templates outside directives/.
+  // The names a page's layout may take: the templates outside directives/ and shortcodes/.
   std::vector<std::string> LayoutNames() const;
   // Folders whose files are copied to the output root, theme first.
   std::vector<std::string> StaticDirs() const { return static_dirs_; }
 
  private:
-  bool LoadTemplates(Diagnostics& diags);
+  bool LoadTemplates(const std::string& source_dir, Diagnostics& diags);
 
   std::string dir_;        // absolute
   std::string shown_dir_;  // as shown in messages: "themes/gc"
