@@ -25,7 +25,9 @@
 #include "check/page_checks.hpp"
 #include "build/progress.hpp"
 #include "build/watchdog.hpp"
+#include "content/lists.hpp"
 #include "content/load.hpp"
+#include "content/menus.hpp"
 #include "directives/directive.hpp"
 #include "model/site.hpp"
 #include "output/writer.hpp"
@@ -78,8 +80,9 @@ class Builder {
         Stage("languages", [&] { return CreateLanguages(); }) && Stage("data", [&] { return LoadData(); }) &&
         Stage("content", [&] { return LoadAllContent(); }) &&
         Stage("sections", [&] { return BuildSections(); }) &&
-        Stage("urls", [&] { return AssignAllUrls(); }) && Stage("translations", [&] { return PairAll(); }) &&
-        Stage("dates", [&] { return AssignAllDates(); }) &&
+        Stage("menus", [&] { return ResolveAllMenus(); }) && Stage("urls", [&] { return AssignAllUrls(); }) &&
+        Stage("translations", [&] { return PairAll(); }) &&
+        Stage("dates", [&] { return AssignAllDates(); }) && Stage("order", [&] { return OrderByDate(); }) &&
         (!check || Stage("stale translations", [&] { return CheckTranslationsAge(); })) &&
         Stage("layouts", [&] { return CheckLayouts(); }) && !Blocked() &&
         (check || Stage("output", [&] { return writer_->Prepare(options_.force, diags_); })) &&
@@ -256,6 +259,17 @@ class Builder {
 
   bool BuildSections() {
     BuildSectionTree(site_, diags_);
+    return true;
+  }
+
+  bool ResolveAllMenus() {
+    ResolveMenus(site_, diags_);
+    return true;
+  }
+
+  // Lists by date wait for the dates modified of pages without a front matter date.
+  bool OrderByDate() {
+    SortDatedSections(site_);
     return true;
   }
 
