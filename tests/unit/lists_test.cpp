@@ -228,8 +228,9 @@ TEST_CASE("a section carried over from the last build keeps its list pages", "[l
   FixtureSite site("lists");
   REQUIRE(site.Build().report.ok);
   auto before = site.Snapshot();
-  site.WriteFile("content/en/topics/water.md",
-                 "+++\ntitle = \"Drinking water\"\nmodified = 2024-01-05\n+++\nAbout drinking water, again.\n");
+  site.WriteFile(
+      "content/en/topics/water.md",
+      "+++\ntitle = \"Drinking water\"\nmodified = 2024-01-05\n+++\nAbout drinking water, again.\n");
   auto second = site.Build();
   REQUIRE(second.report.ok);
   CHECK(second.report.pages_rendered == 1);
@@ -242,4 +243,32 @@ TEST_CASE("a section carried over from the last build keeps its list pages", "[l
   REQUIRE(site.Build().report.ok);
   CHECK(InOrder(site.Read("en/news/page/2/index.html"), {"Consultation opens", "Grants announced"}));
   CHECK(Contains(site.Read("en/news/page/3/index.html"), "Annual report"));
+}
+
+TEST_CASE("a menu entry whose page is held back is left out, without an error", "[lists]") {
+  FixtureSite site("lists");
+  std::string config = ReadBytes(site.source() / "site.toml");
+  site.WriteFile("site.toml",
+                 config + "\n[[languages.en.menu.main]]\ntitle = \"The plan\"\npage = \"news/plan.md\"\n");
+  site.WriteFile("content/en/news/plan.md", "+++\ntitle = \"Plan released\"\ndraft = true\n+++\n");
+  auto result = site.Build();
+  INFO(result.errors);
+  REQUIRE(result.report.ok);
+  CHECK(InOrder(site.Read("en/index.html"), {">News</a>", ">Topics</a>", ">Contact us</a></li>\n</ul>"}));
+  CHECK_FALSE(Contains(site.Read("en/index.html"), "The plan"));
+  REQUIRE(site.Build(BuildOptions{.drafts = true}).report.ok);
+  CHECK(Contains(site.Read("en/index.html"), "<a href=\"/en/news/plan/\">The plan</a>"));
+}
+
+TEST_CASE("with the GC identity, the menu is a band of its own under the banner", "[lists]") {
+  FixtureSite site("lists");
+  std::string config = ReadBytes(site.source() / "site.toml");
+  site.WriteFile("site.toml", "identity = \"gc\"\nmissing_translation = \"warning\"\n" + config);
+  auto result = site.Build();
+  INFO(result.errors);
+  REQUIRE(result.report.ok);
+  // Canada.ca's banner holds the signature, the search box and the toggle, and nothing else.
+  CHECK(InOrder(site.Read("en/news/index.html"),
+                {"<div id=\"wb-bnr\"", "id=\"wb-srch\"", "</form>\n</section>\n</div>\n<nav id=\"wb-sm\"",
+                 "<nav id=\"wb-bc\""}));
 }
