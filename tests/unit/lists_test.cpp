@@ -272,3 +272,17 @@ TEST_CASE("with the GC identity, the menu is a band of its own under the banner"
                 {"<div id=\"wb-bnr\"", "id=\"wb-srch\"", "</form>\n</section>\n</div>\n<nav id=\"wb-sm\"",
                  "<nav id=\"wb-bc\""}));
 }
+
+TEST_CASE("a long list's pager links the first, the last and two list pages each side", "[lists]") {
+  FixtureSite site("lists");
+  site.WriteFile("content/en/news/_index.md",
+                 "+++\ntitle = \"News\"\nsort = \"date\"\npaginate = 1\nmodified = 2024-01-05\n+++\n");
+  REQUIRE(site.Build().report.ok);
+  CHECK(InOrder(site.Read("en/news/index.html"),
+                {"aria-current=\"page\">1</a>", ">2</a>", ">3</a>",
+                 "<li class=\"gc-pager-gap\" aria-hidden=\"true\">…</li>", "aria-label=\"Page 5 of 5\">5</a>"}));
+  CHECK_FALSE(Contains(site.Read("en/news/index.html"), "aria-label=\"Page 4 of 5\""));
+  std::string five = site.Read("en/news/page/5/index.html");
+  CHECK(InOrder(five, {">1</a>", "gc-pager-gap", ">3</a>", ">4</a>", "aria-current=\"page\">5</a>"}));
+  CHECK_FALSE(Contains(five, "rel=\"next\""));
+}

@@ -1,6 +1,7 @@
 #include "render/page_view.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "assemble/translations.hpp"
 #include "content/lists.hpp"
@@ -128,16 +129,30 @@ std::string PageOf(const Site& site, const Page& page, int number, int total) {
                           {{"number", Number(site, page, number)}, {"total", Number(site, page, total)}});
 }
 
-// pager: list page `number` of `total`, with links to the others (GCWeb's pagination).
+// The list pages the pager links: the first, the last, and two on each side of `number`; a gap
+// stands for those between (a long list keeps a short pager).
+std::vector<int> PagerNumbers(int number, int total) {
+  std::vector<int> shown;
+  for (int k = 1; k <= total; ++k)
+    if (k == 1 || k == total || std::abs(k - number) <= 2) shown.push_back(k);
+  return shown;
+}
+
+// pager: list page `number` of `total`, with links to others (GCWeb's pagination).
 Value PagerView(const Site& site, const Page& page, int number, int total) {
   std::string first = LinkFrom(site, page, page);
   Value pages = Value::List();
-  for (int k = 1; k <= total; ++k)
+  int last = 0;
+  for (int k : PagerNumbers(number, total)) {
+    if (k != last + 1) pages.Push(Value::Map().Set("gap", Value::Bool(true)));
+    last = k;
     pages.Push(Value::Map()
+                   .Set("gap", Value::Bool(false))
                    .Set("number", Number(site, page, k))
                    .Set("url", ListPageUrl(first, k))
                    .Set("label", PageOf(site, page, k, total))
                    .Set("current", Value::Bool(k == number)));
+  }
   return Value::Map()
       .Set("number", Number(site, page, number))
       .Set("total", Number(site, page, total))
