@@ -147,6 +147,7 @@ World& TheWorld() {
     if (!LoadUiStrings(site.config.LanguageCodes(), {w->theme.dir(), w->theme.shown_dir(), dir}, strings,
                        diags))
       SetupFailed("the UI strings do not load", diags);
+    site.time_zone = std::make_unique<TimeZone>(site.config.timezone);  // sections sort by it
     for (const LanguageConfig& config : site.config.languages) {
       Language lang;
       lang.index = site.languages.size();

@@ -25,7 +25,9 @@
 #include "check/page_checks.hpp"
 #include "build/progress.hpp"
 #include "build/watchdog.hpp"
+#include "content/lists.hpp"
 #include "content/load.hpp"
+#include "content/menus.hpp"
 #include "directives/directive.hpp"
 #include "markdown/markdown.hpp"
 #include "model/site.hpp"
@@ -80,8 +82,9 @@ class Builder {
         Stage("content", [&] { return LoadAllContent(); }) &&
         Stage("summaries", [&] { return SummarizeAll(); }) &&
         Stage("sections", [&] { return BuildSections(); }) &&
-        Stage("urls", [&] { return AssignAllUrls(); }) && Stage("translations", [&] { return PairAll(); }) &&
-        Stage("dates", [&] { return AssignAllDates(); }) &&
+        Stage("menus", [&] { return ResolveAllMenus(); }) && Stage("urls", [&] { return AssignAllUrls(); }) &&
+        Stage("translations", [&] { return PairAll(); }) &&
+        Stage("dates", [&] { return AssignAllDates(); }) && Stage("order", [&] { return OrderByDate(); }) &&
         (!check || Stage("stale translations", [&] { return CheckTranslationsAge(); })) &&
         Stage("layouts", [&] { return CheckLayouts(); }) && !Blocked() &&
         (check || Stage("output", [&] { return writer_->Prepare(options_.force, diags_); })) &&
@@ -275,6 +278,17 @@ class Builder {
     return true;
   }
 
+  bool ResolveAllMenus() {
+    ResolveMenus(site_, diags_);
+    return true;
+  }
+
+  // Lists by date wait for the dates modified of pages without a front matter date.
+  bool OrderByDate() {
+    SortDatedSections(site_);
+    return true;
+  }
+
   bool AssignAllUrls() {
     AssignUrls(site_, diags_);
     CheckOutputCollisions(site_, diags_);
@@ -387,15 +401,18 @@ class Builder {
         }
       } done{watchdog, worker, progress};
       Value view = PageView(site_, page);
+      std::vector<Value> list_pages = MoreListPageViews(site_, page);
       Hasher key;
       key.Add(page.source_hash).Add(site_hash).Add(theme_.TemplateHash(TemplateName(page)));
       view.HashInto(key);
+      for (const Value& list_page : list_pages) list_page.HashInto(key);
       PageOutcome& outcome = outcomes_[i];
       outcome.entry.key = key.Digest();
       auto cached = last.pages.find(page.source_path);
       if (cached != last.pages.end() && KeepPage(page, cached->second, outcome)) return;
       FaultPoint("render");
-      RenderedPage rendered = renderer.Render(page, site_.texts.Take(&page), std::move(view), worker);
+      RenderedPage rendered =
+          renderer.Render(page, site_.texts.Take(&page), std::move(view), worker, std::move(list_pages));
       ScanPage(page, rendered, outcome);
       WritePage(page, rendered, outcome);
       outcome.rendered = true;
@@ -550,6 +567,15 @@ class Builder {
     HtmlScan scan = ScanHtml(rendered.html);
     if (options_.check_only) CheckPageHtml(site_.languages[page.lang_index], page, scan, *sources_, diags_);
     outcome.entry.links = std::move(scan.links);
+    // A section's later list pages (page/2/..., its last attachments) are checked with its links.
+    size_t list_pages = static_cast<size_t>(ListPageCount(page) - 1);
+    for (size_t i = rendered.attachments.size() - list_pages; i < rendered.attachments.size(); ++i) {
+      PageLinks more = ScanHtml(rendered.attachments[i].bytes).links;
+      PageLinks& own = outcome.entry.links;
+      own.links.insert(own.links.end(), more.links.begin(), more.links.end());
+      own.language_links.insert(own.language_links.end(), more.language_links.begin(),
+                                more.language_links.end());
+    }
   }
 
   // Writes a file of the output, or in a check only notes it; either way it is known to the link check.

@@ -55,7 +55,7 @@ const std::vector<std::string> kSiteKeys = {"base_url",     "theme",     "curren
                                             "page_timeout", "languages", "feeds",    "search",
                                             "noindex",      "checks",    "translation_source",
                                             "timezone"};
-const std::vector<std::string> kLanguageKeys = {"locale", "title", "creator", "base_url", "weight"};
+const std::vector<std::string> kLanguageKeys = {"locale", "title", "creator", "base_url", "weight", "menu"};
 
 std::vector<std::string> Joined(std::vector<std::string> a, const std::vector<std::string>& b) {
   a.insert(a.end(), b.begin(), b.end());
@@ -118,6 +118,69 @@ void ReadWeight(const TomlSource& src, const toml::table& t, int& weight, Diagno
   weight = static_cast<int>(n);
 }
 
+// A menu entry's address: absolute, or from the site's root; a page of the site is named by its file.
+bool IsMenuUrl(const std::string& url) {
+  return StartsWith(url, "https://") || StartsWith(url, "http://") || StartsWith(url, "mailto:") ||
+         (StartsWith(url, "/") && !StartsWith(url, "//"));
+}
+
+void ReadMenuEntry(const TomlSource& src, const toml::node& node, const std::string& name, MenuEntry& entry,
+                   Diagnostics& diags) {
+  const toml::table& t = *node.as_table();
+  CheckKeys(src, t, {"title", "page", "url", "weight"}, name, diags);
+  RequireString(src, t, node.source(), "title", name, entry.title, diags);
+  ReadWeight(src, t, entry.weight, diags);
+  auto page = GetString(src, t, "page", diags);
+  auto url = GetString(src, t, "url", diags);
+  entry.pos = PosOf(src, node.source());
+  if (page && url) {
+    ErrorAt(src, *t.get("url"),
+            name + " has both page and url; keep page for a page of the site, url for any other address",
+            diags);
+  } else if (page) {
+    entry.page = ToNfc(*page);
+    entry.pos = PosOf(src, t.get("page")->source());
+  } else if (url && IsMenuUrl(*url)) {
+    entry.url = *url;
+  } else if (url) {
+    ErrorAt(src, *t.get("url"),
+            "menu url \"" + *url +
+                "\" must be absolute (\"https://...\") or start with \"/\"; for a page of the site, write "
+                "page = \"its/file.md\" instead",
+            diags);
+  } else if (!t.get("page") && !t.get("url")) {
+    diags.Error(entry.pos, name + " needs page (a content file, like page = \"news/_index.md\") or url",
+                SourceLineOf(src, entry.pos));
+  }
+  entry.line = SourceLineOf(src, entry.pos);
+}
+
+// [[languages.<code>.menu.main]]: the site band's menu, entry by entry.
+void ReadMenu(const TomlSource& src, const toml::table& t, LanguageConfig& lang, Diagnostics& diags) {
+  const toml::node* menu = t.get("menu");
+  if (!menu) return;
+  std::string name = "[languages." + lang.code + ".menu]";
+  const toml::table* menus = menu->as_table();
+  if (!menus)
+    return ErrorAt(src, *menu, name + " must be a table, like [[languages." + lang.code + ".menu.main]]",
+                   diags);
+  CheckKeys(src, *menus, {"main"}, name, diags);
+  const toml::node* main = menus->get("main");
+  if (!main) return;
+  std::string entry_name = "[[languages." + lang.code + ".menu.main]]";
+  const toml::array* entries = main->as_array();
+  if (!entries || (!entries->empty() && !entries->is_array_of_tables()))
+    return ErrorAt(
+        src, *main,
+        "the main menu is a list of entries, each a " + entry_name + " table with title and page or url",
+        diags);
+  for (const toml::node& node : *entries) {
+    MenuEntry entry;
+    ReadMenuEntry(src, node, entry_name, entry, diags);
+    lang.menu.push_back(std::move(entry));
+  }
+}
+
 void ReadLanguage(const TomlSource& src, const SiteConfig& site, const toml::key& code, const toml::table& t,
                   LanguageConfig& lang, Diagnostics& diags) {
   lang.code = std::string(code.str());
@@ -133,6 +196,7 @@ void ReadLanguage(const TomlSource& src, const SiteConfig& site, const toml::key
   RequireString(src, t, code.source(), "creator", table_name, lang.creator, diags);
   ReadLanguageIdentity(src, t, table_name, lang.identity, diags);
   ReadWeight(src, t, lang.weight, diags);
+  ReadMenu(src, t, lang, diags);
   std::string site_origin, site_path, origin;
   SplitUrl(site.base_url, site_origin, site_path);
   if (!t.get("base_url")) {

@@ -14,6 +14,17 @@
 
 namespace tandem {
 
+// One entry of a language's main menu: [[languages.<code>.menu.main]].
+struct MenuEntry {
+  std::string title;
+  std::string page;  // a content file of the language, "news/_index.md" (NFC); or else
+  std::string url;   // an address: "https://..." or root-relative "/..."
+  int weight = 0;    // order: by weight (unweighted last), then title
+  // Where the entry is written, for the errors found once content is loaded (content/menus.hpp).
+  SourcePos pos;
+  std::string line;
+};
+
 struct LanguageConfig {
   std::string code;        // "en": also the content folder name, content/en/
   std::string locale;      // "en-CA"
@@ -25,6 +36,7 @@ struct LanguageConfig {
   size_t host = 0;         // in SiteConfig::hosts
   int weight = 0;          // order on the splash and 404 pages
   LanguageIdentity identity;  // its Canada.ca chrome and typography (identity_config.hpp)
+  std::vector<MenuEntry> menu;  // [[languages.<code>.menu.main]], in the order written
 };
 
 struct SiteConfig {

@@ -373,7 +373,10 @@ Value ToValue(const Field& f) {
 const std::vector<std::string> kKnownKeys = {
     "title",    "description", "date",   "modified", "lastmod", "publish_date", "expiry_date",
     "slug",     "url",         "layout", "keywords", "subject", "draft",        "weight",
-    "params",   "translation_key", "translation_source", "summary", "aliases"};
+    "params",   "translation_key", "translation_source", "summary", "aliases", "sort", "paginate"};
+
+// How a section may order its list (model/page.hpp).
+const std::vector<std::string> kSortOrders = {"weight", "title", "date"};
 
 std::string Lowercase(std::string_view s) {
   std::string out(s);
@@ -525,6 +528,26 @@ class FieldReader {
         Error(f, "\"weight\" is out of range: use a number between -2147483648 and 2147483647");
       else
         m.weight = static_cast<int>(f.integer);
+    } else if (k == "sort" || k == "paginate") {
+      ReadListField(f, k, m);
+    }
+  }
+
+  // sort and paginate say how a section lists its pages, so only a section's _index.md has them.
+  void ReadListField(const Field& f, const std::string& k, FrontMatter& m) {
+    if (!EndsWith(path_, "/_index.md") && path_ != "_index.md")
+      return Error(f, "\"" + k + "\" shapes a section's list of pages; move it to the section's _index.md");
+    if (k == "sort") {
+      if (!String(f, m.sort)) return;
+      if (std::find(kSortOrders.begin(), kSortOrders.end(), m.sort) != kSortOrders.end()) return;
+      Error(f, "unknown sort \"" + m.sort + "\"" + DidYouMeanSuffix(m.sort, kSortOrders) +
+                   "; use \"weight\" (the default: by weight, then title), \"title\" or \"date\" (newest "
+                   "first)");
+      m.sort.clear();
+    } else if (f.kind != Field::Kind::kInteger || f.integer < 1 || f.integer > INT_MAX) {
+      Error(f, "\"paginate\" must be a whole number of pages per list page, 1 or more, like paginate = 10");
+    } else {
+      m.paginate = static_cast<int>(f.integer);
     }
   }
 

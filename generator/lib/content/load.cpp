@@ -14,6 +14,7 @@
 #include <stdexcept>
 
 #include "content/front_matter.hpp"
+#include "content/lists.hpp"
 #include "support/files.hpp"
 #include "support/parallel.hpp"
 #include "support/text.hpp"
@@ -231,21 +232,6 @@ HeldBack LoadContent(Site& site, const LoadOptions& options, Diagnostics& diags)
   return held;
 }
 
-namespace {
-
-bool ComesFirst(const Locale& locale, const Page* a, const Page* b) {
-  if (a->meta.weight != b->meta.weight) {
-    // Pages without a weight (0) come after weighted ones, as in Hugo.
-    if (a->meta.weight == 0 || b->meta.weight == 0) return b->meta.weight == 0;
-    return a->meta.weight < b->meta.weight;
-  }
-  int c = locale.Compare(a->meta.title, b->meta.title);
-  if (c != 0) return c < 0;
-  return a->rel_path < b->rel_path;
-}
-
-}  // namespace
-
 void BuildSectionTree(Site& site, Diagnostics&) {
   for (Language& lang : site.languages) {
     std::map<std::string, Page*> sections;
@@ -257,9 +243,8 @@ void BuildSectionTree(Site& site, Diagnostics&) {
       p->parent = sections.at(dir);
       p->parent->children.push_back(p.get());
     }
-    for (const auto& p : lang.pages)
-      std::stable_sort(p->children.begin(), p->children.end(),
-                       [&](const Page* a, const Page* b) { return ComesFirst(*lang.locale, a, b); });
+    // Sections by date sort again once dates are known (SortDatedSections).
+    for (const auto& p : lang.pages) SortChildren(*p, *lang.locale, *site.time_zone);
   }
 }
 

@@ -33,6 +33,10 @@ struct FrontMatter {
   std::vector<std::string> aliases;  // old URLs of the page, each given a redirect page
   bool draft = false;
   int weight = 0;
+  // A section's list (its _index.md): the order of its pages, "weight" (the default: weight,
+  // then title), "title" or "date" (newest first), and how many to a list page (0: all on one).
+  std::string sort;
+  int paginate = 0;
   Value params = Value::Map();  // keys tandem does not know, for templates as page.params
 
   // Where some fields were written, for errors found after parsing.

@@ -16,6 +16,13 @@
 
 namespace tandem {
 
+// An entry of a language's main menu, resolved: a page of that language, or an address.
+struct MenuItem {
+  std::string title;
+  const Page* page = nullptr;
+  std::string url;  // when there is no page: as written, a root-relative one under the site's path
+};
+
 struct Language {
   size_t index = 0;  // in Site::languages
   LanguageConfig config;
@@ -23,6 +30,7 @@ struct Language {
   Strings strings;                           // UI strings
   std::vector<std::unique_ptr<Page>> pages;  // sorted by rel_path
   Page* home = nullptr;
+  std::vector<MenuItem> menu;  // site.toml's menu.main, in order (content/menus.hpp)
 
   const std::string& code() const { return config.code; }
   // The UI string `key`, or "" when the theme has none.

@@ -118,13 +118,18 @@ Value IdentityView(const Site& site, const Language& lang) {
 
 // "Page title - Canada.ca" on a Government of Canada site (or site.toml's suffix), "Page title -
 // Site title" elsewhere; a page titled like the suffix is not repeated.
-static std::string TitleTag(const Site& site, const Language& lang, const Page& page) {
+static std::string TitleTag(const Site& site, const Language& lang, const std::string& title) {
   std::string suffix = lang.config.identity.title_suffix;
   if (suffix.empty()) suffix = site.config.identity.gc ? lang.String("title_suffix") : lang.config.title;
-  return page.meta.title == suffix ? suffix : page.meta.title + " - " + suffix;
+  return title == suffix ? suffix : title + " - " + suffix;
 }
 
 Value PageMetaView(const Site& site, const Page& page) {
+  return PageMetaView(site, page, page.meta.title, page.permalink);
+}
+
+Value PageMetaView(const Site& site, const Page& page, const std::string& title,
+                   const std::string& permalink) {
   const Language& lang = site.languages[page.lang_index];
   std::string creator = Param(page, "creator");
   std::string type = Param(page, "content_type");
@@ -132,8 +137,8 @@ Value PageMetaView(const Site& site, const Page& page) {
   return Value::Map()
       .Set("creator", creator.empty() ? lang.config.creator : creator)
       .Set("content_type", type)
-      .Set("title", TitleTag(site, lang, page))
-      .Set("permalink_encoded", PercentEncoded(page.permalink));
+      .Set("title", TitleTag(site, lang, title))
+      .Set("permalink_encoded", PercentEncoded(permalink));
 }
 
 void WarnAboutMetadata(const Site& site, const Page& page, PageScope& scope) {

@@ -17,6 +17,9 @@ Value IdentityView(const Site& site, const Language& lang);
 // page_meta: creator (front matter `creator`, else the language's), content_type (front matter
 // `content_type`, else the layout's UI string), and title (the <title> text: "Title - suffix").
 Value PageMetaView(const Site& site, const Page& page);
+// The same for a page shown under another title and address (a list page's "News (page 2 of 3)").
+Value PageMetaView(const Site& site, const Page& page, const std::string& title,
+                   const std::string& permalink);
 
 // Warns, at the page's front matter, about a <title> longer than title_max_length characters,
 // a description longer than description_max_length, and an empty description, subject or

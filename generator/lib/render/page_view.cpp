@@ -1,8 +1,13 @@
 #include "render/page_view.hpp"
 
+#include <algorithm>
+#include <cstdlib>
+
 #include "assemble/translations.hpp"
+#include "content/lists.hpp"
 #include "model/publish_links.hpp"
 #include "render/identity_view.hpp"
+#include "support/text.hpp"
 
 namespace tandem {
 
@@ -71,11 +76,13 @@ Value PageFields(const Page& page) {
       .Set("params", page.meta.params);
 }
 
-Value Toggle(const Site& site, const Page& page, size_t other) {
+// The toggle of list page `number` goes to the same list page of the translation, or to its last.
+Value Toggle(const Site& site, const Page& page, size_t other, int number) {
   const Page* target = ToggleTarget(site, page, other);
   const Language& lang = site.languages[other];
+  int same = target == page.translations[other] ? std::min(number, ListPageCount(*target)) : 1;
   return Value::Map()
-      .Set("url", LinkFrom(site, page, *target))
+      .Set("url", ListPageUrl(LinkFrom(site, page, *target), same))
       .Set("lang", lang.code())
       .Set("hreflang", lang.code())
       .Set("name", lang.String("language_name"))
@@ -91,6 +98,86 @@ Value LinkList(const Site& site, const Page& from, const std::vector<Page*>& pag
     list.Push(std::move(item));
   }
   return list;
+}
+
+// The menu entry of the page, or else of its nearest section (the home page's entry only on the
+// home page): aria-current "page" for the page itself, "true" for its section.
+Value MenuView(const Site& site, const Page& page) {
+  const Language& lang = site.languages[page.lang_index];
+  const Page* current = nullptr;
+  for (const Page* p = &page; p && !current; p = p->parent)
+    for (const MenuItem& item : lang.menu)
+      if (item.page == p && (p == &page || !p->is_home)) current = p;
+  Value main = Value::List();
+  for (const MenuItem& item : lang.menu) {
+    bool here = item.page && item.page == current;
+    main.Push(Value::Map()
+                  .Set("title", item.title)
+                  .Set("url", item.page ? LinkFrom(site, page, *item.page) : item.url)
+                  .Set("current", here ? (current == &page ? "page" : "true") : ""));
+  }
+  return Value::Map().Set("has_main", Value::Bool(!main.items.empty())).Set("main", std::move(main));
+}
+
+// A number as the page's language writes it.
+std::string Number(const Site& site, const Page& page, int n) {
+  return site.languages[page.lang_index].locale->FormatInteger(n);
+}
+
+// "Page 2 of 5", in the page's language.
+std::string PageOf(const Site& site, const Page& page, int number, int total) {
+  return FillPlaceholders(site.languages[page.lang_index].String("pager_page_of"),
+                          {{"number", Number(site, page, number)}, {"total", Number(site, page, total)}});
+}
+
+// The list pages the pager links: the first, the last, and two on each side of `number`; a gap
+// stands for those between (a long list keeps a short pager).
+std::vector<int> PagerNumbers(int number, int total) {
+  std::vector<int> shown;
+  for (int k = 1; k <= total; ++k)
+    if (k == 1 || k == total || std::abs(k - number) <= 2) shown.push_back(k);
+  return shown;
+}
+
+// pager: list page `number` of `total`, with links to others (GCWeb's pagination).
+Value PagerView(const Site& site, const Page& page, int number, int total) {
+  std::string first = LinkFrom(site, page, page);
+  Value pages = Value::List();
+  int last = 0;
+  for (int k : PagerNumbers(number, total)) {
+    if (k != last + 1) pages.Push(Value::Map().Set("gap", Value::Bool(true)));
+    last = k;
+    pages.Push(Value::Map()
+                   .Set("gap", Value::Bool(false))
+                   .Set("number", Number(site, page, k))
+                   .Set("url", ListPageUrl(first, k))
+                   .Set("label", PageOf(site, page, k, total))
+                   .Set("current", Value::Bool(k == number)));
+  }
+  return Value::Map()
+      .Set("number", Number(site, page, number))
+      .Set("total", Number(site, page, total))
+      .Set("first", Value::Bool(number == 1))
+      .Set("label", PageOf(site, page, number, total))
+      .Set("prev_url", number > 1 ? ListPageUrl(first, number - 1) : "")
+      .Set("next_url", number < total ? ListPageUrl(first, number + 1) : "")
+      .Set("pages", std::move(pages));
+}
+
+// What list page `number` of a paginated section changes in its view: its own address, <title>,
+// alternates (translations with as many list pages) and pager.
+void ShowListPage(const Site& site, const Page& page, int number, Value& view) {
+  int total = ListPageCount(page);
+  view.Set("pager", PagerView(site, page, number, total));
+  if (number == 1) return;
+  std::string permalink = ListPageUrl(page.permalink, number);
+  std::string title = FillPlaceholders(site.languages[page.lang_index].String("pager_title"),
+                                       {{"title", page.meta.title},
+                                        {"number", Number(site, page, number)},
+                                        {"total", Number(site, page, total)}});
+  for (auto& [key, value] : view.fields)
+    if (key == "page") value.Set("url", ListPageUrl(page.url_path, number)).Set("permalink", permalink);
+  view.Set("page_meta", PageMetaView(site, page, title, permalink));
 }
 
 }  // namespace
@@ -124,21 +211,24 @@ Value LanguageView(const Site& site, size_t lang_index) {
   return view;
 }
 
-Value PageView(const Site& site, const Page& page) {
+namespace {
+
+Value ListPageView(const Site& site, const Page& page, int number) {
   Value view = Value::Map();
   view.Set("page", PageFields(page));
   view.Set("page_meta", PageMetaView(site, page));
 
   Value alternates = Value::List();
   for (const Page* t : page.translations)
-    if (t)
-      alternates.Push(
-          Value::Map().Set("hreflang", site.languages[t->lang_index].code()).Set("permalink", t->permalink));
+    if (t && ListPageCount(*t) >= number)
+      alternates.Push(Value::Map()
+                          .Set("hreflang", site.languages[t->lang_index].code())
+                          .Set("permalink", ListPageUrl(t->permalink, number)));
   view.Set("alternates", std::move(alternates));
 
   Value toggles = Value::List();
   for (size_t i = 0; i < site.languages.size(); ++i)
-    if (i != page.lang_index) toggles.Push(Toggle(site, page, i));
+    if (i != page.lang_index) toggles.Push(Toggle(site, page, i, number));
   if (!toggles.items.empty()) view.Set("toggle", toggles.items.front());
   view.Set("toggles", std::move(toggles));
 
@@ -147,10 +237,25 @@ Value PageView(const Site& site, const Page& page) {
   view.Set("breadcrumbs", LinkList(site, page, trail, false));
   // With the GC identity, the Canada.ca crumb is there on every page, home pages too.
   view.Set("has_breadcrumbs", Value::Bool(!trail.empty() || site.config.identity.gc));
-  view.Set("children", LinkList(site, page, page.children, true));
+  view.Set("children", LinkList(site, page, ListPageChildren(page, number), true));
   view.Set("has_children", Value::Bool(!page.children.empty()));
+  view.Set("menu", MenuView(site, page));
   view.Set("template", TemplateName(page));
+  if (ListPageCount(page) > 1) ShowListPage(site, page, number, view);
   return view;
+}
+
+}  // namespace
+
+Value PageView(const Site& site, const Page& page) {
+  return ListPageView(site, page, 1);
+}
+
+std::vector<Value> MoreListPageViews(const Site& site, const Page& page) {
+  std::vector<Value> views;
+  for (int number = 2; number <= ListPageCount(page); ++number)
+    views.push_back(ListPageView(site, page, number));
+  return views;
 }
 
 Value SiteView(const Site& site, size_t host_index) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "model/site.hpp"
 #include "support/value.hpp"
@@ -19,6 +20,9 @@ std::string DefaultTemplateName(const Page& page);
 
 // What is particular to one page (see docs/themes.md), except page.content.
 Value PageView(const Site& site, const Page& page);
+// The views of a paginated section's list pages after its first (page/2/, page/3/...), in order;
+// none for any other page. Each is a PageView with its own address, title, toggle and pager.
+std::vector<Value> MoreListPageViews(const Site& site, const Page& page);
 // What every page of one language shares: lang, locale, lang_iso3, t (UI strings), site,
 // and `other` (the first other language's code and strings).
 Value LanguageView(const Site& site, size_t lang_index);

@@ -1,5 +1,6 @@
 #include "render/render_page.hpp"
 
+#include "content/lists.hpp"
 #include "markdown/markdown.hpp"
 #include "render/identity_view.hpp"
 #include "render/page_view.hpp"
@@ -121,7 +122,8 @@ void PageRenderer::AddLinksAndHeadingIds(const Page& page, MarkdownOptions& md, 
   };
 }
 
-RenderedPage PageRenderer::Render(const Page& page, std::string markdown, Value view, unsigned worker) const {
+RenderedPage PageRenderer::Render(const Page& page, std::string markdown, Value view, unsigned worker,
+                                  std::vector<Value> list_pages) const {
   RenderedPage out;
   const Language& lang = site_.languages[page.lang_index];
   TemplateSet& templates = TemplatesFor(worker);
@@ -150,6 +152,11 @@ RenderedPage PageRenderer::Render(const Page& page, std::string markdown, Value 
     if (key == "page") value.Set("content", std::move(content));
   // French typography on the whole page's text: Markdown, titles, UI strings, figures alike.
   out.html = TypesetHtml(templates.Render(TemplateName(page), layer, ToData(view)), TypographyOf(lang));
+  // A section's later list pages continue its list; its text (and its relative links) stays on the first.
+  for (size_t i = 0; i < list_pages.size(); ++i)
+    out.attachments.push_back({ListPageOutputPath(page, static_cast<int>(i) + 2),
+                               TypesetHtml(templates.Render(TemplateName(page), layer, ToData(list_pages[i])),
+                                           TypographyOf(lang))});
   out.ok = true;
   return out;
 }

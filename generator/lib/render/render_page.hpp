@@ -29,8 +29,10 @@ class PageRenderer {
   PageRenderer(const Site& site, const Theme& theme, const DirectiveRegistry& directives, unsigned jobs);
   ~PageRenderer();
 
-  // Thread-safe for distinct `worker`s in [0, jobs). `view` is the page's PageView.
-  RenderedPage Render(const Page& page, std::string markdown, Value view, unsigned worker) const;
+  // Thread-safe for distinct `worker`s in [0, jobs). `view` is the page's PageView; `list_pages`
+  // its MoreListPageViews, rendered into attachments (page/2/index.html...) without the content.
+  RenderedPage Render(const Page& page, std::string markdown, Value view, unsigned worker,
+                      std::vector<Value> list_pages = {}) const;
 
  private:
   std::string RenderMarkdownOf(const Page& page, std::string_view markdown, const Value& page_view,
