@@ -230,7 +230,7 @@ TEST_CASE("a section carried over from the last build keeps its list pages", "[l
   auto before = site.Snapshot();
   site.WriteFile(
       "content/en/topics/water.md",
-      "+++\ntitle = \"Drinking water\"\nmodified = 2024-01-05\n+++\nAbout drinking water, again.\n");
+      "+++\ntitle = \"Drinking water\"\nmodified = 2024-01-05\n+++\nAbout drinking water.\n\nAgain, below the summary.\n");
   auto second = site.Build();
   REQUIRE(second.report.ok);
   CHECK(second.report.pages_rendered == 1);
