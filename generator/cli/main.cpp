@@ -7,6 +7,7 @@
 #include "build/build.hpp"
 #include "check_command.hpp"
 #include "commands.hpp"
+#include "import_command.hpp"
 #include "new_command.hpp"
 #include "options.hpp"
 #include "progress_line.hpp"
@@ -96,6 +97,7 @@ int main(int argc, char** argv) {
   build->add_flag("--stats", stats, "Print the time of each stage and the slowest pages");
 
   tandem::cli::AddNewCommand(app);
+  tandem::cli::AddImportCommand(app);
   tandem::cli::AddVersionCommand(app);
   tandem::cli::CheckCommand check(app);
   tandem::cli::AddSelfDescriptionCommands(app);  // describes every command, wherever it is added
