@@ -12,9 +12,9 @@
 #include "options.hpp"
 #include "progress_line.hpp"
 #include "self_describe.hpp"
+#include "serve_command.hpp"
 #include "support/diagnostics.hpp"
 #include "support/parallel.hpp"
-#include "serve_command.hpp"
 
 #ifdef TANDEM_JEMALLOC
 // jemalloc reads this at start-up; being compiled in, it changes nothing for the programs

@@ -133,8 +133,8 @@ void ReadContentDir(const TomlSource& src, const toml::table& t, LanguageConfig&
   }
   if (!plain) {
     ErrorAt(src, *t.get("content_dir"),
-            "content_dir \"" + *dir + "\" must be content/ or a folder inside it, like \"content/" + lang.code +
-                "\"; move the pages there",
+            "content_dir \"" + *dir + "\" must be content/ or a folder inside it, like \"content/" +
+                lang.code + "\"; move the pages there",
             diags);
     return;
   }
@@ -218,8 +218,9 @@ void CheckContentDirsApart(const TomlSource& src, const toml::table& languages, 
       const toml::node* at = languages[inner.code]["content_dir"].node();
       if (!at) at = languages[outer.code]["content_dir"].node();  // inner's is the default
       ErrorAt(src, *at,
-              "content_dir \"" + inner.content_dir + "\" is inside \"" + outer.content_dir + "\", the pages of [languages." +
-                  outer.code + "]; give each language a folder of its own, or the same folder to both",
+              "content_dir \"" + inner.content_dir + "\" is inside \"" + outer.content_dir +
+                  "\", the pages of [languages." + outer.code +
+                  "]; give each language a folder of its own, or the same folder to both",
               diags);
     }
 }

@@ -15,7 +15,7 @@
 namespace tandem {
 
 struct LanguageConfig {
-  std::string code;        // "en"
+  std::string code;  // "en"
   // Its pages' folder, relative to the site: "content/en" by default. Languages may share one
   // ("content"): a file then belongs to the language its name ends in, about.fr.md to fr, and
   // a file without one to translation_source's language (Hugo's translation by file name).

@@ -209,7 +209,8 @@ std::vector<FoundFile> FilesOfLanguage(const std::vector<FoundFile>& files, cons
                                        const LanguageConfig& lang, Diagnostics& diags) {
   std::string default_code;
   for (const LanguageConfig& l : config.languages)
-    if (l.content_dir == lang.content_dir && (default_code.empty() || l.code == config.checks.translation_source))
+    if (l.content_dir == lang.content_dir &&
+        (default_code.empty() || l.code == config.checks.translation_source))
       default_code = l.code;
   std::vector<FoundFile> mine;
   std::map<std::string, std::string> seen;  // rel_path -> the file that has it
@@ -261,7 +262,8 @@ HeldBack LoadContent(Site& site, const LoadOptions& options, Diagnostics& diags)
     std::error_code ec;
     if (fs::is_directory(dir, ec)) {
       std::vector<FoundFile> files = FindMarkdown(dir, site_root, prefix, diags);
-      if (SharesContentDir(site.config, lang.config)) files = FilesOfLanguage(files, site.config, lang.config, diags);
+      if (SharesContentDir(site.config, lang.config))
+        files = FilesOfLanguage(files, site.config, lang.config, diags);
       std::vector<LoadedPage> loaded(files.size());
       ParallelFor(files.size(), options.jobs, [&](size_t k, unsigned) {
         loaded[k] = LoadPage(files[k], i, prefix + files[k].file_rel, diags);

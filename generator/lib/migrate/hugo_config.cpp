@@ -44,7 +44,8 @@ HugoValue FromToml(const TomlSource& src, const toml::node& node, const toml::so
   v.line = SourceLineOf(src, v.pos);
   if (const toml::table* t = node.as_table()) {
     v.kind = HugoValue::Kind::kTable;
-    for (const auto& [key, child] : *t) v.fields.emplace_back(std::string(key.str()), FromToml(src, child, key.source()));
+    for (const auto& [key, child] : *t)
+      v.fields.emplace_back(std::string(key.str()), FromToml(src, child, key.source()));
   } else if (const toml::array* a = node.as_array()) {
     v.kind = HugoValue::Kind::kArray;
     for (const toml::node& item : *a) v.items.push_back(FromToml(src, item, item.source()));
@@ -55,7 +56,7 @@ HugoValue FromToml(const TomlSource& src, const toml::node& node, const toml::so
     std::ostringstream spelled;
     node.visit([&](const auto& value) { spelled << value; });
     v.text = spelled.str();
-    v.kind = node.is_integer()         ? HugoValue::Kind::kInteger
+    v.kind = node.is_integer()          ? HugoValue::Kind::kInteger
              : node.is_floating_point() ? HugoValue::Kind::kFloat
              : node.is_boolean()        ? HugoValue::Kind::kBoolean
                                         : HugoValue::Kind::kDateTime;
@@ -63,7 +64,8 @@ HugoValue FromToml(const TomlSource& src, const toml::node& node, const toml::so
   return v;
 }
 
-std::optional<HugoValue> ParseTomlTable(const std::string& shown, const std::string& text, Diagnostics& diags) {
+std::optional<HugoValue> ParseTomlTable(const std::string& shown, const std::string& text,
+                                        Diagnostics& diags) {
   TomlSource src{shown, text, 1, text, {}};
   auto table = ParseToml(src, diags);
   if (!table) return std::nullopt;
@@ -99,7 +101,8 @@ HugoValue FromYaml(const std::string& shown, const std::string& text, const YAML
       v.fields.emplace_back(kv.first.Scalar(), FromYaml(shown, text, kv.second, kv.first.Mark(), depth + 1));
   } else if (node.IsSequence()) {
     v.kind = HugoValue::Kind::kArray;
-    for (const YAML::Node& item : node) v.items.push_back(FromYaml(shown, text, item, item.Mark(), depth + 1));
+    for (const YAML::Node& item : node)
+      v.items.push_back(FromYaml(shown, text, item, item.Mark(), depth + 1));
   } else if (node.IsScalar()) {
     v.kind = YamlScalarKind(node);
     v.text = node.Scalar();
@@ -194,8 +197,9 @@ std::optional<HugoConfig> ReadHugoConfig(const std::string& dir, Diagnostics& di
   std::error_code ec;
   bool ok = true;
   for (const char* stem : {"hugo", "config"}) {
-    auto found = std::find_if(kExtensions.begin(), kExtensions.end(),
-                              [&](const std::string& ext) { return fs::is_regular_file(fs::path(dir) / (stem + ext), ec); });
+    auto found = std::find_if(kExtensions.begin(), kExtensions.end(), [&](const std::string& ext) {
+      return fs::is_regular_file(fs::path(dir) / (stem + ext), ec);
+    });
     if (found == kExtensions.end()) continue;
     ok = ReadFileInto(dir, stem + *found, {}, config, diags);
     break;
@@ -205,12 +209,14 @@ std::optional<HugoConfig> ReadHugoConfig(const std::string& dir, Diagnostics& di
     if (entry.is_regular_file() && IsConfigFile(entry.path()))
       split.push_back("config/_default/" + entry.path().filename().string());
   std::sort(split.begin(), split.end());
-  for (const std::string& shown : split) ok = ReadFileInto(dir, shown, SplitFilePath(shown), config, diags) && ok;
+  for (const std::string& shown : split)
+    ok = ReadFileInto(dir, shown, SplitFilePath(shown), config, diags) && ok;
   if (!ok) return std::nullopt;
   config.root.pos = {config.files.empty() ? "" : config.files.front(), 1, 1};
   if (config.files.empty()) {
-    diags.Error({dir}, "no Hugo configuration here: tandem import hugo reads hugo.toml, hugo.yaml, config.toml, "
-                       "config.yaml or config/_default/ in the Hugo site's folder");
+    diags.Error({dir},
+                "no Hugo configuration here: tandem import hugo reads hugo.toml, hugo.yaml, config.toml, "
+                "config.yaml or config/_default/ in the Hugo site's folder");
     return std::nullopt;
   }
   return config;

@@ -16,8 +16,8 @@ namespace tandem {
 struct HugoValue {
   enum class Kind { kNull, kString, kInteger, kFloat, kBoolean, kDateTime, kArray, kTable };
   Kind kind = Kind::kNull;
-  std::string text;  // a scalar: a string's value, else its TOML spelling ("10", "true")
-  std::vector<HugoValue> items;                           // an array
+  std::string text;              // a scalar: a string's value, else its TOML spelling ("10", "true")
+  std::vector<HugoValue> items;  // an array
   std::vector<std::pair<std::string, HugoValue>> fields;  // a table, in file order
   SourcePos pos;                                          // of its key, else of the value
   std::string line;                                       // the source line at pos

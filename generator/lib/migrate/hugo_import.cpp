@@ -38,7 +38,8 @@ const std::map<std::string, std::string>& WhyNot() {
       {"languagename",
        "the language toggle's words come from the theme's UI strings (i18n/<code>.toml), not from here"},
       {"outputs", "tandem writes HTML pages, sitemap.xml and, with [feeds], Atom feeds; no other formats"},
-      {"outputformats", "tandem writes HTML pages, sitemap.xml and, with [feeds], Atom feeds; no other formats"},
+      {"outputformats",
+       "tandem writes HTML pages, sitemap.xml and, with [feeds], Atom feeds; no other formats"},
       {"paginate", "tandem does not paginate section lists"},
       {"pagination", "tandem does not paginate section lists"},
       {"uglyurls", "tandem writes every page as a folder with index.html"},
@@ -46,9 +47,6 @@ const std::map<std::string, std::string>& WhyNot() {
       {"relativeurls", "tandem writes links from the site's root, under base_url's path"},
       {"module", "Hugo modules are not read: copy the files the site needs into static/ or i18n/"},
       {"enableemoji", "tandem does not turn :emoji: codes into emoji"},
-      {"defaultcontentlanguageinsubdir",
-       "tandem always puts each language under /<code>/ (or a base_url of its own), with a bilingual "
-       "splash page at the root; redirect the old URLs of the default language"},
       {"languagedirection", "tandem writes every language left to right"},
       {"copyright", "the gc theme's footer shows the Government of Canada's terms, from its UI strings"},
       {"summarylength", "tandem has no automatic summaries"},
@@ -93,11 +91,16 @@ std::string PlainDir(std::string dir) {
 
 // Hugo permalink tokens tandem has, and those that mean the same as one of them.
 std::optional<std::string> TandemToken(const std::string& token) {
-  static const std::map<std::string, std::string> same = {
-      {":year", ":year"},           {":month", ":month"},     {":day", ":day"},
-      {":slug", ":slug"},           {":title", ":title"},     {":section", ":section"},
-      {":filename", ":filename"},   {":contentbasename", ":filename"},
-      {":slugorfilename", ":slug"}, {":slugorcontentbasename", ":slug"}};
+  static const std::map<std::string, std::string> same = {{":year", ":year"},
+                                                          {":month", ":month"},
+                                                          {":day", ":day"},
+                                                          {":slug", ":slug"},
+                                                          {":title", ":title"},
+                                                          {":section", ":section"},
+                                                          {":filename", ":filename"},
+                                                          {":contentbasename", ":filename"},
+                                                          {":slugorfilename", ":slug"},
+                                                          {":slugorcontentbasename", ":slug"}};
   auto it = same.find(token);
   if (it == same.end()) return std::nullopt;
   return it->second;
@@ -128,7 +131,8 @@ class Importer {
     for (const Language& lang : languages_) langs += LanguageTables(lang);
     NoteOtherSettings();
     if (diags_.error_count() != errors) return std::nullopt;
-    std::string out = "# site.toml for tandem, written by `tandem import hugo` from the Hugo configuration.\n";
+    std::string out =
+        "# site.toml for tandem, written by `tandem import hugo` from the Hugo configuration.\n";
     out += "# Hugo settings with no equivalent are listed at the end.\n\n" + top;
     for (const std::string& part : {params, permalinks, langs})
       if (!part.empty()) out += "\n" + part;
@@ -142,8 +146,8 @@ class Importer {
  private:
   void Note(const HugoValue& at, const std::string& path, const std::string& why) {
     diags_.Note(at.pos, path + ": " + why, at.line);
-    not_carried_.push_back(at.pos.path + ":" + std::to_string(at.pos.line) + ":" + std::to_string(at.pos.column) +
-                           ": " + path + ": " + why);
+    not_carried_.push_back(at.pos.path + ":" + std::to_string(at.pos.line) + ":" +
+                           std::to_string(at.pos.column) + ": " + path + ": " + why);
   }
 
   void Error(const HugoValue& at, const std::string& message) { diags_.Error(at.pos, message, at.line); }
@@ -206,13 +210,15 @@ class Importer {
       if (lang.content_dir != "content" && !StartsWith(lang.content_dir, "content/")) {
         Error(*dir, "contentDir \"" + dir->text +
                         "\" is outside content/, the only folder tandem reads pages from; move the folder "
-                        "into content/ (git mv " + lang.content_dir + " content/" + lang.content_dir +
+                        "into content/ (git mv " +
+                        lang.content_dir + " content/" + lang.content_dir +
                         ") and change contentDir to match, then import again");
         continue;
       }
       std::error_code ec;
       if (dir && !fs::is_directory(fs::path(dir_) / lang.content_dir, ec))
-        Note(*dir, "contentDir", "the folder " + lang.content_dir + " does not exist; tandem will find no pages there");
+        Note(*dir, "contentDir",
+             "the folder " + lang.content_dir + " does not exist; tandem will find no pages there");
     }
   }
 
@@ -255,13 +261,15 @@ class Importer {
     if (!IsAbsoluteUrl(base)) {
       // A site on one host per language may leave the root's empty: the default language's host.
       for (const Language& lang : languages_)
-        if (lang.table && IsAbsoluteUrl(lang.table->Text("baseURL")) && (base.empty() || lang.code == default_code_))
+        if (lang.table && IsAbsoluteUrl(lang.table->Text("baseURL")) &&
+            (base.empty() || lang.code == default_code_))
           base = lang.table->Text("baseURL"), base_at = lang.table->Get("baseURL");
     }
     if (!IsAbsoluteUrl(base)) {
       HugoValue file_start{HugoValue::Kind::kNull, {}, {}, {}, {config_file_, 1, 1}, {}};
       Error(base_at ? *base_at : file_start,
-            "tandem needs the site's absolute address: set baseURL = \"https://www.example.gc.ca/\" in the Hugo "
+            "tandem needs the site's absolute address: set baseURL = \"https://www.example.gc.ca/\" in the "
+            "Hugo "
             "configuration, then import again");
       return out;
     }
@@ -299,9 +307,11 @@ class Importer {
     std::string out;
     for (const auto& [key, value] : table->fields) {
       if (value.IsTable() && LowerKey(key) == "page") {
-        for (const auto& [section, pattern] : value.fields) out += Permalink("permalinks.page." + section, section, pattern);
+        for (const auto& [section, pattern] : value.fields)
+          out += Permalink("permalinks.page." + section, section, pattern);
       } else if (value.IsTable()) {
-        Note(value, "permalinks." + key, "tandem's permalinks are for pages of a section; " + key + " has none");
+        Note(value, "permalinks." + key,
+             "tandem's permalinks are for pages of a section; " + key + " has none");
       } else {
         out += Permalink("permalinks." + key, key, value);
       }
@@ -316,9 +326,11 @@ class Importer {
     for (std::sregex_iterator it(text.begin(), text.end(), token), end; it != end; ++it) {
       auto tandem = TandemToken(it->str());
       if (!tandem) {
-        Note(pattern, path,
-             "tandem's permalinks have :year, :month, :day, :slug, :title, :section and :filename, not " + it->str() +
-                 "; the section keeps tandem's URLs (set url in front matter where a page must keep its own)");
+        Note(
+            pattern, path,
+            "tandem's permalinks have :year, :month, :day, :slug, :title, :section and :filename, not " +
+                it->str() +
+                "; the section keeps tandem's URLs (set url in front matter where a page must keep its own)");
         return "";
       }
       mapped += text.substr(at, it->position() - at) + *tandem;
@@ -334,17 +346,20 @@ class Importer {
     std::string out = "[" + header + "]\n";
     const HugoValue* given = lang.table ? lang.table->Get("locale") : nullptr;
     if (!given) given = Setting(lang, "languageCode");
-    out += "locale = " + TomlString(LocaleFor(lang.code, given && given->IsScalar() ? given->text : "")) + "\n";
+    out +=
+        "locale = " + TomlString(LocaleFor(lang.code, given && given->IsScalar() ? given->text : "")) + "\n";
     std::string title = SettingText(lang, "title");
     if (title.empty())
       Error(lang.table ? *lang.table : root_, "the Hugo site has no title for \"" + lang.code +
-                                                 "\"; set title in its configuration, then import again");
+                                                  "\"; set title in its configuration, then import again");
     out += "title = " + TomlString(title) + "\n";
     out += "creator = " + TomlString(Creator(lang, title)) + "\n";
-    if (lang.table && !lang.table->Text("weight").empty()) out += "weight = " + lang.table->Text("weight") + "\n";
+    if (lang.table && !lang.table->Text("weight").empty())
+      out += "weight = " + lang.table->Text("weight") + "\n";
     std::string base = lang.table ? lang.table->Text("baseURL") : "";
     if (IsAbsoluteUrl(base)) out += "base_url = " + TomlString(WithSlash(base)) + "\n";
-    if (lang.content_dir != "content/" + lang.code) out += "content_dir = " + TomlString(lang.content_dir) + "\n";
+    if (lang.content_dir != "content/" + lang.code)
+      out += "content_dir = " + TomlString(lang.content_dir) + "\n";
     std::string params = lang.table ? ParamsTable(header + ".params", lang.table->Get("params")) : "";
     if (!params.empty()) out += "\n" + params;
     out += Menus(lang, header);
@@ -385,7 +400,8 @@ class Importer {
     for (const auto& [name, entries] : menus->fields) {
       if (LowerKey(name) != "main") {
         if (lang.code == languages_.front().code || MenusOf(lang.table))
-          Note(entries, prefix + name, "the gc theme shows one menu, main; add these links to a page or the theme");
+          Note(entries, prefix + name,
+               "the gc theme shows one menu, main; add these links to a page or the theme");
         continue;
       }
       for (const HugoValue& entry : entries.items)
@@ -406,7 +422,8 @@ class Importer {
     std::optional<std::string> file = ref.empty() ? std::nullopt : ContentFile(lang, ref);
     if (!file && !url.empty() && !IsAbsoluteUrl(url) && !StartsWith(url, "//")) {
       file = ContentFile(lang, url);
-      if (!file && StartsWith(url, "/" + lang.code + "/")) file = ContentFile(lang, url.substr(lang.code.size() + 1));
+      if (!file && StartsWith(url, "/" + lang.code + "/"))
+        file = ContentFile(lang, url.substr(lang.code.size() + 1));
     }
     if (file)
       out += "page = " + TomlString(*file) + "\n";
@@ -415,20 +432,22 @@ class Importer {
     else
       out += "url = " + TomlString(ref) + "\n";
     if (!ref.empty() && !file)
-      Note(entry, path + "." + name, "pageRef \"" + ref + "\" names no file in " + lang.content_dir +
-                                         "/; it is written as a url: check it");
+      Note(entry, path + "." + name,
+           "pageRef \"" + ref + "\" names no file in " + lang.content_dir +
+               "/; it is written as a url: check it");
     if (!entry.Text("weight").empty()) out += "weight = " + entry.Text("weight") + "\n";
     for (const auto& [key, value] : entry.fields) {
       std::string k = LowerKey(key);
       if (k != "name" && k != "pageref" && k != "url" && k != "weight")
-        Note(value, path + "." + name + "." + key, "tandem's menu entries have title, page or url, and weight only");
+        Note(value, path + "." + name + "." + key,
+             "tandem's menu entries have title, page or url, and weight only");
     }
     return out;
   }
 
   void NoteLanguageSettings(const Language& lang) {
     static const std::set<std::string> used = {"languagecode", "locale", "weight", "title", "baseurl",
-                                               "contentdir", "params", "menu", "menus", "disabled"};
+                                               "contentdir",   "params", "menu",   "menus", "disabled"};
     for (const auto& [key, value] : lang.table->fields)
       if (!used.count(LowerKey(key))) Note(value, "languages." + lang.code + "." + key, Why(key));
   }
@@ -437,18 +456,36 @@ class Importer {
 
   void NoteOtherSettings() {
     static const std::set<std::string> used = {
-        "baseurl",  "title", "languagecode", "defaultcontentlanguage", "languages", "params",
-        "menu",     "menus", "permalinks",   "markup",                 "timezone",  "contentdir",
+        "baseurl",         "title",  "languagecode", "defaultcontentlanguage",
+        "languages",       "params", "menu",         "menus",
+        "permalinks",      "markup", "timezone",     "contentdir",
         "disablelanguages"};
+    NoteDefaultLanguageAtRoot();
     for (const auto& [key, value] : root_.fields) {
       std::string k = LowerKey(key);
-      if (k == "defaultcontentlanguageinsubdir" && (value.text == "true" || languages_.size() < 2)) continue;
+      if (k == "defaultcontentlanguageinsubdir") continue;
       if (k == "markup" && value.IsTable()) {
         NoteMarkup(value);
         continue;
       }
       if (!used.count(k)) Note(value, key, Why(key));
     }
+  }
+
+  // On one host, Hugo serves the default language at the root unless told otherwise; tandem
+  // serves every language under /<code>/, with the splash page at the root.
+  void NoteDefaultLanguageAtRoot() {
+    const HugoValue* in_subdir = root_.Get("defaultContentLanguageInSubdir");
+    bool own_hosts = std::any_of(languages_.begin(), languages_.end(), [](const Language& l) {
+      return l.table && IsAbsoluteUrl(l.table->Text("baseURL"));
+    });
+    if (languages_.size() < 2 || own_hosts || (in_subdir && in_subdir->text == "true")) return;
+    HugoValue file_start{HugoValue::Kind::kNull, {}, {}, {}, {config_file_, 1, 1}, {}};
+    Note(in_subdir ? *in_subdir : file_start, "defaultContentLanguageInSubdir",
+         "Hugo serves the " + default_code_ + " pages at the site's root; tandem serves them under /" +
+             default_code_ +
+             "/ with a bilingual splash page at the root: redirect the old URLs, or give [languages." +
+             default_code_ + "] a base_url of its own");
   }
 
   // Every markup setting but goldmark.renderer.unsafe.
@@ -492,8 +529,9 @@ std::optional<std::string> ImportHugoSite(const HugoImportRequest& request, Diag
   std::string target = (fs::path(out_dir) / "site.toml").string();
   std::error_code ec;
   if (fs::exists(target, ec) && !request.force) {
-    diags.Error({target}, "a site.toml is already here; tandem import hugo does not replace it (--force "
-                          "does, or --output writes the new one elsewhere)");
+    diags.Error({target},
+                "a site.toml is already here; tandem import hugo does not replace it (--force "
+                "does, or --output writes the new one elsewhere)");
     return std::nullopt;
   }
   auto text = SiteTomlFromHugo(request.hugo_dir, diags);
