@@ -128,7 +128,7 @@ class Importer {
     std::string params = ParamsTable("params", root_.Get("params"));
     std::string permalinks = Permalinks();
     std::string langs;
-    for (const Language& lang : languages_) langs += LanguageTables(lang);
+    for (const Language& lang : languages_) langs += (langs.empty() ? "" : "\n") + LanguageTables(lang);
     NoteOtherSettings();
     if (diags_.error_count() != errors) return std::nullopt;
     std::string out =
@@ -146,8 +146,9 @@ class Importer {
  private:
   void Note(const HugoValue& at, const std::string& path, const std::string& why) {
     diags_.Note(at.pos, path + ": " + why, at.line);
-    not_carried_.push_back(at.pos.path + ":" + std::to_string(at.pos.line) + ":" +
-                           std::to_string(at.pos.column) + ": " + path + ": " + why);
+    std::string where = at.pos.path;
+    if (at.pos.line) where += ":" + std::to_string(at.pos.line) + ":" + std::to_string(at.pos.column);
+    not_carried_.push_back(where + ": " + path + ": " + why);
   }
 
   void Error(const HugoValue& at, const std::string& message) { diags_.Error(at.pos, message, at.line); }
@@ -364,7 +365,7 @@ class Importer {
     if (!params.empty()) out += "\n" + params;
     out += Menus(lang, header);
     if (lang.table) NoteLanguageSettings(lang);
-    return out + "\n";
+    return out;
   }
 
   // dcterms.creator: the department. Hugo has no such setting; params often say it.
@@ -396,7 +397,9 @@ class Importer {
     if (!menus) menus = MenusOf(&root_);  // the site's menus serve every language without its own
     if (!menus || !menus->IsTable()) return "";
     std::string out;
-    std::string prefix = lang.table && MenusOf(lang.table) ? "languages." + lang.code + ".menus." : "menus.";
+    const HugoValue* owner = lang.table && MenusOf(lang.table) ? lang.table : &root_;
+    std::string prefix =
+        (owner == &root_ ? "" : "languages." + lang.code + ".") + (owner->Get("menus") ? "menus." : "menu.");
     for (const auto& [name, entries] : menus->fields) {
       if (LowerKey(name) != "main") {
         if (lang.code == languages_.front().code || MenusOf(lang.table))
@@ -461,6 +464,7 @@ class Importer {
         "permalinks",      "markup", "timezone",     "contentdir",
         "disablelanguages"};
     NoteDefaultLanguageAtRoot();
+    NoteEnvironmentFolders();
     for (const auto& [key, value] : root_.fields) {
       std::string k = LowerKey(key);
       if (k == "defaultcontentlanguageinsubdir") continue;
@@ -486,6 +490,22 @@ class Importer {
              default_code_ +
              "/ with a bilingual splash page at the root: redirect the old URLs, or give [languages." +
              default_code_ + "] a base_url of its own");
+  }
+
+  // config/production/ and the like change settings for one environment; only _default is read.
+  void NoteEnvironmentFolders() {
+    std::error_code ec;
+    std::vector<std::string> folders;
+    for (const auto& entry : fs::directory_iterator(fs::path(dir_) / "config", ec))
+      if (entry.is_directory() && entry.path().filename() != "_default")
+        folders.push_back(entry.path().filename().string());
+    std::sort(folders.begin(), folders.end());
+    for (const std::string& name : folders) {
+      HugoValue at{HugoValue::Kind::kNull, {}, {}, {}, {"config/" + name + "/"}, {}};
+      Note(at, "config/" + name,
+           "settings for one environment are not read; put them in site." + name +
+               ".toml, read by tandem build --environment " + name + " (docs/deploy.md)");
+    }
   }
 
   // Every markup setting but goldmark.renderer.unsafe.
