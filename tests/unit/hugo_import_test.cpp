@@ -6,6 +6,7 @@
 
 #include "config/site_config.hpp"
 #include "fixture.hpp"
+#include "scaffold/new_page.hpp"
 
 using namespace tandem;
 using namespace tandem::testing;
@@ -451,4 +452,17 @@ TEST_CASE("tandem import: usage errors exit 2, a second import exits 1, and the 
   CHECK(RunTandem("completion bash")
             .output.find("    import) COMPREPLY=($(compgen -W \"--help -h --output -o --force") !=
         std::string::npos);
+}
+
+TEST_CASE("in a folder shared by file name, messages and tandem new name the .<code>.md file", "[hugo]") {
+  FixtureSite site("hugo-import");
+  REQUIRE(RunTandem("import hugo " + site.source().string()).status == 0);
+  site.WriteFile("content/news/wharf.md", "+++\ntitle = \"Wharf\"\nlastmod = 2024-05-05\n+++\n");
+  FixtureSite::Result built = site.Build();
+  CHECK(built.warnings.find("content/news/wharf.md: warning: the page has no \"fr\" translation; add "
+                            "content/news/wharf.fr.md. ") != std::string::npos);
+  Diagnostics diags;
+  CHECK(CreateNewPages({site.source().string(), "news/ferry", "2026-11-30"}, diags) ==
+        std::vector<std::string>{"content/news/ferry.md", "content/news/ferry.fr.md"});
+  CHECK(diags.Render() == "");
 }

@@ -26,6 +26,26 @@ std::vector<std::string> SiteConfig::LanguageCodes() const {
   return codes;
 }
 
+bool SiteConfig::SharesContentDir(const LanguageConfig& lang) const {
+  for (const LanguageConfig& l : languages)
+    if (l.code != lang.code && l.content_dir == lang.content_dir) return true;
+  return false;
+}
+
+std::string SiteConfig::DefaultLanguageOf(const std::string& content_dir) const {
+  std::string code;
+  for (const LanguageConfig& l : languages)
+    if (l.content_dir == content_dir && (code.empty() || l.code == checks.translation_source)) code = l.code;
+  return code;
+}
+
+std::string SiteConfig::ContentFile(const LanguageConfig& lang, const std::string& rel) const {
+  std::string file = lang.content_dir + "/" + rel;
+  if (!SharesContentDir(lang) || DefaultLanguageOf(lang.content_dir) == lang.code || !EndsWith(file, ".md"))
+    return file;
+  return file.substr(0, file.size() - 3) + "." + lang.code + ".md";
+}
+
 bool SplitUrl(const std::string& url, std::string& origin, std::string& path) {
   size_t scheme_end = url.find("://");
   if (scheme_end == std::string::npos) return false;

@@ -54,6 +54,14 @@ struct SiteConfig {
 
   const LanguageConfig* FindLanguage(const std::string& code) const;
   std::vector<std::string> LanguageCodes() const;
+  // Whether another language reads `lang`'s content folder too (Hugo's translation by file name).
+  bool SharesContentDir(const LanguageConfig& lang) const;
+  // In a shared folder, the language of a file without one in its name: translation_source's
+  // when it shares the folder, else the first language's that does.
+  std::string DefaultLanguageOf(const std::string& content_dir) const;
+  // The file of `lang`'s page at `rel` ("news/x.md"), from the site's folder: "content/fr/news/x.md",
+  // or "content/news/x.fr.md" in a shared folder.
+  std::string ContentFile(const LanguageConfig& lang, const std::string& rel) const;
 };
 
 // Reads `source_dir`/site.toml. Reports every problem; returns false if any.

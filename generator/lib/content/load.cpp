@@ -207,11 +207,7 @@ std::string LanguageOfFile(const std::string& rel, const std::vector<std::string
 // name belongs to translation_source's language when it shares the folder, else to the first.
 std::vector<FoundFile> FilesOfLanguage(const std::vector<FoundFile>& files, const SiteConfig& config,
                                        const LanguageConfig& lang, Diagnostics& diags) {
-  std::string default_code;
-  for (const LanguageConfig& l : config.languages)
-    if (l.content_dir == lang.content_dir &&
-        (default_code.empty() || l.code == config.checks.translation_source))
-      default_code = l.code;
+  std::string default_code = config.DefaultLanguageOf(lang.content_dir);
   std::vector<FoundFile> mine;
   std::map<std::string, std::string> seen;  // rel_path -> the file that has it
   for (const FoundFile& file : files) {
@@ -227,12 +223,6 @@ std::vector<FoundFile> FilesOfLanguage(const std::vector<FoundFile>& files, cons
     mine.push_back({file.fs_path, rel, file.file_rel});
   }
   return mine;
-}
-
-bool SharesContentDir(const SiteConfig& config, const LanguageConfig& lang) {
-  for (const LanguageConfig& l : config.languages)
-    if (&l != &lang && l.content_dir == lang.content_dir) return true;
-  return false;
 }
 
 // Whether `page` stays out of this build, counting why in `held`.
@@ -262,7 +252,7 @@ HeldBack LoadContent(Site& site, const LoadOptions& options, Diagnostics& diags)
     std::error_code ec;
     if (fs::is_directory(dir, ec)) {
       std::vector<FoundFile> files = FindMarkdown(dir, site_root, prefix, diags);
-      if (SharesContentDir(site.config, lang.config))
+      if (site.config.SharesContentDir(lang.config))
         files = FilesOfLanguage(files, site.config, lang.config, diags);
       std::vector<LoadedPage> loaded(files.size());
       ParallelFor(files.size(), options.jobs, [&](size_t k, unsigned) {
