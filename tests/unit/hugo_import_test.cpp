@@ -466,3 +466,23 @@ TEST_CASE("in a folder shared by file name, messages and tandem new name the .<c
         std::vector<std::string>{"content/news/ferry.md", "content/news/ferry.fr.md"});
   CHECK(diags.Render() == "");
 }
+
+TEST_CASE("import hugo: the site's languageCode is its default language's; a weight must be a number",
+          "[hugo]") {
+  FixtureSite site;
+  site.WriteFile("hugo.toml",
+                 "baseURL = \"https://example.ca/\"\ntitle = \"Harbour\"\nlanguageCode = \"en-us\"\n"
+                 "defaultContentLanguageInSubdir = true\n"
+                 "[params]\ncreator = \"Harbour Authority\"\n"
+                 "[languages.en]\nweight = \"first\"\n[languages.fr]\nweight = 2\n");
+  Imported run = Import(site);
+  CHECK(run.errors == "");
+  CHECK(run.toml.find(
+            "[languages.en]\nlocale = \"en-US\"\ntitle = \"Harbour\"\ncreator = \"Harbour Authority\"\n"
+            "content_dir = \"content\"\n\n") != std::string::npos);
+  CHECK(run.toml.find("[languages.fr]\nlocale = \"fr-CA\"\n") != std::string::npos);
+  CHECK(run.notes ==
+        "hugo.toml:8:1: note: languages.en.weight: a weight must be a whole number; it is left out\n"
+        " 8 | weight = \"first\"\n"
+        "   | ^\n");
+}

@@ -346,7 +346,8 @@ class Importer {
     std::string header = "languages." + TomlKey(lang.code);
     std::string out = "[" + header + "]\n";
     const HugoValue* given = lang.table ? lang.table->Get("locale") : nullptr;
-    if (!given) given = Setting(lang, "languageCode");
+    if (!given && lang.table) given = lang.table->Get("languageCode");
+    if (!given && lang.code == default_code_) given = root_.Get("languageCode");  // the site's own language
     out +=
         "locale = " + TomlString(LocaleFor(lang.code, given && given->IsScalar() ? given->text : "")) + "\n";
     std::string title = SettingText(lang, "title");
@@ -355,8 +356,8 @@ class Importer {
                                                   "\"; set title in its configuration, then import again");
     out += "title = " + TomlString(title) + "\n";
     out += "creator = " + TomlString(Creator(lang, title)) + "\n";
-    if (lang.table && !lang.table->Text("weight").empty())
-      out += "weight = " + lang.table->Text("weight") + "\n";
+    if (const HugoValue* weight = lang.table ? lang.table->Get("weight") : nullptr)
+      out += Weight(*weight, "languages." + lang.code + ".weight");
     std::string base = lang.table ? lang.table->Text("baseURL") : "";
     if (IsAbsoluteUrl(base)) out += "base_url = " + TomlString(WithSlash(base)) + "\n";
     if (lang.content_dir != "content/" + lang.code)
@@ -366,6 +367,13 @@ class Importer {
     out += Menus(lang, header);
     if (lang.table) NoteLanguageSettings(lang);
     return out;
+  }
+
+  // "weight = 10\n"; a weight that is not a whole number is left out, with a note.
+  std::string Weight(const HugoValue& weight, const std::string& path) {
+    if (weight.kind == HugoValue::Kind::kInteger) return "weight = " + weight.text + "\n";
+    Note(weight, path, "a weight must be a whole number; it is left out");
+    return "";
   }
 
   // dcterms.creator: the department. Hugo has no such setting; params often say it.
@@ -438,7 +446,7 @@ class Importer {
       Note(entry, path + "." + name,
            "pageRef \"" + ref + "\" names no file in " + lang.content_dir +
                "/; it is written as a url: check it");
-    if (!entry.Text("weight").empty()) out += "weight = " + entry.Text("weight") + "\n";
+    if (const HugoValue* weight = entry.Get("weight")) out += Weight(*weight, path + "." + name + ".weight");
     for (const auto& [key, value] : entry.fields) {
       std::string k = LowerKey(key);
       if (k != "name" && k != "pageref" && k != "url" && k != "weight")
