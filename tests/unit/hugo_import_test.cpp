@@ -282,7 +282,7 @@ title = "À propos"
 url = "a-propos"
 
 # Not carried over (tandem import printed these as notes):
-#   config/_default/languages.toml:7:1: contentDir: the folder content/fr does not exist; tandem will find no pages there
+#   config/_default/languages.toml:7:1: languages.fr.contentDir: the folder content/fr does not exist; tandem will find no pages there
 #   config/_default/menus.fr.toml:1:1: languages.fr.menus.main.À propos: pageRef "a-propos" names no file in content/fr/; it is written as a url: check it
 #   config/_default/hugo.toml:1:1: defaultContentLanguageInSubdir: Hugo serves the en pages at the site's root; tandem serves them under /en/ with a bilingual splash page at the root: redirect the old URLs, or give [languages.en] a base_url of its own
 #   config/production/: config/production: settings for one environment are not read; put them in site.production.toml, read by tandem build --environment production (docs/deploy.md)

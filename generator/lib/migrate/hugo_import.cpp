@@ -218,7 +218,9 @@ class Importer {
       }
       std::error_code ec;
       if (dir && !fs::is_directory(fs::path(dir_) / lang.content_dir, ec))
-        Note(*dir, "contentDir",
+        Note(*dir,
+             (lang.table && lang.table->Get("contentDir") ? "languages." + lang.code + "." : std::string()) +
+                 "contentDir",
              "the folder " + lang.content_dir + " does not exist; tandem will find no pages there");
     }
   }
