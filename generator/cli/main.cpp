@@ -7,13 +7,14 @@
 #include "build/build.hpp"
 #include "check_command.hpp"
 #include "commands.hpp"
+#include "import_command.hpp"
 #include "new_command.hpp"
 #include "options.hpp"
 #include "progress_line.hpp"
 #include "self_describe.hpp"
+#include "serve_command.hpp"
 #include "support/diagnostics.hpp"
 #include "support/parallel.hpp"
-#include "serve_command.hpp"
 
 #ifdef TANDEM_JEMALLOC
 // jemalloc reads this at start-up; being compiled in, it changes nothing for the programs
@@ -96,6 +97,7 @@ int main(int argc, char** argv) {
   build->add_flag("--stats", stats, "Print the time of each stage and the slowest pages");
 
   tandem::cli::AddNewCommand(app);
+  tandem::cli::AddImportCommand(app);
   tandem::cli::AddVersionCommand(app);
   tandem::cli::CheckCommand check(app);
   tandem::cli::AddSelfDescriptionCommands(app);  // describes every command, wherever it is added

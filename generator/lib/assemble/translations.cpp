@@ -41,11 +41,12 @@ Page* FindTranslation(const Page& page, const KeyIndex& keys, const std::map<std
   return it == paths.end() ? nullptr : it->second;
 }
 
-void ReportMissing(const Page& page, const LanguageConfig& other, bool strict, Diagnostics& diags) {
+void ReportMissing(const Page& page, const SiteConfig& config, const LanguageConfig& other, bool strict,
+                   Diagnostics& diags) {
   if (page.implicit) return;
   std::string hint = page.meta.translation_key.empty()
-                         ? "add content/" + other.code + "/" + page.rel_path
-                         : "give a page in content/" + other.code + "/ translation_key = \"" +
+                         ? "add " + config.ContentFile(other, page.rel_path)
+                         : "give a page in " + other.content_dir + "/ translation_key = \"" +
                                page.meta.translation_key + "\"";
   std::string message = "the page has no \"" + other.code + "\" translation; " + hint +
                         ". Its language toggle goes to the nearest translated section";
@@ -73,7 +74,7 @@ void PairTranslations(Site& site, bool strict, Diagnostics& diags) {
         if (j == i) continue;
         Page* other = page->is_home ? site.languages[j].home : FindTranslation(*page, keys[j], paths[j]);
         page->translations[j] = other;
-        if (!other) ReportMissing(*page, site.languages[j].config, strict, diags);
+        if (!other) ReportMissing(*page, site.config, site.languages[j].config, strict, diags);
       }
     }
   }

@@ -71,12 +71,12 @@ std::string NormalizedPath(const std::string& path) {
   return out;
 }
 
-// The URL bases the output folder holds: the site's, and each language's on a host of its own.
+// The URL bases the output folder holds, one per host: with several hosts, each has a folder of
+// its own (public/example.ca/), the site's host included.
 std::vector<std::pair<std::string, std::string>> OutputBases(const Site& site) {
-  std::vector<std::pair<std::string, std::string>> bases = {{site.config.base_url, ""}};
-  for (const Language& lang : site.languages)
-    if (!StartsWith(lang.config.base_url, site.config.base_url))
-      bases.emplace_back(lang.config.base_url, lang.config.output_dir + "/");
+  std::vector<std::pair<std::string, std::string>> bases;
+  for (const HostConfig& host : site.config.hosts)
+    bases.emplace_back(host.origin + host.root_path, host.folder.empty() ? "" : host.folder + "/");
   return bases;
 }
 

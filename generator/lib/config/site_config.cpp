@@ -26,6 +26,26 @@ std::vector<std::string> SiteConfig::LanguageCodes() const {
   return codes;
 }
 
+bool SiteConfig::SharesContentDir(const LanguageConfig& lang) const {
+  for (const LanguageConfig& l : languages)
+    if (l.code != lang.code && l.content_dir == lang.content_dir) return true;
+  return false;
+}
+
+std::string SiteConfig::DefaultLanguageOf(const std::string& content_dir) const {
+  std::string code;
+  for (const LanguageConfig& l : languages)
+    if (l.content_dir == content_dir && (code.empty() || l.code == checks.translation_source)) code = l.code;
+  return code;
+}
+
+std::string SiteConfig::ContentFile(const LanguageConfig& lang, const std::string& rel) const {
+  std::string file = lang.content_dir + "/" + rel;
+  if (!SharesContentDir(lang) || DefaultLanguageOf(lang.content_dir) == lang.code || !EndsWith(file, ".md"))
+    return file;
+  return file.substr(0, file.size() - 3) + "." + lang.code + ".md";
+}
+
 bool SplitUrl(const std::string& url, std::string& origin, std::string& path) {
   size_t scheme_end = url.find("://");
   if (scheme_end == std::string::npos) return false;
@@ -55,7 +75,8 @@ const std::vector<std::string> kSiteKeys = {"base_url",     "theme",     "curren
                                             "page_timeout", "languages", "feeds",    "search",
                                             "noindex",      "checks",    "translation_source",
                                             "timezone"};
-const std::vector<std::string> kLanguageKeys = {"locale", "title", "creator", "base_url", "weight", "menu"};
+const std::vector<std::string> kLanguageKeys = {"locale", "title",  "creator",
+                                                "base_url", "weight", "menu", "content_dir"};
 
 std::vector<std::string> Joined(std::vector<std::string> a, const std::vector<std::string>& b) {
   a.insert(a.end(), b.begin(), b.end());
@@ -181,6 +202,29 @@ void ReadMenu(const TomlSource& src, const toml::table& t, LanguageConfig& lang,
   }
 }
 
+// content_dir stays below content/, where a build looks for changes and a preview watches.
+void ReadContentDir(const TomlSource& src, const toml::table& t, LanguageConfig& lang, Diagnostics& diags) {
+  lang.content_dir = "content/" + lang.code;
+  auto dir = GetString(src, t, "content_dir", diags);
+  if (!dir) return;
+  std::string path = *dir;
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  bool plain = (path == "content" || StartsWith(path, "content/")) && path.find('\\') == std::string::npos;
+  for (size_t start = 0, end; plain && start <= path.size(); start = end + 1) {
+    end = std::min(path.find('/', start), path.size());
+    std::string_view part = std::string_view(path).substr(start, end - start);
+    plain = !part.empty() && part != "." && part != "..";
+  }
+  if (!plain) {
+    ErrorAt(src, *t.get("content_dir"),
+            "content_dir \"" + *dir + "\" must be content/ or a folder inside it, like \"content/" +
+                lang.code + "\"; move the pages there",
+            diags);
+    return;
+  }
+  lang.content_dir = path;
+}
+
 void ReadLanguage(const TomlSource& src, const SiteConfig& site, const toml::key& code, const toml::table& t,
                   LanguageConfig& lang, Diagnostics& diags) {
   lang.code = std::string(code.str());
@@ -197,6 +241,7 @@ void ReadLanguage(const TomlSource& src, const SiteConfig& site, const toml::key
   ReadLanguageIdentity(src, t, table_name, lang.identity, diags);
   ReadWeight(src, t, lang.weight, diags);
   ReadMenu(src, t, lang, diags);
+  ReadContentDir(src, t, lang, diags);
   std::string site_origin, site_path, origin;
   SplitUrl(site.base_url, site_origin, site_path);
   if (!t.get("base_url")) {
@@ -247,6 +292,22 @@ void ReadTimeZone(const TomlSource& src, const toml::table& t, SiteConfig& confi
     return;
   }
   config.timezone = *zone;
+}
+
+// A folder inside another language's would hold pages of both.
+void CheckContentDirsApart(const TomlSource& src, const toml::table& languages, const SiteConfig& config,
+                           Diagnostics& diags) {
+  for (const LanguageConfig& inner : config.languages)
+    for (const LanguageConfig& outer : config.languages) {
+      if (!StartsWith(inner.content_dir, outer.content_dir + "/")) continue;
+      const toml::node* at = languages[inner.code]["content_dir"].node();
+      if (!at) at = languages[outer.code]["content_dir"].node();  // inner's is the default
+      ErrorAt(src, *at,
+              "content_dir \"" + inner.content_dir + "\" is inside \"" + outer.content_dir +
+                  "\", the pages of [languages." + outer.code +
+                  "]; give each language a folder of its own, or the same folder to both",
+              diags);
+    }
 }
 
 }  // namespace
@@ -337,6 +398,7 @@ bool LoadConfig(const std::string& source_dir, const ConfigOverrides& overrides,
                    [](const LanguageConfig& a, const LanguageConfig& b) {
                      return std::tie(a.weight, a.code) < std::tie(b.weight, b.code);
                    });
+  CheckContentDirsApart(src, *languages, config, diags);
   if (diags.error_count() == errors_before) AssignHosts(config);  // every base_url is usable
   return diags.error_count() == errors_before;
 }

@@ -26,7 +26,11 @@ struct MenuEntry {
 };
 
 struct LanguageConfig {
-  std::string code;        // "en": also the content folder name, content/en/
+  std::string code;  // "en"
+  // Its pages' folder, relative to the site: "content/en" by default. Languages may share one
+  // ("content"): a file then belongs to the language its name ends in, about.fr.md to fr, and
+  // a file without one to translation_source's language (Hugo's translation by file name).
+  std::string content_dir;
   std::string locale;      // "en-CA"
   std::string title;       // the site's title in this language
   std::string creator;     // the department, for dcterms.creator
@@ -62,6 +66,14 @@ struct SiteConfig {
 
   const LanguageConfig* FindLanguage(const std::string& code) const;
   std::vector<std::string> LanguageCodes() const;
+  // Whether another language reads `lang`'s content folder too (Hugo's translation by file name).
+  bool SharesContentDir(const LanguageConfig& lang) const;
+  // In a shared folder, the language of a file without one in its name: translation_source's
+  // when it shares the folder, else the first language's that does.
+  std::string DefaultLanguageOf(const std::string& content_dir) const;
+  // The file of `lang`'s page at `rel` ("news/x.md"), from the site's folder: "content/fr/news/x.md",
+  // or "content/news/x.fr.md" in a shared folder.
+  std::string ContentFile(const LanguageConfig& lang, const std::string& rel) const;
 };
 
 // Reads `source_dir`/site.toml. Reports every problem; returns false if any.

@@ -56,7 +56,8 @@ bool AcceptSymlink(const fs::directory_entry& entry, const fs::path& site_root, 
 
 struct FoundFile {
   fs::path fs_path;
-  std::string rel_path;  // NFC, relative to content/<lang>
+  std::string rel_path;  // NFC, relative to the language's content folder, without a language suffix
+  std::string file_rel;  // NFC, relative to that folder, as the file is named: "about.fr.md"
 };
 
 std::vector<FoundFile> FindMarkdown(const fs::path& lang_dir, const fs::path& site_root,
@@ -73,7 +74,7 @@ std::vector<FoundFile> FindMarkdown(const fs::path& lang_dir, const fs::path& si
     std::string rel = ToNfc(RelativeGeneric(entry.path(), lang_dir));
     if (entry.is_symlink() && !AcceptSymlink(entry, site_root, shown_prefix + rel, diags)) continue;
     if (!entry.is_regular_file() || entry.path().extension() != ".md") continue;
-    found.push_back({entry.path(), rel});
+    found.push_back({entry.path(), rel, rel});
   }
   if (ec) diags.Error({shown_prefix}, "cannot read the folder: " + ec.message());
   std::sort(found.begin(), found.end(),
@@ -103,7 +104,7 @@ LoadedPage LoadPage(const FoundFile& file, size_t lang_index, const std::string&
   page->source_path = shown;
   page->fs_path = file.fs_path.string();
   page->source_hash = hash;
-  bool is_index = file.fs_path.filename() == "_index.md";
+  bool is_index = fs::path(file.rel_path).filename() == "_index.md";
   page->is_section = is_index;
   page->rel_dir = ParentDir(file.rel_path);
   page->is_home = is_index && page->rel_dir.empty();
@@ -116,12 +117,12 @@ LoadedPage LoadPage(const FoundFile& file, size_t lang_index, const std::string&
 // A folder with pages but no _index.md still needs a section page for its
 // breadcrumbs and list; its title comes from the folder name.
 std::unique_ptr<Page> ImplicitSection(size_t lang_index, const std::string& rel_dir,
-                                      const std::string& lang_code, const std::string& site_title) {
+                                      const std::string& content_dir, const std::string& site_title) {
   auto page = std::make_unique<Page>();
   page->lang_index = lang_index;
   page->rel_dir = rel_dir;
   page->rel_path = rel_dir.empty() ? "_index.md" : rel_dir + "/_index.md";
-  page->source_path = "content/" + lang_code + "/" + page->rel_path;
+  page->source_path = content_dir + "/" + page->rel_path;
   page->is_section = true;
   page->is_home = rel_dir.empty();
   page->implicit = true;
@@ -142,9 +143,9 @@ void AddImplicitSections(Language& lang, size_t lang_index, Diagnostics& diags) 
   }
   for (const std::string& dir : need) {
     if (have.count(dir)) continue;
-    auto page = ImplicitSection(lang_index, dir, lang.code(), lang.config.title);
+    auto page = ImplicitSection(lang_index, dir, lang.config.content_dir, lang.config.title);
     if (!dir.empty())
-      diags.Warning({"content/" + lang.code() + "/" + dir},
+      diags.Warning({lang.config.content_dir + "/" + dir},
                     "the folder has no _index.md; its section is titled \"" + page->meta.title +
                         "\" from the folder name. Add an _index.md with a title",
                     {}, "section-index-missing");
@@ -162,12 +163,18 @@ void CheckLanguageFolders(const Site& site, Diagnostics& diags) {
     return;
   }
   std::vector<std::string> codes = site.config.LanguageCodes();
+  std::vector<std::string> folders;  // the names below content/ that languages read
+  for (const LanguageConfig& l : site.config.languages) {
+    if (l.content_dir == "content") return;  // every file in content/ belongs to a language
+    std::string below = l.content_dir.substr(8);
+    folders.push_back(below.substr(0, below.find('/')));
+  }
   std::vector<std::string> entries;
   for (const auto& entry : fs::directory_iterator(content, ec))
     if (!IsHidden(entry.path())) entries.push_back(entry.path().filename().string());
   std::sort(entries.begin(), entries.end());
   for (const std::string& name : entries) {
-    if (std::find(codes.begin(), codes.end(), name) != codes.end()) continue;
+    if (std::find(folders.begin(), folders.end(), name) != folders.end()) continue;
     bool is_dir = fs::is_directory(content / name, ec);
     diags.Error({"content/" + name}, is_dir ? "unknown language folder \"" + name + "\"" +
                                                   DidYouMeanSuffix(name, codes) + "; site.toml defines " +
@@ -182,6 +189,42 @@ void CheckLanguageFolders(const Site& site, Diagnostics& diags) {
 }  // namespace
 
 namespace {
+
+// The language a file in a shared folder is written in: the one its name ends in
+// (about.fr.md, _index.fr.md), else the shared folder's default language.
+std::string LanguageOfFile(const std::string& rel, const std::vector<std::string>& codes,
+                           const std::string& default_code, std::string& without_suffix) {
+  fs::path path(rel);
+  std::string suffix = path.stem().extension().string();
+  if (suffix.size() > 1 && std::find(codes.begin(), codes.end(), suffix.substr(1)) != codes.end()) {
+    without_suffix = (path.parent_path() / path.stem().stem()).generic_string() + ".md";
+    return suffix.substr(1);
+  }
+  without_suffix = rel;
+  return default_code;
+}
+
+// Of a folder several languages share, the files of `code`. A file without a language in its
+// name belongs to translation_source's language when it shares the folder, else to the first.
+std::vector<FoundFile> FilesOfLanguage(const std::vector<FoundFile>& files, const SiteConfig& config,
+                                       const LanguageConfig& lang, Diagnostics& diags) {
+  std::string default_code = config.DefaultLanguageOf(lang.content_dir);
+  std::vector<FoundFile> mine;
+  std::map<std::string, std::string> seen;  // rel_path -> the file that has it
+  for (const FoundFile& file : files) {
+    std::string rel;
+    if (LanguageOfFile(file.file_rel, config.LanguageCodes(), default_code, rel) != lang.code) continue;
+    auto [it, fresh] = seen.emplace(rel, file.file_rel);
+    if (!fresh) {
+      diags.Error({lang.content_dir + "/" + file.file_rel},
+                  "this file and " + lang.content_dir + "/" + it->second + " are both the \"" + lang.code +
+                      "\" page " + rel + "; remove or rename one of them");
+      continue;
+    }
+    mine.push_back({file.fs_path, rel, file.file_rel});
+  }
+  return mine;
+}
 
 // Whether `page` stays out of this build, counting why in `held`.
 bool HoldBack(const Page& page, const LoadOptions& options, const TimeZone& zone, HeldBack& held) {
@@ -205,14 +248,16 @@ HeldBack LoadContent(Site& site, const LoadOptions& options, Diagnostics& diags)
   fs::path site_root = fs::weakly_canonical(site.source_dir);
   for (size_t i = 0; i < site.languages.size(); ++i) {
     Language& lang = site.languages[i];
-    std::string prefix = "content/" + lang.code() + "/";
-    fs::path dir = fs::path(site.source_dir) / "content" / lang.code();
+    std::string prefix = lang.config.content_dir + "/";
+    fs::path dir = fs::path(site.source_dir) / lang.config.content_dir;
     std::error_code ec;
     if (fs::is_directory(dir, ec)) {
       std::vector<FoundFile> files = FindMarkdown(dir, site_root, prefix, diags);
+      if (site.config.SharesContentDir(lang.config))
+        files = FilesOfLanguage(files, site.config, lang.config, diags);
       std::vector<LoadedPage> loaded(files.size());
       ParallelFor(files.size(), options.jobs, [&](size_t k, unsigned) {
-        loaded[k] = LoadPage(files[k], i, prefix + files[k].rel_path, diags);
+        loaded[k] = LoadPage(files[k], i, prefix + files[k].file_rel, diags);
       });
       for (LoadedPage& l : loaded) {
         if (!l.page || HoldBack(*l.page, options, *site.time_zone, held)) continue;

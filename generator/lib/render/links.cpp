@@ -127,7 +127,7 @@ std::optional<std::string> LinkResolver::Rewrite(const Page& from, std::string_v
 std::optional<std::string> LinkResolver::RewriteContentLink(const Page& from, std::string_view url, int line,
                                                             int column, PageScope& scope) const {
   const Language& lang = site_.languages[from.lang_index];
-  std::string content = "content/" + lang.code() + "/";
+  std::string content = lang.config.content_dir + "/";
   std::string written(PathOf(url));
   auto rel_path = ContentPath(FolderOf(from.rel_path), ToNfc(DecodePercent(written)));
   if (!rel_path) {

@@ -62,7 +62,7 @@ std::vector<Target> Targets(const std::string& source_dir, const SiteConfig& con
   std::vector<Target> targets;
   std::string rel = (path.section.empty() ? "" : path.SectionPath() + "/") + path.name + ".md";
   for (const LanguageConfig& lang : config.languages) {
-    std::string shown = "content/" + lang.code + "/" + rel;
+    std::string shown = config.ContentFile(lang, rel);
     targets.push_back({lang.code, fs::path(source_dir) / shown, shown});
   }
   return targets;
@@ -74,7 +74,7 @@ bool CheckSectionExists(const std::string& source_dir, const SiteConfig& config,
   if (path.section.empty()) return true;
   std::vector<std::string> nearby;
   for (const LanguageConfig& lang : config.languages) {
-    fs::path dir = fs::path(source_dir) / "content" / lang.code / path.SectionPath();
+    fs::path dir = fs::path(source_dir) / lang.content_dir / path.SectionPath();
     std::error_code ec;
     if (fs::is_directory(dir, ec)) return true;
     for (const auto& entry : fs::directory_iterator(dir.parent_path(), ec))

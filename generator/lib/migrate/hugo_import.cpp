@@ -1,0 +1,580 @@
+#include "migrate/hugo_import.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "migrate/hugo_config.hpp"
+#include "migrate/toml_writer.hpp"
+#include "support/files.hpp"
+#include "support/text.hpp"
+
+namespace fs = std::filesystem;
+
+namespace tandem {
+
+namespace {
+
+constexpr const char* kNoSetting = "tandem has no setting for it (docs/migrating-from-hugo.md)";
+constexpr const char* kMarkupWhy =
+    "tandem renders Markdown with cmark-gfm, GitHub's dialect, which has no such setting; "
+    "only goldmark.renderer.unsafe carries over, as allow_raw_html";
+
+// Why a Hugo setting has no place in site.toml, by its lower-case path; others get kNoSetting.
+const std::map<std::string, std::string>& WhyNot() {
+  static const std::map<std::string, std::string> why = {
+      {"taxonomies",
+       "tandem has no taxonomies yet: tags and categories in front matter reach templates as "
+       "page.params, but no term or list pages are made"},
+      {"theme", "tandem's gc theme (Canada.ca) replaces the Hugo theme; Hugo layouts are not read"},
+      {"themesdir", "tandem's gc theme (Canada.ca) replaces the Hugo theme; Hugo layouts are not read"},
+      {"enablegitinfo",
+       "nothing to set: tandem always dates pages by their last git commit (front matter modified wins)"},
+      {"enablerobotstxt", "nothing to set: tandem always writes robots.txt"},
+      {"sitemap", "nothing to set: tandem always writes sitemap.xml, with every page's translations"},
+      {"languagename",
+       "the language toggle's words come from the theme's UI strings (i18n/<code>.toml), not from here"},
+      {"outputs", "tandem writes HTML pages, sitemap.xml and, with [feeds], Atom feeds; no other formats"},
+      {"outputformats",
+       "tandem writes HTML pages, sitemap.xml and, with [feeds], Atom feeds; no other formats"},
+      {"paginate", "tandem does not paginate section lists"},
+      {"pagination", "tandem does not paginate section lists"},
+      {"uglyurls", "tandem writes every page as a folder with index.html"},
+      {"canonifyurls", "tandem writes links from the site's root, under base_url's path"},
+      {"relativeurls", "tandem writes links from the site's root, under base_url's path"},
+      {"module", "Hugo modules are not read: copy the files the site needs into static/ or i18n/"},
+      {"enableemoji", "tandem does not turn :emoji: codes into emoji"},
+      {"languagedirection", "tandem writes every language left to right"},
+      {"copyright", "the gc theme's footer shows the Government of Canada's terms, from its UI strings"},
+      {"summarylength", "tandem has no automatic summaries"},
+  };
+  return why;
+}
+
+std::string Why(const std::string& path) {
+  std::string last = LowerKey(path.substr(path.rfind('.') == std::string::npos ? 0 : path.rfind('.') + 1));
+  auto it = WhyNot().find(last);
+  return it == WhyNot().end() ? kNoSetting : it->second;
+}
+
+bool IsAbsoluteUrl(const std::string& url) {
+  return StartsWith(url, "http://") || StartsWith(url, "https://");
+}
+
+std::string WithSlash(std::string url) {
+  if (url.empty() || url.back() != '/') url += '/';
+  return url;
+}
+
+// "en-ca" -> "en-CA"; "en" -> "en-CA" and "fr" -> "fr-CA", the Government of Canada's.
+std::string LocaleFor(const std::string& code, std::string given) {
+  if (given.empty()) return code == "en" || code == "fr" ? code + "-CA" : code;
+  std::replace(given.begin(), given.end(), '_', '-');
+  size_t dash = given.find('-');
+  std::string language = LowerKey(given.substr(0, dash));
+  if (dash == std::string::npos) return language == "en" || language == "fr" ? language + "-CA" : language;
+  std::string region = given.substr(dash + 1);
+  if (region.size() == 2)
+    for (char& c : region) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return language + "-" + region;
+}
+
+// "./content/en/" -> "content/en".
+std::string PlainDir(std::string dir) {
+  while (StartsWith(dir, "./")) dir.erase(0, 2);
+  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+  return dir;
+}
+
+// Hugo permalink tokens tandem has, and those that mean the same as one of them.
+std::optional<std::string> TandemToken(const std::string& token) {
+  static const std::map<std::string, std::string> same = {{":year", ":year"},
+                                                          {":month", ":month"},
+                                                          {":day", ":day"},
+                                                          {":slug", ":slug"},
+                                                          {":title", ":title"},
+                                                          {":section", ":section"},
+                                                          {":filename", ":filename"},
+                                                          {":contentbasename", ":filename"},
+                                                          {":slugorfilename", ":slug"},
+                                                          {":slugorcontentbasename", ":slug"}};
+  auto it = same.find(token);
+  if (it == same.end()) return std::nullopt;
+  return it->second;
+}
+
+struct Language {
+  std::string code;
+  const HugoValue* table = nullptr;  // [languages.<code>]; nullptr for a site with one language
+  std::string content_dir;           // relative to the site: "content/en"
+};
+
+class Importer {
+ public:
+  Importer(std::string dir, const HugoConfig& config, Diagnostics& diags)
+      : dir_(std::move(dir)), root_(config.root), config_file_(config.files.front()), diags_(diags) {}
+
+  std::optional<std::string> Run() {
+    size_t errors = diags_.error_count();
+    default_code_ = LowerKey(root_.Text("defaultContentLanguage"));
+    if (default_code_.empty()) default_code_ = "en";
+    ReadLanguages();
+    if (languages_.empty()) return std::nullopt;
+    ReadContentDirs();
+    std::string top = TopSettings();
+    std::string params = ParamsTable("params", root_.Get("params"));
+    std::string permalinks = Permalinks();
+    std::string langs;
+    for (const Language& lang : languages_) langs += (langs.empty() ? "" : "\n") + LanguageTables(lang);
+    NoteOtherSettings();
+    if (diags_.error_count() != errors) return std::nullopt;
+    std::string out =
+        "# site.toml for tandem, written by `tandem import hugo` from the Hugo configuration.\n";
+    out += "# Hugo settings with no equivalent are listed at the end.\n\n" + top;
+    for (const std::string& part : {params, permalinks, langs})
+      if (!part.empty()) out += "\n" + part;
+    if (!not_carried_.empty()) {
+      out += "\n# Not carried over (tandem import printed these as notes):\n";
+      for (const std::string& line : not_carried_) out += "#   " + line + "\n";
+    }
+    return out;
+  }
+
+ private:
+  void Note(const HugoValue& at, const std::string& path, const std::string& why) {
+    diags_.Note(at.pos, path + ": " + why, at.line);
+    std::string where = at.pos.path;
+    if (at.pos.line) where += ":" + std::to_string(at.pos.line) + ":" + std::to_string(at.pos.column);
+    not_carried_.push_back(where + ": " + path + ": " + why);
+  }
+
+  void Error(const HugoValue& at, const std::string& message) { diags_.Error(at.pos, message, at.line); }
+
+  // ---- languages ----
+
+  void ReadLanguages() {
+    std::set<std::string> disabled;
+    if (const HugoValue* list = root_.Get("disableLanguages"))
+      for (const HugoValue& item : list->items) disabled.insert(LowerKey(item.text));
+    const HugoValue* table = root_.Get("languages");
+    if (!table || !table->IsTable() || table->fields.empty()) {
+      languages_.push_back({default_code_, nullptr, ""});
+      return;
+    }
+    std::vector<std::pair<int, Language>> weighted;
+    for (const auto& [key, value] : table->fields) {
+      std::string code = LowerKey(key);
+      if (!value.IsTable()) {
+        Error(value, "languages." + key + " must be a table of the language's settings");
+        continue;
+      }
+      if (disabled.count(code) || value.Text("disabled") == "true") {
+        Note(value, "languages." + key, "the language is disabled in Hugo; it is left out");
+        continue;
+      }
+      if (!std::regex_match(code, std::regex("[a-z][a-z0-9-]*"))) {
+        Error(value, "language code \"" + key +
+                         "\" must be letters, digits and hyphens, starting with a letter, like \"en\"; "
+                         "tandem uses it in folder names and URLs");
+        continue;
+      }
+      std::string weight = value.Text("weight");
+      weighted.push_back({weight.empty() ? 0 : std::atoi(weight.c_str()), Language{code, &value, ""}});
+    }
+    std::stable_sort(weighted.begin(), weighted.end(), [](const auto& a, const auto& b) {
+      return std::tie(a.first, a.second.code) < std::tie(b.first, b.second.code);
+    });
+    for (auto& [weight, lang] : weighted) languages_.push_back(std::move(lang));
+  }
+
+  // A language's setting, else the site's (Hugo's languages inherit the root's settings).
+  const HugoValue* Setting(const Language& lang, std::string_view key) const {
+    if (lang.table)
+      if (const HugoValue* v = lang.table->Get(key)) return v;
+    return root_.Get(key);
+  }
+
+  std::string SettingText(const Language& lang, std::string_view key) const {
+    const HugoValue* v = Setting(lang, key);
+    return v && v->IsScalar() ? v->text : "";
+  }
+
+  // ---- content folders ----
+
+  void ReadContentDirs() {
+    for (Language& lang : languages_) {
+      const HugoValue* dir = Setting(lang, "contentDir");
+      lang.content_dir = dir && dir->IsScalar() ? PlainDir(dir->text) : "content";
+      if (lang.content_dir != "content" && !StartsWith(lang.content_dir, "content/")) {
+        Error(*dir, "contentDir \"" + dir->text +
+                        "\" is outside content/, the only folder tandem reads pages from; move the folder "
+                        "into content/ (git mv " +
+                        lang.content_dir + " content/" + lang.content_dir +
+                        ") and change contentDir to match, then import again");
+        continue;
+      }
+      std::error_code ec;
+      if (dir && !fs::is_directory(fs::path(dir_) / lang.content_dir, ec))
+        Note(*dir,
+             (lang.table && lang.table->Get("contentDir") ? "languages." + lang.code + "." : std::string()) +
+                 "contentDir",
+             "the folder " + lang.content_dir + " does not exist; tandem will find no pages there");
+    }
+  }
+
+  bool SharesContentDir(const Language& lang) const {
+    return std::count_if(languages_.begin(), languages_.end(),
+                         [&](const Language& l) { return l.content_dir == lang.content_dir; }) > 1;
+  }
+
+  // The content file a menu's pageRef or url names, as a path in the language's folder without a
+  // language suffix ("about.md", "news/_index.md"); nullopt when there is none.
+  std::optional<std::string> ContentFile(const Language& lang, std::string ref) const {
+    ref = ref.substr(0, ref.find_first_of("#?"));
+    while (StartsWith(ref, "/")) ref.erase(0, 1);
+    while (!ref.empty() && ref.back() == '/') ref.pop_back();
+    std::vector<std::string> bases;
+    if (EndsWith(ref, ".md"))
+      bases = {ref.substr(0, ref.size() - 3)};
+    else if (ref.empty())
+      bases = {"_index"};
+    else
+      bases = {ref, ref + "/_index", ref + "/index"};
+    bool shared = SharesContentDir(lang);
+    std::error_code ec;
+    for (const std::string& base : bases) {
+      std::vector<std::string> names = {base + ".md"};
+      if (shared) names = {base + "." + lang.code + ".md"};
+      if (shared && lang.code == default_code_) names.push_back(base + ".md");
+      for (const std::string& name : names)
+        if (fs::is_regular_file(fs::path(dir_) / lang.content_dir / name, ec)) return base + ".md";
+    }
+    return std::nullopt;
+  }
+
+  // ---- the site's own settings ----
+
+  std::string TopSettings() {
+    std::string out;
+    std::string base = root_.Text("baseURL");
+    const HugoValue* base_at = root_.Get("baseURL");
+    if (!IsAbsoluteUrl(base)) {
+      // A site on one host per language may leave the root's empty: the default language's host.
+      for (const Language& lang : languages_)
+        if (lang.table && IsAbsoluteUrl(lang.table->Text("baseURL")) &&
+            (base.empty() || lang.code == default_code_))
+          base = lang.table->Text("baseURL"), base_at = lang.table->Get("baseURL");
+    }
+    if (!IsAbsoluteUrl(base)) {
+      HugoValue file_start{HugoValue::Kind::kNull, {}, {}, {}, {config_file_, 1, 1}, {}};
+      Error(base_at ? *base_at : file_start,
+            "tandem needs the site's absolute address: set baseURL = \"https://www.example.gc.ca/\" in the "
+            "Hugo "
+            "configuration, then import again");
+      return out;
+    }
+    site_base_ = WithSlash(base);
+    out += "base_url = " + TomlString(site_base_) + "\n";
+    out += "theme = \"gc\"  # tandem's Canada.ca theme\n";
+    if (const HugoValue* unsafe = Markup("goldmark", "renderer", "unsafe"))
+      out += std::string("allow_raw_html = ") + (unsafe->text == "true" ? "true" : "false") +
+             "  # markup.goldmark.renderer.unsafe\n";
+    std::string zone = root_.Text("timeZone");
+    if (!zone.empty()) out += "timezone = " + TomlString(zone) + "\n";
+    bool by_file_name = std::any_of(languages_.begin(), languages_.end(),
+                                    [&](const Language& l) { return SharesContentDir(l); });
+    if (default_code_ != "en" || by_file_name)
+      out += "translation_source = " + TomlString(default_code_) +
+             "  # defaultContentLanguage: translations are made from it" +
+             (by_file_name ? "; a file without .<code>.md is in it" : "") + "\n";
+    return out;
+  }
+
+  const HugoValue* Markup(std::string_view a, std::string_view b, std::string_view c) const {
+    const HugoValue* v = root_.Get("markup");
+    for (std::string_view key : {a, b, c}) v = v && v->IsTable() ? v->Get(key) : nullptr;
+    return v;
+  }
+
+  std::string ParamsTable(const std::string& header, const HugoValue* params) const {
+    if (!params || !params->IsTable() || params->fields.empty()) return "";
+    return TomlTable(header, *params);
+  }
+
+  std::string Permalinks() {
+    const HugoValue* table = root_.Get("permalinks");
+    if (!table || !table->IsTable()) return "";
+    std::string out;
+    for (const auto& [key, value] : table->fields) {
+      if (value.IsTable() && LowerKey(key) == "page") {
+        for (const auto& [section, pattern] : value.fields)
+          out += Permalink("permalinks.page." + section, section, pattern);
+      } else if (value.IsTable()) {
+        Note(value, "permalinks." + key,
+             "tandem's permalinks are for pages of a section; " + key + " has none");
+      } else {
+        out += Permalink("permalinks." + key, key, value);
+      }
+    }
+    return out.empty() ? "" : "[permalinks]\n" + out;
+  }
+
+  std::string Permalink(const std::string& path, const std::string& section, const HugoValue& pattern) {
+    std::string mapped, text = pattern.text;
+    static const std::regex token(R"(:[A-Za-z_]+(\[[^\]]*\])?)");
+    size_t at = 0;
+    for (std::sregex_iterator it(text.begin(), text.end(), token), end; it != end; ++it) {
+      auto tandem = TandemToken(it->str());
+      if (!tandem) {
+        Note(
+            pattern, path,
+            "tandem's permalinks have :year, :month, :day, :slug, :title, :section and :filename, not " +
+                it->str() +
+                "; the section keeps tandem's URLs (set url in front matter where a page must keep its own)");
+        return "";
+      }
+      mapped += text.substr(at, it->position() - at) + *tandem;
+      at = it->position() + it->length();
+    }
+    return TomlKey(section) + " = " + TomlString(mapped + text.substr(at)) + "\n";
+  }
+
+  // ---- one language ----
+
+  std::string LanguageTables(const Language& lang) {
+    std::string header = "languages." + TomlKey(lang.code);
+    std::string out = "[" + header + "]\n";
+    const HugoValue* given = lang.table ? lang.table->Get("locale") : nullptr;
+    if (!given && lang.table) given = lang.table->Get("languageCode");
+    if (!given && lang.code == default_code_) given = root_.Get("languageCode");  // the site's own language
+    out +=
+        "locale = " + TomlString(LocaleFor(lang.code, given && given->IsScalar() ? given->text : "")) + "\n";
+    std::string title = SettingText(lang, "title");
+    if (title.empty())
+      Error(lang.table ? *lang.table : root_, "the Hugo site has no title for \"" + lang.code +
+                                                  "\"; set title in its configuration, then import again");
+    out += "title = " + TomlString(title) + "\n";
+    out += "creator = " + TomlString(Creator(lang, title)) + "\n";
+    if (const HugoValue* weight = lang.table ? lang.table->Get("weight") : nullptr)
+      out += Weight(*weight, "languages." + lang.code + ".weight");
+    std::string base = lang.table ? lang.table->Text("baseURL") : "";
+    if (IsAbsoluteUrl(base)) out += "base_url = " + TomlString(WithSlash(base)) + "\n";
+    if (lang.content_dir != "content/" + lang.code)
+      out += "content_dir = " + TomlString(lang.content_dir) + "\n";
+    std::string params = lang.table ? ParamsTable(header + ".params", lang.table->Get("params")) : "";
+    if (!params.empty()) out += "\n" + params;
+    out += Menus(lang, header);
+    if (lang.table) NoteLanguageSettings(lang);
+    return out;
+  }
+
+  // "weight = 10\n"; a weight that is not a whole number is left out, with a note.
+  std::string Weight(const HugoValue& weight, const std::string& path) {
+    if (weight.kind == HugoValue::Kind::kInteger) return "weight = " + weight.text + "\n";
+    Note(weight, path, "a weight must be a whole number; it is left out");
+    return "";
+  }
+
+  // dcterms.creator: the department. Hugo has no such setting; params often say it.
+  std::string Creator(const Language& lang, const std::string& title) {
+    for (const HugoValue* params : {lang.table ? lang.table->Get("params") : nullptr, root_.Get("params")}) {
+      if (!params || !params->IsTable()) continue;
+      for (const char* key : {"creator", "department", "organization", "organisation", "author"}) {
+        const HugoValue* v = params->Get(key);
+        if (v && v->IsTable()) v = v->Get("name");
+        if (v && v->kind == HugoValue::Kind::kString && !v->text.empty()) return v->text;
+      }
+    }
+    const HugoValue& at = lang.table ? *lang.table : root_;
+    Note(at, "languages." + lang.code + ".creator",
+         "the Hugo site does not name its department (params.creator or params.author); the site's title "
+         "stands in for it in site.toml's creator, which the gc theme writes as dcterms.creator: write the "
+         "department's name there");
+    return title;
+  }
+
+  const HugoValue* MenusOf(const HugoValue* table) const {
+    if (!table) return nullptr;
+    const HugoValue* menus = table->Get("menus");
+    return menus ? menus : table->Get("menu");
+  }
+
+  std::string Menus(const Language& lang, const std::string& header) {
+    const HugoValue* menus = MenusOf(lang.table);
+    if (!menus) menus = MenusOf(&root_);  // the site's menus serve every language without its own
+    if (!menus || !menus->IsTable()) return "";
+    std::string out;
+    const HugoValue* owner = lang.table && MenusOf(lang.table) ? lang.table : &root_;
+    std::string prefix =
+        (owner == &root_ ? "" : "languages." + lang.code + ".") + (owner->Get("menus") ? "menus." : "menu.");
+    for (const auto& [name, entries] : menus->fields) {
+      if (LowerKey(name) != "main") {
+        if (lang.code == languages_.front().code || MenusOf(lang.table))
+          Note(entries, prefix + name,
+               "the gc theme shows one menu, main; add these links to a page or the theme");
+        continue;
+      }
+      for (const HugoValue& entry : entries.items)
+        if (entry.IsTable()) out += MenuEntry(lang, header, prefix + name, entry);
+    }
+    return out;
+  }
+
+  std::string MenuEntry(const Language& lang, const std::string& header, const std::string& path,
+                        const HugoValue& entry) {
+    std::string name = entry.Text("name");
+    std::string ref = entry.Text("pageRef"), url = entry.Text("url");
+    if (name.empty()) {
+      Note(entry, path, "an entry without a name is left out: tandem's menu entries need a title");
+      return "";
+    }
+    std::string out = "\n[[" + header + ".menu.main]]\ntitle = " + TomlString(name) + "\n";
+    std::optional<std::string> file = ref.empty() ? std::nullopt : ContentFile(lang, ref);
+    if (!file && !url.empty() && !IsAbsoluteUrl(url) && !StartsWith(url, "//")) {
+      file = ContentFile(lang, url);
+      if (!file && StartsWith(url, "/" + lang.code + "/"))
+        file = ContentFile(lang, url.substr(lang.code.size() + 1));
+    }
+    if (file)
+      out += "page = " + TomlString(*file) + "\n";
+    else if (!url.empty())
+      out += "url = " + TomlString(url) + "\n";
+    else
+      out += "url = " + TomlString(ref) + "\n";
+    if (!ref.empty() && !file)
+      Note(entry, path + "." + name,
+           "pageRef \"" + ref + "\" names no file in " + lang.content_dir +
+               "/; it is written as a url: check it");
+    if (const HugoValue* weight = entry.Get("weight")) out += Weight(*weight, path + "." + name + ".weight");
+    for (const auto& [key, value] : entry.fields) {
+      std::string k = LowerKey(key);
+      if (k != "name" && k != "pageref" && k != "url" && k != "weight")
+        Note(value, path + "." + name + "." + key,
+             "tandem's menu entries have title, page or url, and weight only");
+    }
+    return out;
+  }
+
+  void NoteLanguageSettings(const Language& lang) {
+    static const std::set<std::string> used = {"languagecode", "locale", "weight", "title", "baseurl",
+                                               "contentdir",   "params", "menu",   "menus", "disabled"};
+    for (const auto& [key, value] : lang.table->fields)
+      if (!used.count(LowerKey(key))) Note(value, "languages." + lang.code + "." + key, Why(key));
+  }
+
+  // ---- what is left ----
+
+  void NoteOtherSettings() {
+    static const std::set<std::string> used = {
+        "baseurl",         "title",  "languagecode", "defaultcontentlanguage",
+        "languages",       "params", "menu",         "menus",
+        "permalinks",      "markup", "timezone",     "contentdir",
+        "disablelanguages"};
+    NoteDefaultLanguageAtRoot();
+    NoteEnvironmentFolders();
+    for (const auto& [key, value] : root_.fields) {
+      std::string k = LowerKey(key);
+      if (k == "defaultcontentlanguageinsubdir") continue;
+      if (k == "markup" && value.IsTable()) {
+        NoteMarkup(value);
+        continue;
+      }
+      if (!used.count(k)) Note(value, key, Why(key));
+    }
+  }
+
+  // On one host, Hugo serves the default language at the root unless told otherwise; tandem
+  // serves every language under /<code>/, with the splash page at the root.
+  void NoteDefaultLanguageAtRoot() {
+    const HugoValue* in_subdir = root_.Get("defaultContentLanguageInSubdir");
+    bool own_hosts = std::any_of(languages_.begin(), languages_.end(), [](const Language& l) {
+      return l.table && IsAbsoluteUrl(l.table->Text("baseURL"));
+    });
+    if (languages_.size() < 2 || own_hosts || (in_subdir && in_subdir->text == "true")) return;
+    HugoValue file_start{HugoValue::Kind::kNull, {}, {}, {}, {config_file_, 1, 1}, {}};
+    Note(in_subdir ? *in_subdir : file_start, "defaultContentLanguageInSubdir",
+         "Hugo serves the " + default_code_ + " pages at the site's root; tandem serves them under /" +
+             default_code_ +
+             "/ with a bilingual splash page at the root: redirect the old URLs, or give [languages." +
+             default_code_ + "] a base_url of its own");
+  }
+
+  // config/production/ and the like change settings for one environment; only _default is read.
+  void NoteEnvironmentFolders() {
+    std::error_code ec;
+    std::vector<std::string> folders;
+    for (const auto& entry : fs::directory_iterator(fs::path(dir_) / "config", ec))
+      if (entry.is_directory() && entry.path().filename() != "_default")
+        folders.push_back(entry.path().filename().string());
+    std::sort(folders.begin(), folders.end());
+    for (const std::string& name : folders) {
+      HugoValue at{HugoValue::Kind::kNull, {}, {}, {}, {"config/" + name + "/"}, {}};
+      Note(at, "config/" + name,
+           "settings for one environment are not read; put them in site." + name +
+               ".toml, read by tandem build --environment " + name + " (docs/deploy.md)");
+    }
+  }
+
+  // Every markup setting but goldmark.renderer.unsafe.
+  void NoteMarkup(const HugoValue& markup) {
+    for (const auto& [key, value] : markup.fields) {
+      if (LowerKey(key) != "goldmark" || !value.IsTable()) {
+        Note(value, "markup." + key, kMarkupWhy);
+        continue;
+      }
+      for (const auto& [gkey, gvalue] : value.fields) {
+        if (LowerKey(gkey) != "renderer" || !gvalue.IsTable()) {
+          Note(gvalue, "markup.goldmark." + gkey, kMarkupWhy);
+          continue;
+        }
+        for (const auto& [rkey, rvalue] : gvalue.fields)
+          if (LowerKey(rkey) != "unsafe") Note(rvalue, "markup.goldmark.renderer." + rkey, kMarkupWhy);
+      }
+    }
+  }
+
+  std::string dir_;
+  const HugoValue& root_;
+  std::string config_file_;  // the first file read, where a missing setting is reported
+  Diagnostics& diags_;
+  std::string default_code_;
+  std::vector<Language> languages_;
+  std::string site_base_;
+  std::vector<std::string> not_carried_;
+};
+
+}  // namespace
+
+std::optional<std::string> SiteTomlFromHugo(const std::string& hugo_dir, Diagnostics& diags) {
+  auto config = ReadHugoConfig(hugo_dir, diags);
+  if (!config) return std::nullopt;
+  return Importer(hugo_dir, *config, diags).Run();
+}
+
+std::optional<std::string> ImportHugoSite(const HugoImportRequest& request, Diagnostics& diags) {
+  std::string out_dir = request.output_dir.empty() ? request.hugo_dir : request.output_dir;
+  std::string target = (fs::path(out_dir) / "site.toml").string();
+  std::error_code ec;
+  if (fs::exists(target, ec) && !request.force) {
+    diags.Error({target},
+                "a site.toml is already here; tandem import hugo does not replace it (--force "
+                "does, or --output writes the new one elsewhere)");
+    return std::nullopt;
+  }
+  auto text = SiteTomlFromHugo(request.hugo_dir, diags);
+  if (!text) return std::nullopt;
+  fs::create_directories(out_dir, ec);
+  std::ofstream file(target, std::ios::binary | std::ios::trunc);
+  file << *text;
+  file.close();
+  if (ec || !file) {
+    diags.Error({target}, "cannot write: " + (ec ? ec.message() : std::string("the write failed")));
+    return std::nullopt;
+  }
+  return target;
+}
+
+}  // namespace tandem
