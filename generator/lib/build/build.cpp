@@ -32,6 +32,7 @@
 #include "markdown/markdown.hpp"
 #include "model/site.hpp"
 #include "output/writer.hpp"
+#include "publish/aliases.hpp"
 #include "publish/publish.hpp"
 #include "render/links.hpp"
 #include "render/page_view.hpp"
@@ -91,6 +92,7 @@ class Builder {
         Stage("pages", [&] { return RenderAllPages(); }) &&
         Stage("site files", [&] { return WriteSiteFiles(SiteFiles(site_, theme_)); }) &&
         Stage("publish", [&] { return WriteSiteFiles(PublishFiles(site_, theme_, Jobs(), diags_)); }) &&
+        Stage("aliases", [&] { return WriteSiteFiles(AliasFiles(site_)); }) &&
         Stage("static files", [&] { return CopyStaticFiles(); }) &&
         Stage("links", [&] { return CheckAllLinks(); }) && !diags_.has_errors() &&
         (check || Stage("commit", [&] { return Commit(); }));
@@ -292,6 +294,7 @@ class Builder {
   bool AssignAllUrls() {
     AssignUrls(site_, diags_);
     CheckOutputCollisions(site_, diags_);
+    AssignAliases(site_, diags_);
     return true;
   }
 

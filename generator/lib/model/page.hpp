@@ -79,6 +79,7 @@ struct Page {
   std::string issued;               // YYYY-MM-DD or ""
   std::string layout;               // the theme template it renders with, once layouts are checked
   std::string summary;              // plain text
+  std::vector<std::string> alias_outputs;  // where its aliases' redirect pages are written
   Page* parent = nullptr;           // the section holding this page
   std::vector<Page*> children;      // for sections: pages and subsections, sorted
   std::vector<Page*> translations;  // by language index; nullptr where missing; [own] = this
