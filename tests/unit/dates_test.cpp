@@ -32,9 +32,27 @@ TEST_CASE("dates come from a real repository's history", "[dates]") {
   bool in_git = false;
   auto dates = LoadGitDates(d, diags, &in_git);
   CHECK(in_git);
-  CHECK(dates["content/en/a.md"] == "2020-01-02");
-  CHECK(dates["content/en/b.md"] == "2022-06-30");
+  // As git wrote them; the dates stage makes them days in the site's time zone.
+  CHECK(dates["content/en/a.md"] == "2020-01-02T12:00:00+00:00");
+  CHECK(dates["content/en/b.md"] == "2022-06-30T12:00:00+00:00");
   CHECK(diags.warning_count() == 0);
+}
+
+TEST_CASE("git's dates are days in the site's time zone, and a first commit is the date issued", "[dates]") {
+  FixtureSite site("minimal");
+  site.WriteFile("content/en/a.md", "+++\ntitle = \"A\"\n+++\nText.\n");
+  site.WriteFile("content/fr/a.md", "+++\ntitle = \"A\"\n+++\nTexte.\n");
+  const std::string commit = "git -c user.name=T -c user.email=t@example.ca commit -q -m c";
+  // First published late on June 1 in Toronto (early June 2 in UTC), last changed late on July 30.
+  std::string script = "cd '" + site.source().string() + "' && git init -q . && git add -A && " +
+                       "GIT_AUTHOR_DATE=2021-06-02T01:30:00Z " + commit +
+                       " && echo more >> content/en/a.md && git add -A && GIT_AUTHOR_DATE=2021-07-31T01:30:00+00:00 " +
+                       commit;
+  REQUIRE(std::system((script + " >/dev/null 2>&1").c_str()) == 0);
+  REQUIRE(site.Build().report.ok);
+  std::string html = site.Read("en/a/index.html");
+  CHECK(html.find("<meta name=\"dcterms.modified\" title=\"W3CDTF\" content=\"2021-07-30\">") != std::string::npos);
+  CHECK(html.find("<meta name=\"dcterms.issued\" title=\"W3CDTF\" content=\"2021-06-01\">") != std::string::npos);
 }
 
 TEST_CASE("a folder outside git has no git dates", "[dates]") {

@@ -32,6 +32,13 @@ std::string DayOf(const std::string& written, const TimeZone& zone) {
   return when ? zone.DayOf(*when) : std::string();
 }
 
+// Git's dates carry the author's offset: the day they fall on is the site's, as for front matter.
+FileHistory InZone(FileHistory history, const TimeZone& zone) {
+  for (std::string* date : {&history.last_date, &history.significant_date, &history.first_date})
+    if (!date->empty()) *date = DayOf(*date, zone);
+  return history;
+}
+
 std::string LatestOf(const Page& page) {
   std::string latest;
   for (const Page* child : page.children) latest = std::max(latest, child->modified);
@@ -55,9 +62,10 @@ void AssignDates(Site& site, Diagnostics& diags, bool read_history) {
                   {}, "git-missing");
   std::vector<Page*> implicit;
   for (Page* page : pages) {
-    page->issued = DayOf(page->meta.date, *site.time_zone);
     auto git = git_files.find(page->source_path);
-    if (git != git_files.end()) page->history = git->second;
+    if (git != git_files.end()) page->history = InZone(git->second, *site.time_zone);
+    // A page is first published by its first commit, when its front matter gives no date.
+    page->issued = !page->meta.date.empty() ? DayOf(page->meta.date, *site.time_zone) : page->history.first_date;
     if (page->implicit) {
       implicit.push_back(page);
       continue;
@@ -65,7 +73,7 @@ void AssignDates(Site& site, Diagnostics& diags, bool read_history) {
     if (!page->meta.modified.empty()) {
       page->modified = DayOf(page->meta.modified, *site.time_zone);
     } else if (git != git_files.end()) {
-      page->modified = git->second.last_date;
+      page->modified = page->history.last_date;
     } else {
       page->modified = FileDate(page->fs_path, *site.time_zone);
       if (in_git)

@@ -160,6 +160,7 @@ std::map<std::string, FileHistory> ParseGitHistory(const std::string& log) {
     // Newest commits come first: the first commit seen for a file is its last change.
     FileHistory& file = files[ToNfc(std::string(token))];
     if (file.last == FileHistory::kNone) file.last = commit, file.last_date = date;
+    file.first_date = date;  // the oldest commit comes last
     if (matters && file.last_significant == FileHistory::kNone)
       file.last_significant = commit, file.significant_date = date;
   }
@@ -197,7 +198,7 @@ std::map<std::string, FileHistory> LoadGitHistory(const std::string& dir, Diagno
   // The same pass gives each commit's message and Translation-impact trailer, for stale translations.
   auto log = RunGit(dir, {"-c", "core.quotepath=off", "log", "--no-renames", "--name-only", "-z",
                           "--format=%x1e%ad%x1f%(trailers:key=Translation-impact,valueonly,separator=%x2C)%x1f%B",
-                          "--date=short", "--relative", "--", "."});
+                          "--date=iso-strict", "--relative", "--", "."});
   if (!log) return {};
   return ParseGitHistory(*log);
 }

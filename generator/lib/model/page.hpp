@@ -45,7 +45,9 @@ struct FrontMatter {
 };
 
 // What git says of a page's file, from the one `git log` of a build. Commits are numbered from
-// the newest (0), so a smaller number is a later commit; kNone when there is none.
+// the newest (0), so a smaller number is a later commit; kNone when there is none. Dates are as
+// git wrote them (the author's date and offset) until the dates stage makes them days in the
+// site's time zone.
 struct FileHistory {
   static constexpr size_t kNone = static_cast<size_t>(-1);
   size_t last = kNone;  // the file's last commit
@@ -53,6 +55,7 @@ struct FileHistory {
   // The last commit that matters to a translation: not marked [minor] nor "Translation-impact: none".
   size_t last_significant = kNone;
   std::string significant_date;
+  std::string first_date;  // of the file's first commit, which published it
 };
 
 struct Page {
