@@ -179,7 +179,7 @@ TEST_CASE("a shortcode's problems, and the page's other problems after it, are t
       "source file names a page's file, from this file's folder or, with a leading \"/\", from content/en/\n"
       " 5 | {{< relref \"nowhere.md\" >}} then [a link](gone.md) and {{< param nope >}}\n"
       "   |                                           ^\n"
-      "content/en/news/hotline.md:5:56: error: the page has no param \"nope\"; set it in the page's front "
+      "content/en/news/hotline.md:5:56: error: neither the page nor site.toml's [params] has \"nope\"; set it in the page's front "
       "matter, like nope = \"...\"\n"
       " 5 | {{< relref \"nowhere.md\" >}} then [a link](gone.md) and {{< param nope >}}\n"
       "   |                                                        ^\n");

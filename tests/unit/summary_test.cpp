@@ -77,7 +77,7 @@ TEST_CASE("raw HTML a site does not allow: one warning per page and kind, and th
   CHECK(html.find("raw HTML omitted") == std::string::npos);
 
   // Allowed, it is kept, and nothing is said.
-  std::string config = site.Read("../site/site.toml");
+  std::string config = ReadBytes(site.source() / "site.toml");
   site.WriteFile("site.toml", "allow_raw_html = true\n" + config);
   auto allowed = site.Build();
   CHECK(allowed.warnings.find("raw-html") == std::string::npos);

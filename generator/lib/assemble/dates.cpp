@@ -88,6 +88,11 @@ void AssignDates(Site& site, Diagnostics& diags, bool read_history) {
   auto depth = [](const Page* p) { return std::count(p->rel_dir.begin(), p->rel_dir.end(), '/') + !p->rel_dir.empty(); };
   std::stable_sort(implicit.begin(), implicit.end(), [&](const Page* a, const Page* b) { return depth(a) > depth(b); });
   for (Page* page : implicit) page->modified = LatestOf(*page);
+  for (Page* page : pages) {
+    const Locale& locale = *site.languages[page->lang_index].locale;
+    page->modified_long = locale.FormatDateLong(page->modified);
+    page->issued_long = locale.FormatDateLong(page->issued);
+  }
 }
 
 }  // namespace tandem

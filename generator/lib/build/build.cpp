@@ -26,6 +26,7 @@
 #include "build/progress.hpp"
 #include "build/watchdog.hpp"
 #include "content/lists.hpp"
+#include "content/data.hpp"
 #include "content/load.hpp"
 #include "content/menus.hpp"
 #include "directives/directive.hpp"
@@ -254,6 +255,8 @@ class Builder {
 
   bool LoadData() {
     directives_.LoadAll(site_.config, site_.source_dir, diags_);
+    site_.data = LoadSiteData(site_.source_dir, diags_);
+    site_.data_in_view = theme_.Mentions("data");
     return true;
   }
 

@@ -74,9 +74,9 @@ namespace {
 const std::vector<std::string> kSiteKeys = {"base_url",     "theme",     "currency", "allow_raw_html",
                                             "page_timeout", "languages", "feeds",    "search",
                                             "noindex",      "checks",    "translation_source",
-                                            "timezone"};
+                                            "timezone",     "params"};
 const std::vector<std::string> kLanguageKeys = {"locale", "title",  "creator",
-                                                "base_url", "weight", "menu", "content_dir"};
+                                                "base_url", "weight", "menu", "content_dir", "params"};
 
 std::vector<std::string> Joined(std::vector<std::string> a, const std::vector<std::string>& b) {
   a.insert(a.end(), b.begin(), b.end());
@@ -225,6 +225,18 @@ void ReadContentDir(const TomlSource& src, const toml::table& t, LanguageConfig&
   lang.content_dir = path;
 }
 
+// [params] and [languages.<code>.params]: values of the site's own, for its templates.
+void ReadParams(const TomlSource& src, const toml::table& t, const std::string& where, Value& params,
+                Diagnostics& diags) {
+  const toml::node* node = t.get("params");
+  if (!node) return;
+  if (!node->is_table())
+    return ErrorAt(src, *node, where + " must be a table of the site's own values, like [params] with "
+                                   "contact_email = \"...\"",
+                   diags);
+  params = TomlValue(*node);
+}
+
 void ReadLanguage(const TomlSource& src, const SiteConfig& site, const toml::key& code, const toml::table& t,
                   LanguageConfig& lang, Diagnostics& diags) {
   lang.code = std::string(code.str());
@@ -242,6 +254,7 @@ void ReadLanguage(const TomlSource& src, const SiteConfig& site, const toml::key
   ReadWeight(src, t, lang.weight, diags);
   ReadMenu(src, t, lang, diags);
   ReadContentDir(src, t, lang, diags);
+  ReadParams(src, t, "[languages." + lang.code + ".params]", lang.params, diags);
   std::string site_origin, site_path, origin;
   SplitUrl(site.base_url, site_origin, site_path);
   if (!t.get("base_url")) {
@@ -344,6 +357,7 @@ bool LoadConfig(const std::string& source_dir, const ConfigOverrides& overrides,
   ReadPublishConfig(src, *table, config.feeds, config.search, config.noindex, diags);
 
   CheckKeys(src, *table, Joined(kSiteKeys, kIdentitySiteKeys), "site.toml", diags);
+  ReadParams(src, *table, "[params]", config.params, diags);
   std::string origin;
   if (!table->get("base_url")) {
     diags.Error({"site.toml", 1, 1},

@@ -11,6 +11,7 @@
 #include "config/hosts.hpp"
 #include "config/publish_config.hpp"
 #include "support/diagnostics.hpp"
+#include "support/value.hpp"
 
 namespace tandem {
 
@@ -41,6 +42,7 @@ struct LanguageConfig {
   int weight = 0;          // order on the splash and 404 pages
   LanguageIdentity identity;  // its Canada.ca chrome and typography (identity_config.hpp)
   std::vector<MenuEntry> menu;  // [[languages.<code>.menu.main]], in the order written
+  Value params = Value::Map();  // [languages.<code>.params], over the site's [params]
 };
 
 struct SiteConfig {
@@ -63,6 +65,7 @@ struct SiteConfig {
   std::vector<HostConfig> hosts;            // where it is published: the site's host first
   ChecksConfig checks;                      // [checks] and translation_source
   IdentityConfig identity;                  // identity = "gc" and what goes with it
+  Value params = Value::Map();              // [params]: the site's own values, for templates
 
   const LanguageConfig* FindLanguage(const std::string& code) const;
   std::vector<std::string> LanguageCodes() const;

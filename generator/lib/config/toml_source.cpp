@@ -1,5 +1,7 @@
 #include "config/toml_source.hpp"
 
+#include <sstream>
+
 #include <algorithm>
 
 namespace tandem {
@@ -79,6 +81,28 @@ std::optional<std::string> GetString(const TomlSource& src, const toml::table& t
   if (auto s = node->value<std::string>()) return *s;
   ErrorAt(src, *node, "\"" + std::string(key) + "\" must be a string", diags);
   return std::nullopt;
+}
+
+Value TomlValue(const toml::node& node) {
+  if (const toml::table* t = node.as_table()) {
+    Value map = Value::Map();
+    for (const auto& [key, value] : *t) map.Set(std::string(key.str()), TomlValue(value));
+    return map;
+  }
+  if (const toml::array* a = node.as_array()) {
+    Value list = Value::List();
+    for (const toml::node& item : *a) list.Push(TomlValue(item));
+    return list;
+  }
+  if (auto b = node.as_boolean()) return Value::Bool(**b);
+  if (auto s = node.as_string()) return Value(**s);
+  std::ostringstream out;
+  node.visit([&](const auto& v) {
+    if constexpr (toml::is_number<decltype(v)> || toml::is_date<decltype(v)> || toml::is_time<decltype(v)> ||
+                  toml::is_date_time<decltype(v)>)
+      out << v;
+  });
+  return Value(out.str());
 }
 
 }  // namespace tandem

@@ -10,6 +10,7 @@
 
 #include "support/diagnostics.hpp"
 #include "support/text.hpp"
+#include "support/value.hpp"
 
 namespace tandem {
 
@@ -42,5 +43,9 @@ void ErrorAtKey(const TomlSource& src, const toml::key& key, const std::string& 
 // Reads a string value; reports a type error and returns nullopt if it is not a string.
 std::optional<std::string> GetString(const TomlSource& src, const toml::table& t, std::string_view key,
                                      Diagnostics& diags);
+
+// A TOML value as templates see it: text (numbers and dates as TOML writes them), true/false,
+// lists and tables (in the file's order of keys: toml++ keeps them sorted).
+Value TomlValue(const toml::node& node);
 
 }  // namespace tandem

@@ -1,6 +1,8 @@
 #include "i18n/locale.hpp"
 
 #include <unicode/coll.h>
+#include <unicode/datefmt.h>
+#include <unicode/timezone.h>
 #include <unicode/locid.h>
 #include <unicode/numberformatter.h>
 #include <unicode/plurrule.h>
@@ -76,6 +78,9 @@ Locale::Locale(const std::string& tag, const std::string& currency) : tag_(tag) 
   Check(status, "plural rules " + tag);
   collator_.reset(icu::Collator::createInstance(loc, status));
   Check(status, "collator " + tag);
+  long_date_.reset(icu::DateFormat::createDateInstance(icu::DateFormat::kLong, loc));
+  if (!long_date_) throw std::runtime_error("no date format for " + tag);
+  long_date_->adoptTimeZone(icu::TimeZone::createTimeZone("UTC"));
 }
 
 Locale::~Locale() = default;
@@ -205,6 +210,25 @@ std::vector<std::string> Locale::SearchWords(std::string_view text) const {
   }
   flush();
   return words;
+}
+
+std::string Locale::FormatDateLong(std::string_view day) const {
+  if (day.size() != 10 || day[4] != '-' || day[7] != '-') return "";
+  int y = 0, m = 0, d = 0;
+  for (char c : day.substr(0, 4)) y = y * 10 + (c - '0');
+  for (char c : day.substr(5, 2)) m = m * 10 + (c - '0');
+  for (char c : day.substr(8, 2)) d = d * 10 + (c - '0');
+  // Days since 1970-01-01 (Howard Hinnant's days_from_civil), at noon UTC.
+  int yy = y - (m <= 2);
+  int era = (yy >= 0 ? yy : yy - 399) / 400;
+  int yoe = yy - era * 400;
+  int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  double days = static_cast<double>(era) * 146097 + doe - 719468;
+  icu::UnicodeString out;
+  std::lock_guard lock(long_date_mutex_);
+  long_date_->format((days + 0.5) * 86400000.0, out);
+  return ToUtf8(out);
 }
 
 }  // namespace tandem

@@ -18,6 +18,7 @@
 
 U_NAMESPACE_BEGIN
 class Collator;
+class DateFormat;
 class PluralRules;
 class Transliterator;
 namespace number {
@@ -43,6 +44,9 @@ class Locale {
   std::string FormatInteger(int64_t n) const;        // 5,120,527 / 5 120 527
   std::string FormatCurrency(int64_t amount) const;  // $54,919 / 54 919 $ (whole units)
   std::string FormatCompact(int64_t n) const;        // 5.12 million / 5,12 millions
+  // A day (YYYY-MM-DD) written out as the language does: "July 30, 2021" / "30 juillet 2021";
+  // "" for anything else. Thread-safe.
+  std::string FormatDateLong(std::string_view day) const;
   // ICU plural category of n: "one", "other", "many", ...
   std::string PluralCategory(int64_t n) const;
   // <0, 0, >0 like strcmp, by this language's collation (É sorts with E in French).
@@ -70,6 +74,8 @@ class Locale {
   std::unique_ptr<icu::number::LocalizedNumberFormatter> compact_;
   std::unique_ptr<icu::PluralRules> plurals_;
   std::unique_ptr<icu::Collator> collator_;
+  std::unique_ptr<icu::DateFormat> long_date_;  // in UTC: a day is formatted as the day it is
+  mutable std::mutex long_date_mutex_;           // ICU's date formats are not thread-safe
   mutable std::unique_ptr<icu::Transliterator> to_ascii_;
   mutable std::mutex to_ascii_mutex_;
 };

@@ -80,6 +80,7 @@ struct Page {
   std::string output_path;          // relative to the output folder: "en/news/index.html"
   std::string modified;             // YYYY-MM-DD
   std::string issued;               // YYYY-MM-DD or ""
+  std::string modified_long, issued_long;  // the same, written out in the language: "July 30, 2021"
   std::string layout;               // the theme template it renders with, once layouts are checked
   std::string summary;              // plain text
   std::vector<std::string> alias_outputs;  // where its aliases' redirect pages are written

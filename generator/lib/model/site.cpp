@@ -35,4 +35,10 @@ std::vector<Page*> Site::AllPages() const {
   return all;
 }
 
+Value Site::ParamsOf(size_t lang_index) const {
+  Value params = config.params;
+  for (const auto& [key, value] : languages[lang_index].config.params.fields) params.Set(key, value);
+  return params;
+}
+
 }  // namespace tandem

@@ -58,9 +58,15 @@ struct Site {
   std::vector<Language> languages;  // in config order (by weight)
   std::unique_ptr<TimeZone> time_zone;  // site.toml's `timezone`: every day shown is a day there
   PageTexts texts;
+  Value data = Value::Map();  // every file of data/ (content/data.hpp)
+  // Every page's cache key covers its language's view: with data/ in it, a data edit would render
+  // every page again. It is there only when some template reads it.
+  bool data_in_view = false;
 
   // Every page of every language, in a stable order: by language, then path.
   std::vector<Page*> AllPages() const;
+  // site.toml's [params] with the language's own [languages.<code>.params] over them.
+  Value ParamsOf(size_t lang_index) const;
 };
 
 }  // namespace tandem

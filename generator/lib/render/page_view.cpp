@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "assemble/translations.hpp"
+#include "content/data.hpp"
 #include "content/lists.hpp"
 #include "model/publish_links.hpp"
 #include "render/identity_view.hpp"
@@ -48,7 +49,10 @@ Value LanguageSiteView(const Site& site, const Language& lang) {
       .Set("noindex", Value::Bool(site.config.noindex))
       .Set("feeds", FeedsView(site, lang))
       .Set("search_url", SearchPageUrl(site, lang.index))
-      .Set("identity", IdentityView(site, lang));
+      .Set("identity", IdentityView(site, lang))
+      .Set("params", site.ParamsOf(lang.index))
+      .Set("data", site.data_in_view ? ForLanguage(site.data, lang.code(), site.config.LanguageCodes())
+                                     : Value::Map());
 }
 
 Value OwnLanguageView(const Site& site, const Language& lang) {
@@ -69,6 +73,8 @@ Value PageFields(const Page& page) {
       .Set("subject", page.meta.subject)
       .Set("issued", page.issued)
       .Set("modified", page.modified)
+      .Set("modified_long", page.modified_long)
+      .Set("issued_long", page.issued_long)
       .Set("url", page.url_path)
       .Set("permalink", page.permalink)
       .Set("is_home", Value::Bool(page.is_home))

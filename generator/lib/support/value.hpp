@@ -32,6 +32,7 @@ struct Value {
   Value& Set(const std::string& key, Value v);
   // On a map: the value of `key`, or nullptr.
   const Value* Get(const std::string& key) const;
+  Value* Get(const std::string& key) { return const_cast<Value*>(std::as_const(*this).Get(key)); }
   // On a list: appends.
   void Push(Value v) { items.push_back(std::move(v)); }
 

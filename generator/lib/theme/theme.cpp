@@ -374,6 +374,21 @@ uint64_t Theme::TemplateHash(const std::string& name) const {
   return it == hashes_.end() ? 0 : it->second;
 }
 
+bool Theme::Mentions(std::string_view name) const {
+  auto names_it = [&](std::string_view text, size_t at) {
+    at = text.find_first_not_of("#^/&{>! \t", at);
+    if (at == std::string_view::npos) return false;
+    if (text.compare(at, 5, "site.") == 0) at += 5;
+    size_t end = at + name.size();
+    return text.compare(at, name.size(), name) == 0 && end < text.size() &&
+           std::string_view(". }\t").find(text[end]) != std::string_view::npos;
+  };
+  for (const auto& [template_name, text] : templates_)
+    for (size_t at = text.find("{{"); at != std::string::npos; at = text.find("{{", at + 2))
+      if (names_it(text, at + 2)) return true;
+  return false;
+}
+
 std::vector<std::string> Theme::LayoutNames() const {
   std::vector<std::string> names;
   for (const auto& [name, text] : templates_)

@@ -40,6 +40,8 @@ class Theme {
   uint64_t TemplateHash(const std::string& name) const;
   // The names a page's layout may take: the templates outside directives/ and shortcodes/.
   std::vector<std::string> LayoutNames() const;
+  // Whether a template names `name` in a tag, alone or as site.<name> ({{site.data.x}}, {{#data}}).
+  bool Mentions(std::string_view name) const;
   // Folders whose files are copied to the output root, theme first.
   std::vector<std::string> StaticDirs() const { return static_dirs_; }
 

@@ -67,13 +67,17 @@ std::optional<std::string> RenderParam(const Value& view, TextPos at, const Shor
          "{{< param >}} needs the name of a front matter param, like {{< param \"audience\" >}}");
     return std::nullopt;
   }
+  // The page's own, else the site's (site.toml [params], the language's over them), as in Hugo.
   const Value& params = context.page.meta.params;
+  Value site_params = context.site.ParamsOf(context.page.lang_index);
   const Value* value = FindParam(params, name->text);
+  if (!value) value = FindParam(site_params, name->text);
   if (!value) {
     std::vector<std::string> keys;
-    for (const auto& [key, v] : params.fields) keys.push_back(key);
+    for (const Value* map : {&params, &site_params})
+      for (const auto& [key, v] : map->fields) keys.push_back(key);
     Fail(context, at,
-         "the page has no param \"" + name->text + "\"" + DidYouMeanSuffix(name->text, keys) +
+         "neither the page nor site.toml's [params] has \"" + name->text + "\"" + DidYouMeanSuffix(name->text, keys) +
              "; set it in the page's front matter, like " + name->text.substr(0, name->text.find('.')) +
              " = \"...\"");
     return std::nullopt;

@@ -1,0 +1,142 @@
+#include "content/data.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "config/toml_source.hpp"
+#include "support/files.hpp"
+#include "support/text.hpp"
+
+namespace fs = std::filesystem;
+
+namespace tandem {
+
+namespace {
+
+Value YamlValue(const YAML::Node& node, int depth = 0) {
+  // Aliases can make a small file stand for a huge tree; data files are the site's own, but a
+  // cycle must still end.
+  if (depth > 64) throw YAML::Exception(node.Mark(), "the data nests deeper than 64 levels");
+  if (node.IsMap()) {
+    Value map = Value::Map();
+    for (const auto& kv : node)
+      map.Set(RepairLatin1Bytes(kv.first.Scalar()), YamlValue(kv.second, depth + 1));
+    return map;
+  }
+  if (node.IsSequence()) {
+    Value list = Value::List();
+    for (const YAML::Node& item : node) list.Push(YamlValue(item, depth + 1));
+    return list;
+  }
+  if (!node.IsScalar()) return Value("");
+  std::string text = RepairLatin1Bytes(node.Scalar());
+  if (node.Tag() != "!" && (text == "true" || text == "false")) return Value::Bool(text == "true");
+  return Value(text);
+}
+
+std::optional<Value> ReadDataFile(const fs::path& file, const std::string& shown, Diagnostics& diags) {
+  auto text = ReadSourceText(file.string(), shown, diags);
+  if (!text) return std::nullopt;
+  if (file.extension() == ".toml") {
+    TomlSource src{shown, *text, 1, *text};
+    auto table = ParseToml(src, diags);
+    if (!table) return std::nullopt;
+    return TomlValue(*table);
+  }
+  try {
+    YAML::Node root = YAML::Load(*text);
+    return root.IsNull() ? Value::Map() : YamlValue(root);
+  } catch (const YAML::Exception& e) {
+    SourcePos pos{shown, e.mark.line + 1, e.mark.column + 1};
+    // At the end of the file, yaml-cpp points past its last line: point at the end of that line.
+    int lines = static_cast<int>(std::count(text->begin(), text->end(), '\n'));
+    if (pos.line > lines && lines > 0)
+      pos = {shown, lines, static_cast<int>(LineAt(*text, lines).size()) + 1};
+    diags.Error(pos, "invalid YAML: " + e.msg, LineAt(*text, pos.line));
+    return std::nullopt;
+  }
+}
+
+// The map for `folder` ("a/b") inside `root`, made as needed.
+Value& MapAt(Value& root, const std::string& folder) {
+  Value* at = &root;
+  for (size_t start = 0; start < folder.size();) {
+    size_t end = std::min(folder.find('/', start), folder.size());
+    std::string name = folder.substr(start, end - start);
+    if (!at->Get(name)) at->Set(name, Value::Map());
+    at = at->Get(name);
+    start = end + 1;
+  }
+  return *at;
+}
+
+bool IsLanguageTable(const Value& v, const std::vector<std::string>& codes) {
+  if (v.kind != Value::Kind::kMap || v.fields.empty()) return false;
+  return std::all_of(v.fields.begin(), v.fields.end(), [&](const auto& field) {
+    return std::find(codes.begin(), codes.end(), field.first) != codes.end();
+  });
+}
+
+// "name.fr" -> "name" when "fr" is one of the site's languages; "" otherwise.
+std::string KeyWithoutLanguage(const std::string& key, const std::string& code) {
+  std::string suffix = "." + code;
+  return EndsWith(key, suffix) && key.size() > suffix.size() ? key.substr(0, key.size() - suffix.size()) : "";
+}
+
+bool EndsInLanguage(const std::string& key, const std::vector<std::string>& codes) {
+  return std::any_of(codes.begin(), codes.end(),
+                     [&](const std::string& c) { return !KeyWithoutLanguage(key, c).empty(); });
+}
+
+}  // namespace
+
+Value LoadSiteData(const std::string& source_dir, Diagnostics& diags) {
+  Value data = Value::Map();
+  fs::path root = fs::path(source_dir) / "data";
+  std::error_code ec;
+  if (!fs::is_directory(root, ec)) return data;
+  std::vector<fs::path> files;
+  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    std::string ext = it->path().extension().string();
+    if (it->is_regular_file() && it->path().filename().string()[0] != '.' &&
+        (ext == ".toml" || ext == ".yaml" || ext == ".yml"))
+      files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const fs::path& file : files) {
+    std::string rel = file.lexically_relative(root).generic_string();
+    auto value = ReadDataFile(file, "data/" + rel, diags);
+    if (!value) continue;
+    std::string without_ext = rel.substr(0, rel.rfind('.'));
+    size_t slash = without_ext.rfind('/');
+    Value& folder = MapAt(data, slash == std::string::npos ? "" : without_ext.substr(0, slash));
+    folder.Set(without_ext.substr(slash == std::string::npos ? 0 : slash + 1), std::move(*value));
+  }
+  return data;
+}
+
+Value ForLanguage(const Value& data, const std::string& code, const std::vector<std::string>& codes) {
+  if (IsLanguageTable(data, codes)) {
+    const Value* own = data.Get(code);
+    return own ? ForLanguage(*own, code, codes) : Value("");
+  }
+  if (data.kind == Value::Kind::kList) {
+    Value list = Value::List();
+    for (const Value& item : data.items) list.Push(ForLanguage(item, code, codes));
+    return list;
+  }
+  if (data.kind != Value::Kind::kMap) return data;
+  Value map = Value::Map();
+  for (const auto& [key, value] : data.fields) {
+    if (!EndsInLanguage(key, codes))
+      map.Set(key, ForLanguage(value, code, codes));
+    else if (std::string base = KeyWithoutLanguage(key, code); !base.empty())
+      map.Set(base, ForLanguage(value, code, codes));
+  }
+  return map;
+}
+
+}  // namespace tandem
