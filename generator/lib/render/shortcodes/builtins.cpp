@@ -74,7 +74,7 @@ std::optional<std::string> RenderParam(const Value& view, TextPos at, const Shor
   if (!value) value = FindParam(site_params, name->text);
   if (!value) {
     std::vector<std::string> keys;
-    for (const Value* map : {&params, &site_params})
+    for (const Value* map : {&params, static_cast<const Value*>(&site_params)})
       for (const auto& [key, v] : map->fields) keys.push_back(key);
     Fail(context, at,
          "neither the page nor site.toml's [params] has \"" + name->text + "\"" + DidYouMeanSuffix(name->text, keys) +
