@@ -112,6 +112,21 @@ TEST_CASE("a dated pattern needs the page's date", "[permalinks]") {
         "front matter, or a url\n");
 }
 
+TEST_CASE("a pattern that gives two pages one URL, and a folder that makes no segment", "[permalinks]") {
+  FixtureSite site = PermalinksSite("[permalinks]\nnews = \"/:section/:year/\"\n");
+  site.WriteFile("content/en/news/second.md",
+                 "+++\ntitle = \"Second\"\ndate = 2024-06-01\nmodified = 2024-06-01\n+++\nText.\n");
+  CHECK(site.Build().errors ==
+        "content/en/news/second.md: error: content/en/news/second.md and content/en/news/budget.md would both "
+        "be written to en/news/2024/index.html; give one of them another slug or url\n");
+
+  FixtureSite folder("permalinks");
+  folder.WriteFile("content/en/programs/---/x.md", "+++\ntitle = \"X\"\nmodified = 2024-06-01\n+++\nText.\n");
+  CHECK(folder.Build().errors ==
+        "content/en/programs/---/x.md: error: cannot make a URL segment from the folder name \"---\"; rename "
+        "the folder, or give it an _index.md with a slug\n");
+}
+
 TEST_CASE("a permalink pattern's problems in site.toml", "[permalinks]") {
   auto errors = [](const std::string& settings) { return PermalinksSite(settings).Build().errors; };
   CHECK(errors("[permalinks]\nblog = \"/:yaer/:slug/\"\n") ==
