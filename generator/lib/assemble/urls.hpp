@@ -1,6 +1,7 @@
 // Slugs, URLs and output paths. Canada.ca URLs are lowercase ASCII words
-// joined by hyphens, in the page's own language; nothing a page says may
-// place a file outside the output folder.
+// joined by hyphens, in the page's own language (ascii_urls = false keeps
+// accents, percent-encoded in URLs); nothing a page says may place a file
+// outside the output folder.
 #pragma once
 
 #include <optional>
