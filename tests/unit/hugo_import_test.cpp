@@ -157,7 +157,7 @@ page = "news/_index.md"
 weight = 20
 
 # Not carried over (tandem import printed these as notes):
-#   hugo.toml:13:1: permalinks.blog: tandem's permalinks have :year, :month, :day, :slug, :title, :section and :filename, not :sections; the section keeps tandem's URLs (set url in front matter where a page must keep its own)
+#   hugo.toml:13:1: permalinks.blog: tandem's permalinks have :year, :month, :day, :slug, :title, :filename, :slugorfilename and :section, not :sections; the section keeps tandem's URLs (set url in front matter where a page must keep its own)
 #   hugo.toml:37:1: languages.en.menu.main.Canada.ca.identifier: tandem's menu entries have title, page or url, and weight only
 #   hugo.toml:41:1: languages.fr.languageName: the language toggle's words come from the theme's UI strings (i18n/<code>.toml), not from here
 #   hugo.toml:4:1: enableGitInfo: nothing to set: tandem always dates pages by their last git commit (front matter modified wins)
@@ -485,4 +485,50 @@ TEST_CASE("import hugo: the site's languageCode is its default language's; a wei
         "hugo.toml:8:1: note: languages.en.weight: a weight must be a whole number; it is left out\n"
         " 8 | weight = \"first\"\n"
         "   | ^\n");
+}
+
+TEST_CASE("import hugo: permalinks of a language, Hugo's token names, and accents kept in URLs", "[hugo]") {
+  FixtureSite site;
+  site.WriteFile("hugo.toml", R"(baseURL = "https://example.ca/"
+title = "Harbour"
+[permalinks.page]
+blog = "/:year/:month/:day/:slugorcontentbasename/"
+[languages.en]
+contentDir = "content/en"
+weight = 1
+[languages.fr]
+contentDir = "content/fr"
+weight = 2
+[languages.fr.permalinks]
+blog = "/blogue/:year/:contentbasename/"
+)");
+  site.WriteFile("content/en/blog/launch.md", "+++\ntitle = \"Launch\"\ndate = 2024-05-01\n+++\n");
+  site.WriteFile("content/fr/blog/lancement-été.md", "+++\ntitle = \"Lancement\"\ndate = 2024-05-01\n+++\n");
+  Imported run = Import(site);
+  CHECK(run.errors == "");
+  CHECK(
+      run.toml.find("ascii_urls = false  # Hugo kept the accents of file and folder names in their URLs\n") !=
+      std::string::npos);
+  CHECK(run.toml.find("[permalinks]\nblog = \"/:year/:month/:day/:slugorfilename/\"\n") != std::string::npos);
+  CHECK(run.toml.find("[languages.fr.permalinks]\nblog = \"/blogue/:year/:filename/\"\n") !=
+        std::string::npos);
+
+  // tandem reads what the import wrote, and places the pages where Hugo did.
+  site.WriteFile("site.toml", run.toml);
+  SiteConfig config;
+  Diagnostics diags;
+  CHECK(LoadConfig(site.source().string(), config, diags));
+  REQUIRE(config.languages.size() == 2);
+  CHECK(config.languages[0].PermalinkOf("blog")->pattern == "/:year/:month/:day/:slugorfilename/");
+  CHECK(config.languages[1].PermalinkOf("blog")->pattern == "/blogue/:year/:filename/");
+  site.WriteFile("content/en/_index.md", "+++\ntitle = \"Home\"\n+++\n");
+  site.WriteFile("content/fr/_index.md", "+++\ntitle = \"Accueil\"\n+++\n");
+  site.WriteFile("content/en/blog/_index.md", "+++\ntitle = \"Blog\"\n+++\n");
+  site.WriteFile("content/fr/blog/_index.md", "+++\ntitle = \"Blogue\"\n+++\n");
+  site.WriteFile("content/en/blog/lancement-été.md",
+                 "+++\ntitle = \"Summer launch\"\ndate = 2024-05-01\n+++\n");
+  site.WriteFile("content/fr/blog/launch.md", "+++\ntitle = \"Lancement\"\ndate = 2024-05-01\n+++\n");
+  CHECK(site.Build().errors == "");
+  CHECK(site.Exists("en/2024/05/01/launch/index.html"));
+  CHECK(site.Exists("fr/blogue/2024/lancement-été/index.html"));
 }

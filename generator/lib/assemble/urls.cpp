@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "assemble/permalinks.hpp"
 #include "support/text.hpp"
 
 namespace tandem {
@@ -18,6 +19,11 @@ std::string Stem(const std::string& rel_path) {
   return name.substr(0, name.rfind('.'));
 }
 
+std::string ParentDir(const std::string& dir) {
+  size_t slash = dir.rfind('/');
+  return slash == std::string::npos ? "" : dir.substr(0, slash);
+}
+
 std::string LastSegment(const std::string& dir) {
   size_t slash = dir.rfind('/');
   return dir.substr(slash == std::string::npos ? 0 : slash + 1);
@@ -25,7 +31,7 @@ std::string LastSegment(const std::string& dir) {
 
 }  // namespace
 
-std::optional<std::string> SlugProblem(const std::string& slug) {
+std::optional<std::string> SlugProblem(const std::string& slug, bool ascii) {
   if (slug.empty()) return "the slug is empty";
   if (slug.find('\0') != std::string::npos) return "the slug contains a NUL character";
   if (slug.find('/') != std::string::npos || slug.find('\\') != std::string::npos || slug == "." ||
@@ -33,14 +39,16 @@ std::optional<std::string> SlugProblem(const std::string& slug) {
     return "slug \"" + slug + "\" would leave its folder: a slug is one URL segment, without / or ..";
   if (slug.find('%') != std::string::npos)
     return "slug \"" + slug + "\" contains percent-encoding; write the characters themselves";
+  if (!ascii && !IsUnicodeSlug(slug))
+    return "slug \"" + slug + "\" must use only lowercase letters, digits and hyphens";
   for (char c : slug)
-    if (!IsSlugChar(c))
+    if (ascii && !IsSlugChar(c))
       return "slug \"" + slug +
              "\" must use only lowercase ASCII letters, digits and hyphens (Canada.ca URLs are ASCII)";
   return std::nullopt;
 }
 
-std::optional<std::string> UrlProblem(const std::string& url) {
+std::optional<std::string> UrlProblem(const std::string& url, bool ascii) {
   if (url.find('\0') != std::string::npos) return "the url contains a NUL character";
   if (url.find('%') != std::string::npos)
     return "url \"" + url +
@@ -59,10 +67,9 @@ std::optional<std::string> UrlProblem(const std::string& url) {
     if (segment.empty() && start > 0 && end < url.size())
       return "url \"" + url + "\" has an empty segment (\"//\"); write one / between segments";
     if (!segment.empty())
-      if (auto problem = SlugProblem(segment))
-        return "url \"" + url + "\": segment \"" + segment +
-               "\" must use only lowercase ASCII letters, digits and "
-               "hyphens";
+      if (auto problem = SlugProblem(segment, ascii))
+        return "url \"" + url + "\": segment \"" + segment + "\" must use only lowercase " +
+               (ascii ? "ASCII " : "") + "letters, digits and hyphens";
     start = end + 1;
   }
   return std::nullopt;
@@ -74,24 +81,50 @@ namespace tandem {
 
 namespace {
 
-// The page's own segment: its slug if it gives one, else its file or folder name made ASCII.
-std::optional<std::string> SegmentOf(const Page& page, const Locale& locale, Diagnostics& diags) {
+std::string SlugOf(const Locale& locale, const std::string& name, bool ascii) {
+  return ascii ? locale.Slugify(name) : locale.SlugifyUnicode(name);
+}
+
+// The page's own segment: its slug if it gives one, else its file or folder name made a slug.
+std::optional<std::string> SegmentOf(const Page& page, const Locale& locale, bool ascii, Diagnostics& diags) {
   if (page.is_home) return "";
   if (!page.meta.slug.empty() || page.meta.slug_pos.line > 0) {
-    if (auto problem = SlugProblem(page.meta.slug)) {
+    if (auto problem = SlugProblem(page.meta.slug, ascii)) {
       diags.Error(page.meta.slug_pos, *problem, page.FrontMatterLine(page.meta.slug_pos.line));
       return std::nullopt;
     }
     return page.meta.slug;
   }
   std::string name = page.is_section ? LastSegment(page.rel_dir) : Stem(page.rel_path);
-  std::string slug = locale.Slugify(name);
+  std::string slug = SlugOf(locale, name, ascii);
   if (slug.empty()) {
     diags.Error({page.source_path}, "cannot make a URL slug from the name \"" + name +
                                         "\"; add slug = \"...\" to the front matter");
     return std::nullopt;
   }
   return slug;
+}
+
+// The folders between the page's section and the page, each a segment: a folder without an
+// _index.md is no section, but its pages keep it in their URL (Hugo's rule).
+std::optional<std::string> FoldersBetween(const Page& page, const Locale& locale, bool ascii,
+                                          Diagnostics& diags) {
+  std::string dir = page.is_section ? ParentDir(page.rel_dir) : page.rel_dir;
+  const std::string& above = page.parent ? page.parent->rel_dir : dir;
+  if (dir.size() <= above.size()) return "";
+  std::string path;
+  for (size_t start = above.empty() ? 0 : above.size() + 1, end; start < dir.size(); start = end + 1) {
+    end = std::min(dir.find('/', start), dir.size());
+    std::string name = dir.substr(start, end - start);
+    std::string slug = SlugOf(locale, name, ascii);
+    if (slug.empty()) {
+      diags.Error({page.source_path}, "cannot make a URL segment from the folder name \"" + name +
+                                          "\"; rename the folder, or give it an _index.md with a slug");
+      return std::nullopt;
+    }
+    path += slug + "/";
+  }
+  return path;
 }
 
 // A url is below the language's root; written with the language's own prefix (Hugo's habit:
@@ -103,46 +136,99 @@ std::string WithoutLanguagePrefix(std::string rel, const LanguageConfig& lang) {
   return rel;
 }
 
-std::optional<std::string> RelativeUrlOf(const Page& page, const LanguageConfig& lang, Diagnostics& diags) {
-  if (auto problem = UrlProblem(page.meta.url)) {
+std::optional<std::string> RelativeUrlOf(const Page& page, const LanguageConfig& lang, bool ascii,
+                                         Diagnostics& diags) {
+  if (auto problem = UrlProblem(page.meta.url, ascii)) {
     diags.Error(page.meta.url_pos, *problem, page.FrontMatterLine(page.meta.url_pos.line));
     return std::nullopt;
   }
-  std::string rel = page.meta.url;
+  std::string rel = ToNfc(page.meta.url);
   while (StartsWith(rel, "/")) rel.erase(0, 1);
   rel = WithoutLanguagePrefix(rel, lang);
   if (!rel.empty() && rel.back() != '/') rel += '/';
   return rel;
 }
 
-void AssignTree(Page& page, const std::string& parent_rel, const Language& lang, const std::string& origin,
-                Diagnostics& diags) {
-  std::string rel;
-  if (page.meta.url_pos.line > 0) {
-    auto url = RelativeUrlOf(page, lang.config, diags);
-    if (!url) return;
-    rel = *url;
-  } else {
-    auto segment = SegmentOf(page, *lang.locale, diags);
+// A URL holds ASCII only: a letter beyond it is written as its UTF-8 bytes, percent-encoded
+// (RFC 3987's mapping of an IRI to a URI), as browsers send it and the sitemap requires.
+std::string PercentEncoded(const std::string& path) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : path) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+struct UrlContext {
+  const Language& lang;
+  const Site& site;
+  std::string origin;
+  std::map<std::string, std::string> section_segments;  // top folder → its section page's segment
+  Diagnostics& diags;
+};
+
+// The place [permalinks] gives a page of a top section, or `tree_rel` when none does.
+std::optional<std::string> PermalinkPlace(const Page& page, const std::string& tree_rel, UrlContext& ctx) {
+  std::string top = TopSectionOf(page);
+  const PermalinkPattern* pattern = top.empty() ? nullptr : ctx.lang.config.PermalinkOf(top);
+  if (!pattern || page.is_section) return tree_rel;
+  PermalinkValues values;
+  values.ascii = ctx.site.config.ascii_urls;
+  auto known = ctx.section_segments.find(top);
+  values.section =
+      known != ctx.section_segments.end() ? known->second : SlugOf(*ctx.lang.locale, top, values.ascii);
+  return ExpandPermalink(page, *pattern, values, ctx.lang, *ctx.site.time_zone, ctx.diags);
+}
+
+void SetPlace(Page& page, const std::string& rel, const UrlContext& ctx) {
+  const LanguageConfig& config = ctx.lang.config;
+  page.url_path = config.base_path + PercentEncoded(rel);
+  page.permalink = ctx.origin + page.url_path;
+  page.output_path = config.output_dir + (config.output_dir.empty() ? "" : "/") + rel + "index.html";
+}
+
+// A page's place: its url, else its [permalinks] pattern, else its folders and slug. Its
+// children go below its folders and slug even when its url moves it (Hugo's rule).
+void AssignTree(Page& page, const std::string& parent_rel, UrlContext& ctx) {
+  bool ascii = ctx.site.config.ascii_urls;
+  const Locale& locale = *ctx.lang.locale;
+  bool has_url = page.meta.url_pos.line > 0;
+  auto folders =
+      page.is_home ? std::optional<std::string>("") : FoldersBetween(page, locale, ascii, ctx.diags);
+  if (!folders) return;
+  std::string tree_rel = parent_rel + *folders;
+  if (!has_url || page.is_section) {
+    auto segment = SegmentOf(page, locale, ascii, ctx.diags);
     if (!segment) return;
     page.slug = *segment;
-    rel = segment->empty() ? parent_rel : parent_rel + *segment + "/";
+    if (!segment->empty()) tree_rel += *segment + "/";
+    if (page.is_section && page.rel_dir.find('/') == std::string::npos)
+      ctx.section_segments[page.rel_dir] = page.slug;
   }
-  page.url_path = lang.config.base_path + rel;
-  page.permalink = origin + page.url_path;
-  page.output_path =
-      lang.config.output_dir + (lang.config.output_dir.empty() ? "" : "/") + rel + "index.html";
-  for (Page* child : page.children) AssignTree(*child, rel, lang, origin, diags);
+  auto rel =
+      has_url ? RelativeUrlOf(page, ctx.lang.config, ascii, ctx.diags) : PermalinkPlace(page, tree_rel, ctx);
+  if (!rel) return;
+  SetPlace(page, *rel, ctx);
+  for (Page* child : page.children) AssignTree(*child, tree_rel, ctx);
 }
 
 }  // namespace
 
 void AssignUrls(Site& site, Diagnostics& diags) {
   for (const Language& lang : site.languages) {
-    std::string origin, path;
-    SplitUrl(lang.config.base_url, origin, path);
-    AssignTree(*lang.home, "", lang, origin, diags);
+    UrlContext ctx{lang, site, "", {}, diags};
+    std::string path;
+    SplitUrl(lang.config.base_url, ctx.origin, path);
+    AssignTree(*lang.home, "", ctx);
   }
+  WarnAboutUnusedPermalinks(site, diags);
 }
 
 void CheckOutputCollisions(const Site& site, Diagnostics& diags) {

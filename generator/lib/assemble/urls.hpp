@@ -1,6 +1,7 @@
 // Slugs, URLs and output paths. Canada.ca URLs are lowercase ASCII words
-// joined by hyphens, in the page's own language; nothing a page says may
-// place a file outside the output folder.
+// joined by hyphens, in the page's own language (ascii_urls = false keeps
+// accents, percent-encoded in URLs); nothing a page says may place a file
+// outside the output folder.
 #pragma once
 
 #include <optional>
@@ -12,11 +13,13 @@
 namespace tandem {
 
 // Why `slug` cannot be one URL segment, or nullopt if it can.
-std::optional<std::string> SlugProblem(const std::string& slug);
+// `ascii` false (site.toml ascii_urls = false) allows lowercase letters beyond ASCII, in NFC.
+std::optional<std::string> SlugProblem(const std::string& slug, bool ascii = true);
 // Why `url` (a path below the language root) cannot be used, or nullopt if it can.
-std::optional<std::string> UrlProblem(const std::string& url);
+std::optional<std::string> UrlProblem(const std::string& url, bool ascii = true);
 
-// Gives every page its slug, URL path, permalink and output path.
+// Gives every page its slug, URL path, permalink and output path: its front matter url, else
+// its top section's [permalinks] pattern, else its folders and slug below its section's.
 void AssignUrls(Site& site, Diagnostics& diags);
 
 // Two pages (of any language) written to the same file is an error naming both.

@@ -26,6 +26,15 @@ std::vector<std::string> SiteConfig::LanguageCodes() const {
   return codes;
 }
 
+const std::vector<std::string> kPermalinkTokens = {
+    ":year", ":month", ":day", ":slug", ":title", ":filename", ":slugorfilename", ":section"};
+
+const PermalinkPattern* LanguageConfig::PermalinkOf(const std::string& section) const {
+  for (const PermalinkPattern& p : permalinks)
+    if (p.section == section) return &p;
+  return nullptr;
+}
+
 bool SiteConfig::SharesContentDir(const LanguageConfig& lang) const {
   for (const LanguageConfig& l : languages)
     if (l.code != lang.code && l.content_dir == lang.content_dir) return true;
@@ -74,9 +83,9 @@ namespace {
 const std::vector<std::string> kSiteKeys = {"base_url",     "theme",     "currency", "allow_raw_html",
                                             "page_timeout", "languages", "feeds",    "search",
                                             "noindex",      "checks",    "translation_source",
-                                            "timezone",     "params"};
-const std::vector<std::string> kLanguageKeys = {"locale", "title",  "creator",
-                                                "base_url", "weight", "menu", "content_dir", "params"};
+                                            "timezone",     "params",  "permalinks", "ascii_urls"};
+const std::vector<std::string> kLanguageKeys = {"locale", "title",  "creator",    "base_url",
+                                                "weight", "menu",   "content_dir", "params", "permalinks"};
 
 std::vector<std::string> Joined(std::vector<std::string> a, const std::vector<std::string>& b) {
   a.insert(a.end(), b.begin(), b.end());
@@ -202,6 +211,86 @@ void ReadMenu(const TomlSource& src, const toml::table& t, LanguageConfig& lang,
   }
 }
 
+bool IsTokenChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+// What may stand between tokens: what a URL segment holds, and slashes between segments.
+bool IsPatternChar(char c, bool ascii) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '/' ||
+         (!ascii && static_cast<unsigned char>(c) >= 0x80);
+}
+
+// Why `pattern` cannot be a permalink pattern, or nullopt if it can.
+std::optional<std::string> PermalinkProblem(const std::string& pattern, bool ascii) {
+  std::string quoted = "permalink pattern \"" + pattern + "\"";
+  if (pattern.find_first_not_of('/') == std::string::npos)
+    return quoted + " is empty; write its segments, like \"/:year/:month/:slug/\"";
+  for (size_t i = 0; i < pattern.size();) {
+    if (pattern[i] == ':') {
+      size_t end = i + 1;
+      while (end < pattern.size() && IsTokenChar(pattern[end])) ++end;
+      std::string token = pattern.substr(i, end - i);
+      if (std::find(kPermalinkTokens.begin(), kPermalinkTokens.end(), token) == kPermalinkTokens.end())
+        return "unknown token \"" + token + "\" in " + quoted + DidYouMeanSuffix(token, kPermalinkTokens) +
+               "; the tokens are :year, :month, :day, :slug, :title, :filename, :slugorfilename and :section";
+      i = end;
+    } else if (!IsPatternChar(pattern[i], ascii)) {
+      return quoted + " may hold only tokens, lowercase letters, digits, hyphens and slashes, not \"" +
+             std::string(1, pattern[i]) + "\"";
+    } else {
+      ++i;
+    }
+  }
+  if (pattern.find("//") != std::string::npos)
+    return quoted + " has an empty segment (\"//\"); write one / between segments";
+  return std::nullopt;
+}
+
+// [permalinks], or [languages.<code>.permalinks] over the site's: section = "pattern".
+void ReadPermalinks(const TomlSource& src, const toml::table& t, const std::string& table_name, bool ascii,
+                    std::vector<PermalinkPattern>& out, Diagnostics& diags) {
+  const toml::node* node = t.get("permalinks");
+  if (!node) return;
+  const toml::table* table = node->as_table();
+  if (!table)
+    return ErrorAt(src, *node,
+                   "[" + table_name + "] must be a table of section = \"pattern\", like [" + table_name +
+                       "] with blog = \"/:year/:month/:slug/\"",
+                   diags);
+  for (const auto& [key, value] : *table) {
+    std::string section(key.str());
+    const auto* pattern = value.as_string();
+    if (value.is_table()) {
+      std::string where = "[" + table_name + "]";
+      ErrorAt(src, value,
+              "[" + table_name + "." + section +
+                  "] is a table, not a pattern: write each section's pattern directly under " + where +
+                  ", like blog = \"/:year/:month/:slug/\" (a section's pages, as Hugo's [permalinks.page])",
+              diags);
+      continue;
+    }
+    if (!pattern) {
+      ErrorAt(src, value,
+              table_name + "." + section + " must be a pattern in quotes, like " + section +
+                  " = \"/:year/:month/:slug/\" (a section's pages; the section's own page keeps its URL)",
+              diags);
+      continue;
+    }
+    if (auto problem = PermalinkProblem(**pattern, ascii)) {
+      ErrorAt(src, value, *problem, diags);
+      continue;
+    }
+    PermalinkPattern entry{section, **pattern, PosOf(src, value.source()), ""};
+    entry.line = SourceLineOf(src, entry.pos);
+    auto same = std::find_if(out.begin(), out.end(), [&](const auto& p) { return p.section == section; });
+    if (same != out.end())
+      *same = std::move(entry);
+    else
+      out.push_back(std::move(entry));
+  }
+}
+
 // content_dir stays below content/, where a build looks for changes and a preview watches.
 void ReadContentDir(const TomlSource& src, const toml::table& t, LanguageConfig& lang, Diagnostics& diags) {
   lang.content_dir = "content/" + lang.code;
@@ -255,6 +344,8 @@ void ReadLanguage(const TomlSource& src, const SiteConfig& site, const toml::key
   ReadMenu(src, t, lang, diags);
   ReadContentDir(src, t, lang, diags);
   ReadParams(src, t, "[languages." + lang.code + ".params]", lang.params, diags);
+  lang.permalinks = site.permalinks;
+  ReadPermalinks(src, t, "languages." + lang.code + ".permalinks", site.ascii_urls, lang.permalinks, diags);
   std::string site_origin, site_path, origin;
   SplitUrl(site.base_url, site_origin, site_path);
   if (!t.get("base_url")) {
@@ -389,6 +480,13 @@ bool LoadConfig(const std::string& source_dir, const ConfigOverrides& overrides,
   }
 
   ReadTimeZone(src, *table, config, diags);
+  if (const toml::node* ascii = table->get("ascii_urls")) {
+    if (ascii->is_boolean())
+      config.ascii_urls = **ascii->as_boolean();
+    else
+      ErrorAt(src, *ascii, "\"ascii_urls\" must be true or false", diags);
+  }
+  ReadPermalinks(src, *table, "permalinks", config.ascii_urls, config.permalinks, diags);
   ReadChecksConfig(src, *table, config.checks, diags);
   ReadIdentityConfig(src, *table, config.identity, diags);
 

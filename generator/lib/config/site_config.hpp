@@ -26,6 +26,18 @@ struct MenuEntry {
   std::string line;
 };
 
+// One [permalinks] entry: the URL of a top section's pages, as a pattern of tokens and literal
+// segments ("/:year/:month/:day/:slug/"); its tokens were checked when site.toml was read.
+struct PermalinkPattern {
+  std::string section;  // a folder directly in the language's content folder: "blog"
+  std::string pattern;
+  SourcePos pos;  // of the pattern, for messages about the pages it places
+  std::string line;
+};
+
+// The tokens a permalink pattern may hold (Hugo's names and meanings).
+extern const std::vector<std::string> kPermalinkTokens;
+
 struct LanguageConfig {
   std::string code;  // "en"
   // Its pages' folder, relative to the site: "content/en" by default. Languages may share one
@@ -43,6 +55,9 @@ struct LanguageConfig {
   LanguageIdentity identity;  // its Canada.ca chrome and typography (identity_config.hpp)
   std::vector<MenuEntry> menu;  // [[languages.<code>.menu.main]], in the order written
   Value params = Value::Map();  // [languages.<code>.params], over the site's [params]
+  // [permalinks] with [languages.<code>.permalinks] over it, section by section.
+  std::vector<PermalinkPattern> permalinks;
+  const PermalinkPattern* PermalinkOf(const std::string& section) const;
 };
 
 struct SiteConfig {
@@ -57,6 +72,10 @@ struct SiteConfig {
   int page_timeout = 30;  // seconds a page may render before the build stops
   // IANA time zone: the days shown come from it, never from the build machine's zone.
   std::string timezone = "America/Toronto";
+  // Slugs made from names and titles, and those written, are lowercase ASCII (Canada.ca's rule);
+  // ascii_urls = false keeps letters such as é for a site that already publishes them.
+  bool ascii_urls = true;
+  std::vector<PermalinkPattern> permalinks;  // [permalinks]; a language's own are in LanguageConfig
   std::vector<LanguageConfig> languages;  // by weight, then code
   std::string environment = "production";  // --environment: which site.<environment>.toml was read
   bool noindex = false;                     // robots noindex on every page; default: not production

@@ -114,24 +114,22 @@ LoadedPage LoadPage(const FoundFile& file, size_t lang_index, const std::string&
   return {std::move(page), std::move(parsed->body)};
 }
 
-// A folder with pages but no _index.md still needs a section page for its
-// breadcrumbs and list; its title comes from the folder name.
-std::unique_ptr<Page> ImplicitSection(size_t lang_index, const std::string& rel_dir,
-                                      const std::string& content_dir, const std::string& site_title) {
+// A language without a home _index.md still has a home page, titled with the site's title.
+std::unique_ptr<Page> ImplicitHome(size_t lang_index, const std::string& content_dir,
+                                   const std::string& title) {
   auto page = std::make_unique<Page>();
   page->lang_index = lang_index;
-  page->rel_dir = rel_dir;
-  page->rel_path = rel_dir.empty() ? "_index.md" : rel_dir + "/_index.md";
-  page->source_path = content_dir + "/" + page->rel_path;
-  page->is_section = true;
-  page->is_home = rel_dir.empty();
-  page->implicit = true;
-  std::string name = rel_dir.substr(rel_dir.rfind('/') == std::string::npos ? 0 : rel_dir.rfind('/') + 1);
-  std::replace(name.begin(), name.end(), '-', ' ');
-  page->meta.title = page->is_home ? site_title : CapitalizeFirst(name);
+  page->rel_path = "_index.md";
+  page->source_path = content_dir + "/_index.md";
+  page->is_section = page->is_home = page->implicit = true;
+  page->meta.title = title;
   return page;
 }
 
+// A folder without an _index.md is no section: tandem makes no list page for it (there is no
+// title to give it in the page's language), and its pages belong to the section above, while
+// their URLs keep the folder. That is Hugo's rule below the top; Hugo makes a top folder a
+// section anyway, so a top folder gets a warning.
 void AddImplicitSections(Language& lang, size_t lang_index, Diagnostics& diags) {
   std::set<std::string> have, need = {""};
   for (const auto& p : lang.pages) {
@@ -143,13 +141,17 @@ void AddImplicitSections(Language& lang, size_t lang_index, Diagnostics& diags) 
   }
   for (const std::string& dir : need) {
     if (have.count(dir)) continue;
-    auto page = ImplicitSection(lang_index, dir, lang.config.content_dir, lang.config.title);
-    if (!dir.empty())
-      diags.Warning({lang.config.content_dir + "/" + dir},
-                    "the folder has no _index.md; its section is titled \"" + page->meta.title +
-                        "\" from the folder name. Add an _index.md with a title",
-                    {}, "section-index-missing");
-    lang.pages.push_back(std::move(page));
+    if (dir.empty()) {
+      lang.pages.push_back(ImplicitHome(lang_index, lang.config.content_dir, lang.config.title));
+      continue;
+    }
+    if (dir.find('/') == std::string::npos)
+      diags.Warning(
+          {lang.config.content_dir + "/" + dir},
+          "the folder has no _index.md, so it is no section: tandem makes no list page for it (Hugo "
+          "would, titled with the folder's name) and lists its pages in the home page, at URLs "
+          "that keep the folder. Add an _index.md with a title in this language to make it a section",
+          {}, "section-index-missing");
   }
 }
 
@@ -285,6 +287,7 @@ void BuildSectionTree(Site& site, Diagnostics&) {
     for (const auto& p : lang.pages) {
       if (p->is_home) continue;
       std::string dir = p->is_section ? ParentDir(p->rel_dir) : p->rel_dir;
+      while (!sections.count(dir)) dir = ParentDir(dir);  // a folder without _index.md is no section
       p->parent = sections.at(dir);
       p->parent->children.push_back(p.get());
     }

@@ -170,6 +170,43 @@ std::string Locale::Slugify(std::string_view text) const {
   return slug;
 }
 
+bool IsUnicodeSlug(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  Check(status, "NFC normalizer");
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size()));
+  if (!nfc->isNormalized(u, status) || U_FAILURE(status)) return false;
+  for (int32_t i = 0; i < u.length(); i += U16_LENGTH(u.char32At(i))) {
+    UChar32 c = u.char32At(i);
+    bool allowed = c == u'-' || c == u'_' || (U_GET_GC_MASK(c) & U_GC_M_MASK) ||
+                   (u_isalnum(c) && !u_isupper(c) && !u_istitle(c));
+    if (!allowed) return false;
+  }
+  return true;
+}
+
+std::string Locale::SlugifyUnicode(std::string_view text) const {
+  if (IsAscii(text)) return Slugify(text);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  Check(status, "NFC normalizer");
+  icu::UnicodeString lower = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size()));
+  lower.toLower(icu::Locale::forLanguageTag(tag_, status));
+  icu::UnicodeString composed = nfc->normalize(lower, status);
+  Check(status, "NFC normalization");
+  icu::UnicodeString slug;
+  for (int32_t i = 0; i < composed.length(); i += U16_LENGTH(composed.char32At(i))) {
+    UChar32 c = composed.char32At(i);
+    bool mark = U_GET_GC_MASK(c) & U_GC_M_MASK;
+    if (u_isalnum(c) || (mark && !slug.isEmpty() && slug.char32At(slug.length() - 1) != u'-'))
+      slug.append(c);
+    else if (!slug.isEmpty() && slug.char32At(slug.length() - 1) != u'-')
+      slug.append(u'-');
+  }
+  while (!slug.isEmpty() && slug.char32At(slug.length() - 1) == u'-') slug.truncate(slug.length() - 1);
+  return ToUtf8(slug);
+}
+
 std::string Locale::Fold(std::string_view word) const {
   if (IsAscii(word)) {
     std::string lower(word);

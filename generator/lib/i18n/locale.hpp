@@ -28,6 +28,10 @@ U_NAMESPACE_END
 
 namespace tandem {
 
+// Whether `text` can be a URL segment of a site with ascii_urls = false: lowercase letters,
+// digits and their accents, hyphens and underscores, in NFC (é as one character, as typed).
+bool IsUnicodeSlug(std::string_view text);
+
 class Locale {
  public:
   // `tag` is a BCP 47 tag such as "en-CA", `currency` an ISO 4217 code such as "CAD";
@@ -57,6 +61,9 @@ class Locale {
   std::string CountryName(std::string_view code) const;
   // Lowercase ASCII words joined by hyphens: "Sécurité publique" → "securite-publique".
   std::string Slugify(std::string_view text) const;
+  // The same keeping every letter, for sites with ascii_urls = false: lowercase words of letters,
+  // digits and their accents, in NFC, joined by hyphens: "Sécurité publique" → "sécurité-publique".
+  std::string SlugifyUnicode(std::string_view text) const;
   // A word as search compares it: lowercase, accents removed, compatibility forms unfolded
   // ("École" → "ecole", "ﬁche" → "fiche"). Thread-safe. The search script folds queries the same
   // way: String.normalize("NFKD"), marks (\p{Mn}) removed, toLowerCase().

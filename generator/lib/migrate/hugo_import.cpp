@@ -99,8 +99,8 @@ std::optional<std::string> TandemToken(const std::string& token) {
                                                           {":section", ":section"},
                                                           {":filename", ":filename"},
                                                           {":contentbasename", ":filename"},
-                                                          {":slugorfilename", ":slug"},
-                                                          {":slugorcontentbasename", ":slug"}};
+                                                          {":slugorfilename", ":slugorfilename"},
+                                                          {":slugorcontentbasename", ":slugorfilename"}};
   auto it = same.find(token);
   if (it == same.end()) return std::nullopt;
   return it->second;
@@ -126,7 +126,7 @@ class Importer {
     ReadContentDirs();
     std::string top = TopSettings();
     std::string params = ParamsTable("params", root_.Get("params"));
-    std::string permalinks = Permalinks();
+    std::string permalinks = Permalinks("permalinks", "permalinks", root_.Get("permalinks"));
     std::string langs;
     for (const Language& lang : languages_) langs += (langs.empty() ? "" : "\n") + LanguageTables(lang);
     NoteOtherSettings();
@@ -284,6 +284,8 @@ class Importer {
              "  # markup.goldmark.renderer.unsafe\n";
     std::string zone = root_.Text("timeZone");
     if (!zone.empty()) out += "timezone = " + TomlString(zone) + "\n";
+    if (root_.Text("removePathAccents") != "true" && ContentNamesHaveAccents())
+      out += "ascii_urls = false  # Hugo kept the accents of file and folder names in their URLs\n";
     bool by_file_name = std::any_of(languages_.begin(), languages_.end(),
                                     [&](const Language& l) { return SharesContentDir(l); });
     if (default_code_ != "en" || by_file_name)
@@ -291,6 +293,21 @@ class Importer {
              "  # defaultContentLanguage: translations are made from it" +
              (by_file_name ? "; a file without .<code>.md is in it" : "") + "\n";
     return out;
+  }
+
+  // Whether a content file or folder is named with letters beyond ASCII, which Hugo keeps in URLs.
+  bool ContentNamesHaveAccents() const {
+    for (const Language& lang : languages_) {
+      std::error_code ec;
+      for (auto it = fs::recursive_directory_iterator(fs::path(dir_) / lang.content_dir, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (std::any_of(name.begin(), name.end(),
+                        [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+          return true;
+      }
+    }
+    return false;
   }
 
   const HugoValue* Markup(std::string_view a, std::string_view b, std::string_view c) const {
@@ -304,22 +321,21 @@ class Importer {
     return TomlTable(header, *params);
   }
 
-  std::string Permalinks() {
-    const HugoValue* table = root_.Get("permalinks");
+  // [permalinks] or [languages.<code>.permalinks]: `path` is where Hugo's table is, for notes.
+  std::string Permalinks(const std::string& header, const std::string& path, const HugoValue* table) {
     if (!table || !table->IsTable()) return "";
     std::string out;
     for (const auto& [key, value] : table->fields) {
       if (value.IsTable() && LowerKey(key) == "page") {
         for (const auto& [section, pattern] : value.fields)
-          out += Permalink("permalinks.page." + section, section, pattern);
+          out += Permalink(path + ".page." + section, section, pattern);
       } else if (value.IsTable()) {
-        Note(value, "permalinks." + key,
-             "tandem's permalinks are for pages of a section; " + key + " has none");
+        Note(value, path + "." + key, "tandem's permalinks are for pages of a section; " + key + " has none");
       } else {
-        out += Permalink("permalinks." + key, key, value);
+        out += Permalink(path + "." + key, key, value);
       }
     }
-    return out.empty() ? "" : "[permalinks]\n" + out;
+    return out.empty() ? "" : "[" + header + "]\n" + out;
   }
 
   std::string Permalink(const std::string& path, const std::string& section, const HugoValue& pattern) {
@@ -331,7 +347,8 @@ class Importer {
       if (!tandem) {
         Note(
             pattern, path,
-            "tandem's permalinks have :year, :month, :day, :slug, :title, :section and :filename, not " +
+            "tandem's permalinks have :year, :month, :day, :slug, :title, :filename, :slugorfilename and "
+            ":section, not " +
                 it->str() +
                 "; the section keeps tandem's URLs (set url in front matter where a page must keep its own)");
         return "";
@@ -366,6 +383,11 @@ class Importer {
       out += "content_dir = " + TomlString(lang.content_dir) + "\n";
     std::string params = lang.table ? ParamsTable(header + ".params", lang.table->Get("params")) : "";
     if (!params.empty()) out += "\n" + params;
+    std::string permalinks =
+        lang.table ? Permalinks(header + ".permalinks", "languages." + lang.code + ".permalinks",
+                                lang.table->Get("permalinks"))
+                   : "";
+    if (!permalinks.empty()) out += "\n" + permalinks;
     out += Menus(lang, header);
     if (lang.table) NoteLanguageSettings(lang);
     return out;
@@ -460,7 +482,8 @@ class Importer {
 
   void NoteLanguageSettings(const Language& lang) {
     static const std::set<std::string> used = {"languagecode", "locale", "weight", "title", "baseurl",
-                                               "contentdir",   "params", "menu",   "menus", "disabled"};
+                                               "contentdir",   "params", "menu",   "menus", "disabled",
+                                               "permalinks"};
     for (const auto& [key, value] : lang.table->fields)
       if (!used.count(LowerKey(key))) Note(value, "languages." + lang.code + "." + key, Why(key));
   }
@@ -472,6 +495,7 @@ class Importer {
         "baseurl",         "title",  "languagecode", "defaultcontentlanguage",
         "languages",       "params", "menu",         "menus",
         "permalinks",      "markup", "timezone",     "contentdir",
+        "removepathaccents",
         "disablelanguages"};
     NoteDefaultLanguageAtRoot();
     NoteEnvironmentFolders();
