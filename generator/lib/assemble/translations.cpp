@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "content/bundles.hpp"
+
 namespace tandem {
 
 namespace {
@@ -27,7 +29,7 @@ KeyIndex IndexKeys(const Language& lang, Diagnostics& diags) {
 std::map<std::string, Page*> IndexUnkeyedPaths(const Language& lang) {
   std::map<std::string, Page*> index;
   for (const auto& page : lang.pages)
-    if (page->meta.translation_key.empty()) index[page->rel_path] = page.get();
+    if (page->meta.translation_key.empty()) index[PairingPath(page->rel_path)] = page.get();
   return index;
 }
 
@@ -37,7 +39,7 @@ Page* FindTranslation(const Page& page, const KeyIndex& keys, const std::map<std
     auto it = keys.find(page.meta.translation_key);
     return it == keys.end() ? nullptr : it->second;
   }
-  auto it = paths.find(page.rel_path);
+  auto it = paths.find(PairingPath(page.rel_path));
   return it == paths.end() ? nullptr : it->second;
 }
 

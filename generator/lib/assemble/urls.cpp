@@ -95,7 +95,10 @@ std::optional<std::string> SegmentOf(const Page& page, const Locale& locale, boo
     }
     return page.meta.slug;
   }
-  std::string name = page.is_section ? LastSegment(page.rel_dir) : Stem(page.rel_path);
+  // A leaf bundle (x/index.md) is named after its folder.
+  std::string name = page.is_section           ? LastSegment(page.rel_dir)
+                     : page.bundle_dir.empty() ? Stem(page.rel_path)
+                                               : LastSegment(page.bundle_dir);
   std::string slug = SlugOf(locale, name, ascii);
   if (slug.empty()) {
     diags.Error({page.source_path}, "cannot make a URL slug from the name \"" + name +

@@ -25,6 +25,7 @@
 #include "check/page_checks.hpp"
 #include "build/progress.hpp"
 #include "build/watchdog.hpp"
+#include "content/bundles.hpp"
 #include "content/lists.hpp"
 #include "content/data.hpp"
 #include "content/load.hpp"
@@ -94,6 +95,7 @@ class Builder {
         Stage("site files", [&] { return WriteSiteFiles(SiteFiles(site_, theme_)); }) &&
         Stage("publish", [&] { return WriteSiteFiles(PublishFiles(site_, theme_, Jobs(), diags_)); }) &&
         Stage("aliases", [&] { return WriteSiteFiles(AliasFiles(site_)); }) &&
+        Stage("page files", [&] { return CopyBundleFiles(); }) &&
         Stage("static files", [&] { return CopyStaticFiles(); }) &&
         Stage("links", [&] { return CheckAllLinks(); }) && !diags_.has_errors() &&
         (check || Stage("commit", [&] { return Commit(); }));
@@ -273,7 +275,10 @@ class Builder {
     std::vector<Page*> pages = site_.AllPages();
     ParallelFor(pages.size(), Jobs(), [&](size_t i, unsigned) {
       Page& page = *pages[i];
-      page.summary = !page.meta.summary.empty() ? page.meta.summary : SummaryText(site_.texts.Peek(&page));
+      std::string_view text = site_.texts.Peek(&page);
+      page.summary = !page.meta.summary.empty() ? page.meta.summary
+                     : page.is_html             ? HtmlSummaryText(text)
+                                                : SummaryText(text);
     });
     return true;
   }
@@ -517,6 +522,27 @@ class Builder {
     return OutputWriter::Claim::kOk;
   }
 
+  // Each page bundle's files, next to the page's HTML (content/bundles.hpp). They are not part of
+  // the page: a changed image is copied again, and the writer leaves an unchanged one alone.
+  bool CopyBundleFiles() {
+    for (const Page* page : site_.AllPages()) {
+      if (page->output_path.empty()) continue;  // its URL was in error
+      for (const BundleFile& file : page->files) {
+        std::string path = BundleFileOutputPath(*page, file);
+        OutputWriter::Claim claim = writer_ ? writer_->CopyFrom(path, file.fs_path) : Put(path, {});
+        if (claim == OutputWriter::Claim::kOk && writer_) Written({path});
+        if (claim == OutputWriter::Claim::kTaken)
+          diags_.Error({file.source_path}, "this file of a page bundle would be written to " + path +
+                                               ", where the build already writes a page or another file; "
+                                               "rename it");
+        else if (claim == OutputWriter::Claim::kReserved)
+          diags_.Error({file.source_path}, "this file of a page bundle would be written to " + path +
+                                               ", where tandem may not write; rename it");
+      }
+    }
+    return true;
+  }
+
   // The site's static/ files override the theme's; neither may replace a generated page, nor be
   // a link to a file outside its own site or theme.
   bool CopyStaticFiles() {
@@ -613,6 +639,7 @@ class Builder {
     LinkCheckOptions options;
     options.other_language = options_.check_only;
     CheckLinks(site_, links, options, *sources_, diags_);
+    WarnUnusedImages(site_, links, diags_);
     return true;
   }
 

@@ -1,8 +1,10 @@
 #include "check/links.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "check/codes.hpp"
+#include "content/bundles.hpp"
 #include "render/page_view.hpp"
 #include "support/text.hpp"
 
@@ -201,6 +203,30 @@ class LinkChecker {
 void CheckLinks(const Site& site, const SiteLinks& links, const LinkCheckOptions& options, SourceMap& sources,
                 Diagnostics& diags) {
   LinkChecker(site, links, options, sources, diags).Run();
+}
+
+void WarnUnusedImages(const Site& site, const SiteLinks& links, Diagnostics& diags) {
+  // A page in error: what it links to is not known.
+  if (std::find(links.links.begin(), links.links.end(), nullptr) != links.links.end()) return;
+  // Source path -> its output paths: a file languages share is copied to each.
+  std::map<std::string, std::vector<std::string>> images;
+  for (const Page* page : links.pages)
+    for (const BundleFile& file : page->files)
+      if (IsImageFileName(file.rel)) images[file.source_path].push_back(BundleFileOutputPath(*page, file));
+  if (images.empty()) return;  // most sites: no need to resolve every link again
+  std::set<std::string> used;  // output paths
+  for (size_t i = 0; i < links.pages.size(); ++i)
+    for (const auto* hrefs : {&links.links[i]->links, &links.links[i]->language_links})
+      for (const std::string& href : *hrefs) {
+        std::string target, fragment;
+        if (ResolveLink(site, *links.pages[i], href, target, fragment)) used.insert(target);
+      }
+  for (const auto& [source, outputs] : images)
+    if (std::none_of(outputs.begin(), outputs.end(), [&](const std::string& out) { return used.count(out); }))
+      diags.Warning(
+          {source},
+          "no page shows or links to this image, yet it is published; use it on a page, or delete it", {},
+          kImageUnused);
 }
 
 }  // namespace tandem

@@ -26,6 +26,10 @@ struct LinkCheckOptions {
 void CheckLinks(const Site& site, const SiteLinks& links, const LinkCheckOptions& options, SourceMap& sources,
                 Diagnostics& diags);
 
+// Each image of a page bundle that no page shows or links to (image-unused), once all pages'
+// links are known.
+void WarnUnusedImages(const Site& site, const SiteLinks& links, Diagnostics& diags);
+
 // Where an internal `href`, written in `from`'s HTML, leads in the output folder ("en/x/index.html")
 // and its fragment (decoded, "" when none). False for a link out of the site, or not to a file
 // (mailto:, tel:, …).

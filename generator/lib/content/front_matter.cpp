@@ -535,7 +535,7 @@ class FieldReader {
 
   // sort and paginate say how a section lists its pages, so only a section's _index.md has them.
   void ReadListField(const Field& f, const std::string& k, FrontMatter& m) {
-    if (!EndsWith(path_, "/_index.md") && path_ != "_index.md")
+    if (!EndsWith(path_, "/_index.md") && path_ != "_index.md" && !EndsWith(path_, "/_index.html"))
       return Error(f, "\"" + k + "\" shapes a section's list of pages; move it to the section's _index.md");
     if (k == "sort") {
       if (!String(f, m.sort)) return;

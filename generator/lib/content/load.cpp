@@ -13,6 +13,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "content/bundles.hpp"
 #include "content/front_matter.hpp"
 #include "content/lists.hpp"
 #include "support/files.hpp"
@@ -60,8 +61,11 @@ struct FoundFile {
   std::string file_rel;  // NFC, relative to that folder, as the file is named: "about.fr.md"
 };
 
+// Every file of a language's folder: its pages (content/bundles.hpp) in `found`, and the other
+// files, for page bundles, in `others`.
 std::vector<FoundFile> FindMarkdown(const fs::path& lang_dir, const fs::path& site_root,
-                                    const std::string& shown_prefix, Diagnostics& diags) {
+                                    const std::string& shown_prefix, Diagnostics& diags,
+                                    std::vector<FoundFile>& others) {
   std::vector<FoundFile> found;
   std::error_code ec;
   for (auto it = fs::recursive_directory_iterator(lang_dir, ec);
@@ -73,12 +77,13 @@ std::vector<FoundFile> FindMarkdown(const fs::path& lang_dir, const fs::path& si
     }
     std::string rel = ToNfc(RelativeGeneric(entry.path(), lang_dir));
     if (entry.is_symlink() && !AcceptSymlink(entry, site_root, shown_prefix + rel, diags)) continue;
-    if (!entry.is_regular_file() || entry.path().extension() != ".md") continue;
-    found.push_back({entry.path(), rel, rel});
+    if (!entry.is_regular_file()) continue;
+    (IsPageFile(entry.path()) ? found : others).push_back({entry.path(), rel, rel});
   }
   if (ec) diags.Error({shown_prefix}, "cannot read the folder: " + ec.message());
-  std::sort(found.begin(), found.end(),
-            [](const FoundFile& a, const FoundFile& b) { return a.rel_path < b.rel_path; });
+  auto by_path = [](const FoundFile& a, const FoundFile& b) { return a.rel_path < b.rel_path; };
+  std::sort(found.begin(), found.end(), by_path);
+  std::sort(others.begin(), others.end(), by_path);
   return found;
 }
 
@@ -104,9 +109,14 @@ LoadedPage LoadPage(const FoundFile& file, size_t lang_index, const std::string&
   page->source_path = shown;
   page->fs_path = file.fs_path.string();
   page->source_hash = hash;
-  bool is_index = fs::path(file.rel_path).filename() == "_index.md";
-  page->is_section = is_index;
+  std::string name = fs::path(file.rel_path).filename().string();
+  page->is_html = fs::path(name).extension() == ".html";
   page->rel_dir = ParentDir(file.rel_path);
+  // A leaf bundle (x/index.md) is the page x in its folder's parent; index.md at the top is the home.
+  if (IsLeafFileName(name) && !page->rel_dir.empty())
+    page->bundle_dir = page->rel_dir, page->rel_dir = ParentDir(page->rel_dir);
+  bool is_index = IsSectionFileName(name) || (IsLeafFileName(name) && page->bundle_dir.empty());
+  page->is_section = is_index;
   page->is_home = is_index && page->rel_dir.empty();
   page->meta = std::move(parsed->meta);
   page->body_line = parsed->body_line;
@@ -199,7 +209,7 @@ std::string LanguageOfFile(const std::string& rel, const std::vector<std::string
   fs::path path(rel);
   std::string suffix = path.stem().extension().string();
   if (suffix.size() > 1 && std::find(codes.begin(), codes.end(), suffix.substr(1)) != codes.end()) {
-    without_suffix = (path.parent_path() / path.stem().stem()).generic_string() + ".md";
+    without_suffix = (path.parent_path() / path.stem().stem()).generic_string() + path.extension().string();
     return suffix.substr(1);
   }
   without_suffix = rel;
@@ -228,6 +238,28 @@ std::vector<FoundFile> FilesOfLanguage(const std::vector<FoundFile>& files, cons
   return mine;
 }
 
+// Of a shared folder's files that are not pages, those of `lang`: named for it ("map.fr.png"),
+// or for no language, which every language sharing the folder gets unless it has its own.
+std::vector<FoundFile> OtherFilesOfLanguage(const std::vector<FoundFile>& files, const SiteConfig& config,
+                                            const LanguageConfig& lang) {
+  std::map<std::string, FoundFile> mine;  // by rel_path, sorted
+  for (const FoundFile& file : files) {
+    std::string rel;
+    std::string code = LanguageOfFile(file.file_rel, config.LanguageCodes(), "", rel);
+    if (code == lang.code) mine[rel] = {file.fs_path, rel, file.file_rel};
+    if (code.empty()) mine.emplace(rel, FoundFile{file.fs_path, rel, file.file_rel});
+  }
+  std::vector<FoundFile> out;
+  for (auto& [rel, file] : mine) out.push_back(std::move(file));
+  return out;
+}
+
+std::vector<ContentFile> ToContentFiles(const std::vector<FoundFile>& files, const std::string& prefix) {
+  std::vector<ContentFile> out;
+  for (const FoundFile& f : files) out.push_back({f.rel_path, prefix + f.file_rel, f.fs_path.string()});
+  return out;
+}
+
 // Whether `page` stays out of this build, counting why in `held`.
 bool HoldBack(const Page& page, const LoadOptions& options, const TimeZone& zone, HeldBack& held) {
   const FrontMatter& m = page.meta;
@@ -254,9 +286,14 @@ HeldBack LoadContent(Site& site, const LoadOptions& options, Diagnostics& diags)
     fs::path dir = fs::path(site.source_dir) / lang.config.content_dir;
     std::error_code ec;
     if (fs::is_directory(dir, ec)) {
-      std::vector<FoundFile> files = FindMarkdown(dir, site_root, prefix, diags);
-      if (site.config.SharesContentDir(lang.config))
+      std::vector<FoundFile> others;
+      std::vector<FoundFile> files = FindMarkdown(dir, site_root, prefix, diags, others);
+      if (site.config.SharesContentDir(lang.config)) {
         files = FilesOfLanguage(files, site.config, lang.config, diags);
+        others = OtherFilesOfLanguage(others, site.config, lang.config);
+      }
+      std::set<std::string> page_paths;
+      for (const FoundFile& f : files) page_paths.insert(f.rel_path);
       std::vector<LoadedPage> loaded(files.size());
       ParallelFor(files.size(), options.jobs, [&](size_t k, unsigned) {
         loaded[k] = LoadPage(files[k], i, prefix + files[k].file_rel, diags);
@@ -266,6 +303,8 @@ HeldBack LoadContent(Site& site, const LoadOptions& options, Diagnostics& diags)
         site.texts.Put(l.page.get(), std::move(l.body));
         lang.pages.push_back(std::move(l.page));
       }
+      DropMisplacedPages(lang, diags);
+      AttachBundleFiles(lang, page_paths, ToContentFiles(others, prefix), diags);
     } else {
       diags.Warning({prefix},
                     "no content for language \"" + lang.code() + "\"; create " + prefix + "_index.md");

@@ -131,6 +131,8 @@ void ReplaceDirectives(cmark_node* root, std::string_view markdown, const Inline
 // cmark-gfm's unsafe mode lets raw HTML through, and with it links and images to javascript:,
 // vbscript:, file: and data: (but images' data:image/...). A site allowing raw HTML still gets
 // Markdown links made safe, as cmark's safe mode makes them: the address is dropped.
+}  // namespace
+
 bool IsDangerousUrl(std::string_view url) {
   std::string lower;
   for (char c : url.substr(0, 16)) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -140,6 +142,8 @@ bool IsDangerousUrl(std::string_view url) {
     return false;
   return starts("javascript:") || starts("vbscript:") || starts("file:") || starts("data:");
 }
+
+namespace {
 
 void DropDangerousUrls(cmark_node* root) {
   for (cmark_node_type type : {CMARK_NODE_LINK, CMARK_NODE_IMAGE})

@@ -68,6 +68,21 @@ bool CheckMarkdownLimits(const std::string& path, std::string_view markdown, int
 
 std::string RenderMarkdown(std::string_view markdown, const MarkdownOptions& options);
 
+// An address a page must not link to: javascript:, vbscript:, file:, data: (but data:image/png,
+// gif, jpeg and webp), in any case.
+bool IsDangerousUrl(std::string_view url);
+
+// HTML content pages (content/bundles.hpp; html_page.cpp): a page whose body is HTML, written by
+// its author and used as written, as Hugo does. It is the author's explicit choice, so
+// allow_raw_html does not apply to it; only dangerous addresses (IsDangerousUrl) are emptied, in
+// href, src, action, formaction, poster, cite, data, background and xlink:href. This is not a
+// sanitizer: scripts and event handlers stay.
+std::string HtmlPageContent(std::string_view html);
+
+// The text of the HTML's first <p> that has any, without tags, its character references decoded
+// and its spaces collapsed; "" when there is none.
+std::string HtmlSummaryText(std::string_view html);
+
 // Hugo's summary divider: the text before it is the page's summary.
 inline constexpr std::string_view kSummaryDivider = "<!--more-->";
 

@@ -58,6 +58,13 @@ struct FileHistory {
   std::string first_date;  // of the file's first commit, which published it
 };
 
+// A file of a page bundle: an image or a document beside the page's file, copied next to its HTML.
+struct BundleFile {
+  std::string rel;          // relative to the bundle's folder: "map.png", "files/report.pdf"
+  std::string source_path;  // as shown to the user: "content/en/news/x/map.png"
+  std::string fs_path;      // where it is read from
+};
+
 struct Page {
   // Loaded.
   size_t lang_index = 0;
@@ -68,6 +75,9 @@ struct Page {
   bool is_section = false;  // an _index.md, or a folder without one
   bool is_home = false;
   bool implicit = false;  // a folder with no _index.md: tandem made the page up
+  bool is_html = false;   // an .html content page: its body is HTML, used as written
+  std::string bundle_dir;         // a leaf bundle's folder (its file is index.md): "news/x"; else ""
+  std::vector<BundleFile> files;  // its bundle's files (content/bundles.hpp), sorted by rel
   FrontMatter meta;
   std::string front_matter;  // the file's lines before the Markdown, to quote in messages
   int body_line = 1;         // the file line where the Markdown starts

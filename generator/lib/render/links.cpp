@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "content/bundles.hpp"
 #include "support/files.hpp"
 #include "support/text.hpp"
 
@@ -113,11 +114,31 @@ std::optional<std::string> CloseFileName(const Language& lang, const std::string
   return DidYouMean(name, names);
 }
 
+// A relative address of a file: "map.png", "files/report.pdf", "../x/photo.jpg", not a folder
+// ("../news/"), an anchor, or a root-relative or absolute address.
+bool IsRelativeFileLink(std::string_view url) {
+  std::string_view path = PathOf(url);
+  if (path.empty() || path[0] == '/' || HasScheme(url)) return false;
+  std::string_view name = path.substr(path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/') + 1);
+  size_t dot = name.rfind('.');
+  return dot != std::string_view::npos && dot > 0 && dot + 1 < name.size();
+}
+
+// The URL a content path names, as a page (an .html content page) or as a bundle's file.
+std::optional<std::string> FileUrl(const Site& site, const Language& lang, const std::string& rel_path) {
+  if (EndsWith(rel_path, ".html"))
+    if (const Page* page = Resolve(site, lang.index, rel_path)) return page->url_path;
+  if (auto found = FindBundleFile(lang, rel_path)) return found->page->url_path + found->file->rel;
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::string> LinkResolver::Rewrite(const Page& from, std::string_view url, int line, int column,
                                                  PageScope& scope) const {
   if (IsContentFileLink(url)) return RewriteContentLink(from, url, line, column, scope);
+  std::optional<std::string> file;
+  if (IsRelativeFileLink(url) && RewriteFileLink(from, url, line, column, scope, file)) return file;
   const std::string& root = site_.config.root_path;
   if (StartsWith(url, "/") && !StartsWith(url, "//") && root != "/")
     return root.substr(0, root.size() - 1) + std::string(url);
@@ -166,6 +187,31 @@ std::optional<std::string> LinkResolver::RewriteContentLink(const Page& from, st
   return std::nullopt;
 }
 
+bool LinkResolver::RewriteFileLink(const Page& from, std::string_view url, int line, int column,
+                                   PageScope& scope, std::optional<std::string>& out) const {
+  const Language& lang = site_.languages[from.lang_index];
+  std::string written(PathOf(url));
+  std::string folder = FolderOf(from.rel_path);
+  auto rel_path = ContentPath(folder, ToNfc(DecodePercent(written)));
+  if (!rel_path) return false;
+  if (auto target = FileUrl(site_, lang, *rel_path)) {
+    scope.DependOn(std::string(kDependencyPrefix) + lang.code() + "/" + *rel_path, UrlHash(*target));
+    out = *target + std::string(url.substr(written.size()));
+    return true;
+  }
+  // Only a leaf bundle's folder is its own: a section's may hold static files or other pages' folders.
+  if (from.bundle_dir.empty() || !StartsWith(*rel_path, folder + "/")) return false;
+  std::vector<std::string> names;
+  for (const BundleFile& file : from.files) names.push_back(file.rel);
+  auto close = DidYouMean(rel_path->substr(folder.size() + 1), names);
+  std::string index = from.rel_path.substr(folder.size() + 1);
+  scope.Error(scope.At(line, column), "there is no " + lang.config.content_dir + "/" + *rel_path +
+                                          " in this page's bundle" +
+                                          (close ? " (did you mean \"" + *close + "\"?)" : "") +
+                                          "; put the file beside " + index + ", or correct the address");
+  return true;
+}
+
 bool IsLinkDependency(std::string_view name) {
   return StartsWith(name, kDependencyPrefix);
 }
@@ -176,8 +222,10 @@ std::optional<uint64_t> LinkDependencyHash(const Site& site, std::string_view na
   if (slash == std::string_view::npos) return std::nullopt;
   for (const Language& lang : site.languages) {
     if (lang.code() != name.substr(0, slash)) continue;
-    const Page* target = Resolve(site, lang.index, std::string(name.substr(slash + 1)));
-    return target ? std::optional<uint64_t>(UrlHash(target->url_path)) : std::nullopt;
+    std::string rel_path(name.substr(slash + 1));
+    if (const Page* target = Resolve(site, lang.index, rel_path)) return UrlHash(target->url_path);
+    auto file = FileUrl(site, lang, rel_path);
+    return file ? std::optional<uint64_t>(UrlHash(*file)) : std::nullopt;
   }
   return std::nullopt;
 }

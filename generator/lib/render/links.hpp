@@ -3,7 +3,9 @@
 // language's content root (content/<lang>/). It is written as the URL of that page in the
 // linking page's own language, so one link written the same way in every language goes to
 // each language's page. Every other root-relative address ("/files/report.pdf") gets the
-// site's sub-path, as the theme's links do.
+// site's sub-path, as the theme's links do. A relative address naming a file of a page bundle
+// (content/bundles.hpp), "map.png" or "../other/report.pdf", is written as that file's URL; in
+// a leaf bundle, one naming no file of its own bundle is an error.
 #pragma once
 
 #include <cstdint>
@@ -29,6 +31,9 @@ class LinkResolver {
  private:
   std::optional<std::string> RewriteContentLink(const Page& from, std::string_view url, int line, int column,
                                                 PageScope& scope) const;
+  // True when `url` names a file (or an .html page) from `from`'s folder; `out` is then what to write.
+  bool RewriteFileLink(const Page& from, std::string_view url, int line, int column, PageScope& scope,
+                       std::optional<std::string>& out) const;
 
   const Site& site_;
 };

@@ -128,7 +128,7 @@ RenderedPage PageRenderer::Render(const Page& page, std::string markdown, Value 
   const Language& lang = site_.languages[page.lang_index];
   TemplateSet& templates = TemplatesFor(worker);
   Diagnostics limits;
-  if (!CheckMarkdownLimits(page.source_path, markdown, page.body_line, limits)) {
+  if (!page.is_html && !CheckMarkdownLimits(page.source_path, markdown, page.body_line, limits)) {
     out.diagnostics = limits.Sorted();
     return out;
   }
@@ -140,7 +140,10 @@ RenderedPage PageRenderer::Render(const Page& page, std::string markdown, Value 
                     return templates.Render(name, layer, ToData(v));
                   });
   const Value* page_view = view.Get("page");
-  std::string content = RenderMarkdownOf(page, markdown, page_view ? *page_view : Value::Map(), scope);
+  // An HTML content page's body is its author's HTML, used as written (markdown/markdown.hpp).
+  std::string content = page.is_html
+                            ? HtmlPageContent(markdown)
+                            : RenderMarkdownOf(page, markdown, page_view ? *page_view : Value::Map(), scope);
   std::string().swap(markdown);
   WarnAboutMetadata(site_, page, scope);
   bool failed = scope.has_errors();
