@@ -63,6 +63,7 @@ struct SiteConfig {
   std::vector<HostConfig> hosts;            // where it is published: the site's host first
   ChecksConfig checks;                      // [checks] and translation_source
   IdentityConfig identity;                  // identity = "gc" and what goes with it
+  std::vector<TaxonomyConfig> taxonomies;   // [taxonomies], in the order written
 
   const LanguageConfig* FindLanguage(const std::string& code) const;
   std::vector<std::string> LanguageCodes() const;
