@@ -23,7 +23,7 @@
 #include <memory>
 
 #include "assemble/translations.hpp"
-#include "assemble/urls.hpp"
+#include "assemble/urls/urls.hpp"
 #include "content/front_matter.hpp"
 #include "content/load.hpp"
 #include "directives/directive.hpp"

@@ -11,7 +11,7 @@
 //   added, "<lang>/" before and "index.html" after) is a plain relative path;
 // - a path IsPlainRelativePath accepts has no empty, "." or ".." part, no leading or trailing
 //   '/', no control byte, and stays below its folder once joined and normalized.
-#include "assemble/urls.hpp"
+#include "assemble/urls/urls.hpp"
 
 #include <filesystem>
 #include <memory>

@@ -162,7 +162,7 @@ weight = 20
 #   hugo.toml:41:1: languages.fr.languageName: the language toggle's words come from the theme's UI strings (i18n/<code>.toml), not from here
 #   hugo.toml:4:1: enableGitInfo: nothing to set: tandem always dates pages by their last git commit (front matter modified wins)
 #   hugo.toml:17:1: markup.goldmark.renderer.hardWraps: tandem renders Markdown with cmark-gfm, GitHub's dialect, which has no such setting; only goldmark.renderer.unsafe carries over, as allow_raw_html
-#   hugo.toml:19:2: taxonomies: tandem has no taxonomies yet: tags and categories in front matter reach templates as page.params, but no term or list pages are made
+#   hugo.toml:19:2: taxonomies: tandem does not write them yet: copy [taxonomies] into site.toml by hand, with each language's segment and title (README, Taxonomies); their terms in front matter are read once it names them
 )");
   // The same notes, on stderr, each with its line.
   CHECK(run.notes.rfind(

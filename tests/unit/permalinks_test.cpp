@@ -2,7 +2,7 @@
 // and every message about them, word for word. tests/sites/permalinks/ is the whole site's output.
 #include <catch2/catch.hpp>
 
-#include "assemble/urls.hpp"
+#include "assemble/urls/urls.hpp"
 #include "fixture.hpp"
 #include "i18n/locale.hpp"
 

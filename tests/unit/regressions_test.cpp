@@ -6,7 +6,7 @@
 #include <fstream>
 #include <set>
 
-#include "assemble/urls.hpp"
+#include "assemble/urls/urls.hpp"
 #include "content/front_matter.hpp"
 #include "fixture.hpp"
 #include "markdown/cmark_threads.hpp"

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "assemble/urls.hpp"
+#include "assemble/urls/urls.hpp"
 #include "i18n/locale.hpp"
 
 using namespace tandem;

@@ -4,12 +4,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
 #include <future>
-#include <atomic>
 #include <map>
 #include <mutex>
 #include <set>
@@ -17,14 +17,15 @@
 #include "assemble/dates.hpp"
 #include "assemble/git.hpp"
 #include "assemble/structure.hpp"
+#include "assemble/taxonomies.hpp"
 #include "assemble/translations.hpp"
-#include "assemble/urls.hpp"
+#include "assemble/urls/urls.hpp"
 #include "build/incremental.hpp"
+#include "build/progress.hpp"
+#include "build/watchdog.hpp"
 #include "check/codes.hpp"
 #include "check/links.hpp"
 #include "check/page_checks.hpp"
-#include "build/progress.hpp"
-#include "build/watchdog.hpp"
 #include "content/bundles.hpp"
 #include "content/lists.hpp"
 #include "content/data.hpp"
@@ -40,11 +41,11 @@
 #include "render/page_view.hpp"
 #include "render/render_page.hpp"
 #include "render/site_files.hpp"
-#include "theme/theme.hpp"
 #include "support/fault.hpp"
 #include "support/files.hpp"
 #include "support/parallel.hpp"
 #include "support/text.hpp"
+#include "theme/theme.hpp"
 
 namespace fs = std::filesystem;
 
@@ -88,6 +89,7 @@ class Builder {
         Stage("menus", [&] { return ResolveAllMenus(); }) && Stage("urls", [&] { return AssignAllUrls(); }) &&
         Stage("translations", [&] { return PairAll(); }) &&
         Stage("dates", [&] { return AssignAllDates(); }) && Stage("order", [&] { return OrderByDate(); }) &&
+        Stage("taxonomies", [&] { return MakeAllTaxonomies(); }) &&
         (!check || Stage("stale translations", [&] { return CheckTranslationsAge(); })) &&
         Stage("layouts", [&] { return CheckLayouts(); }) && !Blocked() &&
         (check || Stage("output", [&] { return writer_->Prepare(options_.force, diags_); })) &&
@@ -296,6 +298,12 @@ class Builder {
   // Lists by date wait for the dates modified of pages without a front matter date.
   bool OrderByDate() {
     SortDatedSections(site_);
+    return true;
+  }
+
+  // Taxonomy pages list pages by date, so they are made once dates are known.
+  bool MakeAllTaxonomies() {
+    MakeTaxonomies(site_, diags_);
     return true;
   }
 

@@ -1,8 +1,11 @@
 #include "config/publish_config.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <tuple>
 
 #include "config/site_config.hpp"
+#include "support/text.hpp"
 
 namespace tandem {
 
@@ -71,6 +74,71 @@ void ReadSearch(const TomlSource& src, const toml::table& t, SearchConfig& searc
   }
 }
 
+const std::vector<std::string> kTaxonomyKeys = {"key", "segment", "title", "paginate"};
+
+// A taxonomy's key is a front matter key, a URL segment and a file name (data/taxonomies/<key>.toml).
+bool IsTaxonomyKey(const std::string& key) {
+  if (key.empty() || key.size() > 40 || key.front() < 'a' || key.front() > 'z') return false;
+  return std::all_of(key.begin(), key.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+  });
+}
+
+bool IsSegment(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+  });
+}
+
+// segment.<lang> and title.<lang>: a string per language of the site.
+void ReadPerLanguage(const TomlSource& src, const toml::table& t, const std::string& field,
+                     const std::string& where, const std::vector<std::string>& languages,
+                     std::map<std::string, std::string>& out, Diagnostics& diags) {
+  const toml::node* node = t.get(field);
+  if (!node) return;
+  const toml::table* per = node->as_table();
+  if (!per)
+    return ErrorAt(src, *node,
+                   "\"" + field + "\" in " + where + " must be a table with one entry per language, like " +
+                       field + " = { en = \"...\", fr = \"...\" }",
+                   diags);
+  for (const auto& [code, value] : *per) {
+    std::string lang(code.str());
+    auto text = value.value<std::string>();
+    if (std::find(languages.begin(), languages.end(), lang) == languages.end())
+      ErrorAtKey(src, code,
+                 field + "." + lang + " names no language of the site" + DidYouMeanSuffix(lang, languages) +
+                     "; site.toml defines " + JoinQuoted(languages),
+                 diags);
+    else if (!text || text->empty())
+      ErrorAt(src, value, field + "." + lang + " must be a non-empty string", diags);
+    else if (field == "segment" && !IsSegment(*text))
+      ErrorAt(src, value,
+              "segment." + lang + " \"" + *text +
+                  "\" must be one URL segment of lowercase ASCII letters, digits and hyphens, like "
+                  "\"mots-cles\"",
+              diags);
+    else
+      out[lang] = *text;
+  }
+}
+
+void ReadTaxonomyTable(const TomlSource& src, const toml::table& t, const std::string& where,
+                       const std::vector<std::string>& languages, TaxonomyConfig& tax, Diagnostics& diags) {
+  CheckKeys(src, t, kTaxonomyKeys, where, diags);
+  if (auto key = GetString(src, t, "key", diags)) tax.key = *key;
+  ReadPerLanguage(src, t, "segment", where, languages, tax.segment, diags);
+  ReadPerLanguage(src, t, "title", where, languages, tax.title, diags);
+  if (const toml::node* n = t.get("paginate")) {
+    if (!n->is_integer() || **n->as_integer() < 1 || **n->as_integer() > 100000)
+      ErrorAt(src, *n,
+              "\"paginate\" must be a whole number of pages per list page, 1 or more, like paginate = 10",
+              diags);
+    else
+      tax.paginate = static_cast<int>(**n->as_integer());
+  }
+}
+
 // Tables merge key by key; any other value in `over` replaces the one in `base`.
 void MergeTables(toml::table& base, const toml::table& over) {
   for (const auto& [key, value] : over) {
@@ -123,6 +191,63 @@ void ReadPublishConfig(const TomlSource& src, const toml::table& table, FeedsCon
     else
       ErrorAt(src, *n, "\"noindex\" must be true or false", diags);
   }
+}
+
+void ReadTaxonomies(const TomlSource& src, const toml::table& table,
+                    const std::vector<std::string>& languages, std::vector<TaxonomyConfig>& taxonomies,
+                    Diagnostics& diags) {
+  const toml::node* node = table.get("taxonomies");
+  if (!node) return;
+  const toml::table* all = node->as_table();
+  if (!all) return ErrorAt(src, *node, "\"taxonomies\" must be a table: [taxonomies] tag = \"tags\"", diags);
+  for (const auto& [name, value] : *all) {
+    TaxonomyConfig tax;
+    tax.name = std::string(name.str());
+    std::string where = "[taxonomies." + tax.name + "]";
+    tax.pos = PosOf(src, name.source());
+    tax.line = SourceLineOf(src, tax.pos);
+    if (auto plural = value.value<std::string>())
+      tax.key = *plural;
+    else if (const toml::table* t = value.as_table())
+      ReadTaxonomyTable(src, *t, where, languages, tax, diags);
+    else
+      ErrorAt(src, value,
+              "taxonomy \"" + tax.name + "\" must name its front matter key, like " + tax.name +
+                  " = \"tags\", or be a table " + where + " with key, segment and title",
+              diags);
+    if (tax.key.empty() && value.is_table() && !value.as_table()->get("key"))
+      diags.Error(tax.pos,
+                  where + " is missing \"key\", the front matter key of its terms, like key = \"tags\"",
+                  tax.line);
+    if (tax.key.empty()) continue;
+    const toml::node& at =
+        value.is_table() && value.as_table()->get("key") ? *value.as_table()->get("key") : value;
+    if (!IsTaxonomyKey(tax.key)) {
+      ErrorAt(
+          src, at,
+          "taxonomy key \"" + tax.key +
+              "\" must be lowercase letters, digits, hyphens and underscores, starting with a letter, like "
+              "\"tags\"",
+          diags);
+      continue;
+    }
+    auto same = std::find_if(taxonomies.begin(), taxonomies.end(),
+                             [&](const TaxonomyConfig& other) { return other.key == tax.key; });
+    if (same != taxonomies.end()) {
+      ErrorAt(src, at,
+              "taxonomy key \"" + tax.key + "\" is also the key of [taxonomies." + same->name +
+                  "]; each taxonomy needs its own",
+              diags);
+      continue;
+    }
+    taxonomies.push_back(std::move(tax));
+  }
+  // toml++ keeps keys sorted; pages show their taxonomies in the order site.toml names them.
+  std::stable_sort(taxonomies.begin(), taxonomies.end(),
+                   [](const TaxonomyConfig& a, const TaxonomyConfig& b) {
+                     return std::tie(a.pos.path, a.pos.line, a.pos.column) <
+                            std::tie(b.pos.path, b.pos.line, b.pos.column);
+                   });
 }
 
 bool MergeEnvironment(const std::string& source_dir, const std::string& environment, toml::table& table,

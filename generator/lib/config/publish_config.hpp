@@ -1,5 +1,6 @@
-// What site.toml says about publishing: Atom feeds, the site's own search, whether search
-// engines may index the build, and how a build for another host or environment changes it
+// What site.toml says about publishing: Atom feeds, the site's own search, taxonomies (the list
+// pages of tags and the like), whether search engines may index the build, and how a build for another host
+// or environment changes it
 // (--base-url, --environment, site.<environment>.toml).
 #pragma once
 
@@ -30,6 +31,24 @@ struct SearchConfig {
   std::map<std::string, std::string> external;  // language code -> the search page offered without JS
 };
 
+// A taxonomy: [taxonomies] tag = "tags" (Hugo's shape: the singular names the plural, which is
+// the front matter key and the URL segment in every language), or a table [taxonomies.tag] with
+// key, segment.<lang>, title.<lang> and paginate.
+struct TaxonomyConfig {
+  std::string name;                            // the singular: "tag"
+  std::string key;                             // the front matter key: "tags"
+  std::map<std::string, std::string> segment;  // language code -> URL segment; else the key
+  std::map<std::string, std::string> title;    // language code -> title; else UI string taxonomy_<key>
+  int paginate = 0;                            // pages to a term's list page (0: all on one)
+  SourcePos pos;                               // where site.toml names it, for later messages
+  std::string line;
+
+  const std::string& SegmentIn(const std::string& lang) const {
+    auto it = segment.find(lang);
+    return it == segment.end() ? key : it->second;
+  }
+};
+
 // What the command line changes in site.toml for one build.
 struct ConfigOverrides {
   std::string environment = "production";  // reads site.<environment>.toml over site.toml
@@ -39,6 +58,11 @@ struct ConfigOverrides {
 // Reads [feeds], [search] and noindex from site.toml's table.
 void ReadPublishConfig(const TomlSource& src, const toml::table& table, FeedsConfig& feeds,
                        SearchConfig& search, bool& noindex, Diagnostics& diags);
+
+// Reads [taxonomies]; `languages` are the site's codes, which segment and title may name.
+void ReadTaxonomies(const TomlSource& src, const toml::table& table,
+                    const std::vector<std::string>& languages, std::vector<TaxonomyConfig>& taxonomies,
+                    Diagnostics& diags);
 
 // site.<environment>.toml, when there is one, merged over `table`: its keys override.
 // `text` keeps the file's text for messages. False, reported, when it cannot be read.

@@ -80,10 +80,10 @@ std::optional<std::string> BaseUrlProblem(const std::string& url) {
 
 namespace {
 
-const std::vector<std::string> kSiteKeys = {"base_url",     "theme",     "currency", "allow_raw_html",
-                                            "page_timeout", "languages", "feeds",    "search",
-                                            "noindex",      "checks",    "translation_source",
-                                            "timezone",     "params",  "permalinks", "ascii_urls"};
+const std::vector<std::string> kSiteKeys = {
+    "base_url", "theme",   "currency", "allow_raw_html",     "page_timeout", "languages", "feeds",
+    "search",   "noindex", "checks",   "translation_source", "timezone",     "params",    "permalinks",
+    "ascii_urls", "taxonomies"};
 const std::vector<std::string> kLanguageKeys = {"locale", "title",  "creator",    "base_url",
                                                 "weight", "menu",   "content_dir", "params", "permalinks"};
 
@@ -511,6 +511,7 @@ bool LoadConfig(const std::string& source_dir, const ConfigOverrides& overrides,
                      return std::tie(a.weight, a.code) < std::tie(b.weight, b.code);
                    });
   CheckContentDirsApart(src, *languages, config, diags);
+  ReadTaxonomies(src, *table, config.LanguageCodes(), config.taxonomies, diags);
   if (diags.error_count() == errors_before) AssignHosts(config);  // every base_url is usable
   return diags.error_count() == errors_before;
 }

@@ -85,6 +85,7 @@ struct SiteConfig {
   ChecksConfig checks;                      // [checks] and translation_source
   IdentityConfig identity;                  // identity = "gc" and what goes with it
   Value params = Value::Map();              // [params]: the site's own values, for templates
+  std::vector<TaxonomyConfig> taxonomies;   // [taxonomies], in the order written
 
   const LanguageConfig* FindLanguage(const std::string& code) const;
   std::vector<std::string> LanguageCodes() const;

@@ -378,6 +378,12 @@ const std::vector<std::string> kKnownKeys = {
 // How a section may order its list (model/page.hpp).
 const std::vector<std::string> kSortOrders = {"weight", "title", "date"};
 
+std::string Trimmed(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return std::string(s);
+}
+
 std::string Lowercase(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -411,8 +417,9 @@ const std::vector<std::string>& KnownKeysLowercase() {
 
 class FieldReader {
  public:
-  FieldReader(const std::string& path, const std::string& file, Diagnostics& diags)
-      : path_(path), file_(file), diags_(diags) {}
+  FieldReader(const std::string& path, const std::string& file, Diagnostics& diags,
+              const std::vector<std::string>& taxonomy_keys)
+      : path_(path), file_(file), diags_(diags), taxonomy_keys_(taxonomy_keys) {}
 
   void Error(const Field& f, const std::string& message) {
     diags_.Error(f.pos, message, LineAt(file_, f.pos.line));
@@ -466,7 +473,35 @@ class FieldReader {
     }
   }
 
+  // A taxonomy's terms: a list of strings, each a term in the page's language.
+  void Terms(const Field& f, const std::string& key, FrontMatter& m) {
+    if (f.kind != Field::Kind::kList)
+      return Error(
+          f, "\"" + f.key + "\" must be a list of terms, like " + f.key + " = [\"boating\", \"safety\"]");
+    PageTerms terms{key, {}, {}};
+    for (const Field& item : f.children) {
+      bool text = item.kind == Field::Kind::kScalar ||
+                  (item.from_yaml && item.kind != Field::Kind::kList && item.kind != Field::Kind::kMap);
+      SourcePos at = item.pos.line ? item.pos : f.pos;
+      std::string term = text ? Trimmed(item.text) : "";
+      if (!text || term.empty()) {
+        diags_.Error(at,
+                     "each of \"" + f.key + "\" must be a term written as text, like \"boating\"" +
+                         (text ? "; remove the empty one" : ""),
+                     LineAt(file_, at.line));
+        ++errors_;
+        continue;
+      }
+      terms.terms.push_back(ToNfc(term));
+      terms.pos.push_back(at);
+    }
+    m.terms.push_back(std::move(terms));
+  }
+
   void Read(const Field& f, FrontMatter& m) {
+    if (auto tax = std::find(taxonomy_keys_.begin(), taxonomy_keys_.end(), Lowercase(f.key));
+        tax != taxonomy_keys_.end())
+      return Terms(f, *tax, m);
     std::string k = KnownKey(f.key);
     if (k.empty()) {
       if (auto typo = DidYouMean(Lowercase(f.key), KnownKeysLowercase()))
@@ -555,6 +590,7 @@ class FieldReader {
   const std::string& path_;
   const std::string& file_;
   Diagnostics& diags_;
+  const std::vector<std::string>& taxonomy_keys_;
   int errors_ = 0;
 };
 
@@ -571,14 +607,19 @@ bool IsIsoDate(const std::string& s) {
   return !(m == 2 && d == 29 && !leap);
 }
 
-std::optional<PageSource> ParsePage(const std::string& path, const std::string& text, Diagnostics& diags) {
+bool IsFrontMatterKey(std::string_view key) {
+  return !KnownKey(key).empty();
+}
+
+std::optional<PageSource> ParsePage(const std::string& path, const std::string& text, Diagnostics& diags,
+                                    const std::vector<std::string>& taxonomy_keys) {
   auto block = SplitFrontMatter(path, text, diags);
   if (!block) return std::nullopt;
   auto fields = block->format == "toml" ? ParseTomlBlock(path, text, *block, diags)
                                         : ParseYamlBlock(path, text, *block, diags);
   if (!fields) return std::nullopt;
   PageSource page;
-  FieldReader reader(path, text, diags);
+  FieldReader reader(path, text, diags, taxonomy_keys);
   for (const Field& f : *fields) reader.Read(f, page.meta);
   bool ok = reader.errors() == 0;
   if (page.meta.title.empty() && page.meta.title_pos.line == 0) {

@@ -18,8 +18,14 @@ struct PageSource {
 };
 
 // Splits and parses `text` (already normalized: no BOM, LF endings) read from `path`.
-// Reports every problem; returns nullopt if the page cannot be used.
-std::optional<PageSource> ParsePage(const std::string& path, const std::string& text, Diagnostics& diags);
+// Reports every problem; returns nullopt if the page cannot be used. A key in `taxonomy_keys`
+// (site.toml's [taxonomies]) is read as a list of terms into FrontMatter::terms.
+std::optional<PageSource> ParsePage(const std::string& path, const std::string& text, Diagnostics& diags,
+                                    const std::vector<std::string>& taxonomy_keys = {});
+
+// Whether tandem reads `key` itself (in any spelling: "Title", "publishDate"), so that no
+// taxonomy may take it.
+bool IsFrontMatterKey(std::string_view key);
 
 // True for a valid calendar date written YYYY-MM-DD, with exactly those digits.
 bool IsIsoDate(const std::string& s);

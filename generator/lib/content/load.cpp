@@ -97,11 +97,12 @@ struct LoadedPage {
   std::string body;
 };
 
-LoadedPage LoadPage(const FoundFile& file, size_t lang_index, const std::string& shown, Diagnostics& diags) {
+LoadedPage LoadPage(const FoundFile& file, size_t lang_index, const std::string& shown,
+                    const std::vector<std::string>& taxonomy_keys, Diagnostics& diags) {
   auto text = ReadSourceText(file.fs_path.string(), shown, diags);
   if (!text) return {};
   uint64_t hash = HashBytes(*text);
-  auto parsed = ParsePage(shown, *text, diags);
+  auto parsed = ParsePage(shown, *text, diags, taxonomy_keys);
   if (!parsed) return {};
   auto page = std::make_unique<Page>();
   page->lang_index = lang_index;
@@ -274,11 +275,28 @@ bool HoldBack(const Page& page, const LoadOptions& options, const TimeZone& zone
   return false;
 }
 
+// The front matter keys of site.toml's taxonomies; one tandem reads itself cannot be one.
+std::vector<std::string> TaxonomyKeys(const SiteConfig& config, Diagnostics& diags) {
+  std::vector<std::string> keys;
+  for (const TaxonomyConfig& tax : config.taxonomies) {
+    if (!IsFrontMatterKey(tax.key)) {
+      keys.push_back(tax.key);
+      continue;
+    }
+    diags.Error(tax.pos,
+                "taxonomy key \"" + tax.key +
+                    "\" is a front matter key tandem reads itself; give the taxonomy another key",
+                tax.line);
+  }
+  return keys;
+}
+
 }  // namespace
 
 HeldBack LoadContent(Site& site, const LoadOptions& options, Diagnostics& diags) {
   HeldBack held;
   CheckLanguageFolders(site, diags);
+  std::vector<std::string> taxonomy_keys = TaxonomyKeys(site.config, diags);
   fs::path site_root = fs::weakly_canonical(site.source_dir);
   for (size_t i = 0; i < site.languages.size(); ++i) {
     Language& lang = site.languages[i];
@@ -296,7 +314,7 @@ HeldBack LoadContent(Site& site, const LoadOptions& options, Diagnostics& diags)
       for (const FoundFile& f : files) page_paths.insert(f.rel_path);
       std::vector<LoadedPage> loaded(files.size());
       ParallelFor(files.size(), options.jobs, [&](size_t k, unsigned) {
-        loaded[k] = LoadPage(files[k], i, prefix + files[k].file_rel, diags);
+        loaded[k] = LoadPage(files[k], i, prefix + files[k].file_rel, taxonomy_keys, diags);
       });
       for (LoadedPage& l : loaded) {
         if (!l.page || HoldBack(*l.page, options, *site.time_zone, held)) continue;

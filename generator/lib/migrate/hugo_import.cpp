@@ -27,8 +27,9 @@ constexpr const char* kMarkupWhy =
 const std::map<std::string, std::string>& WhyNot() {
   static const std::map<std::string, std::string> why = {
       {"taxonomies",
-       "tandem has no taxonomies yet: tags and categories in front matter reach templates as "
-       "page.params, but no term or list pages are made"},
+       "tandem does not write them yet: copy [taxonomies] into site.toml by hand, with each "
+       "language's segment and title (README, Taxonomies); their terms in front matter are read once "
+       "it names them"},
       {"theme", "tandem's gc theme (Canada.ca) replaces the Hugo theme; Hugo layouts are not read"},
       {"themesdir", "tandem's gc theme (Canada.ca) replaces the Hugo theme; Hugo layouts are not read"},
       {"enablegitinfo",

@@ -13,6 +13,13 @@
 
 namespace tandem {
 
+// The terms a page gives one of site.toml's taxonomies: tags = ["boating", "safety"].
+struct PageTerms {
+  std::string key;                 // the taxonomy's front matter key: "tags"
+  std::vector<std::string> terms;  // as written (NFC), in order
+  std::vector<SourcePos> pos;      // of each term
+};
+
 struct FrontMatter {
   std::string title;
   std::string description;
@@ -38,6 +45,7 @@ struct FrontMatter {
   std::string sort;
   int paginate = 0;
   Value params = Value::Map();  // keys tandem does not know, for templates as page.params
+  std::vector<PageTerms> terms;  // of the taxonomies site.toml names ([taxonomies])
 
   // Where some fields were written, for errors found after parsing.
   SourcePos title_pos, slug_pos, url_pos, translation_key_pos, layout_pos;
@@ -74,7 +82,7 @@ struct Page {
   std::string rel_dir;      // the folder the page describes or sits in: "news"
   bool is_section = false;  // an _index.md, or a folder without one
   bool is_home = false;
-  bool implicit = false;  // a folder with no _index.md: tandem made the page up
+  bool implicit = false;  // tandem made the page up: a folder with no _index.md, or a taxonomy's page
   bool is_html = false;   // an .html content page: its body is HTML, used as written
   std::string bundle_dir;         // a leaf bundle's folder (its file is index.md): "news/x"; else ""
   std::vector<BundleFile> files;  // its bundle's files (content/bundles.hpp), sorted by rel
@@ -95,9 +103,16 @@ struct Page {
   std::string summary;              // plain text
   std::vector<std::string> alias_outputs;  // where its aliases' redirect pages are written
   Page* parent = nullptr;           // the section holding this page
-  std::vector<Page*> children;      // for sections: pages and subsections, sorted
+  std::vector<Page*> children;      // for sections: pages and subsections, sorted (and see taxonomy)
   std::vector<Page*> translations;  // by language index; nullptr where missing; [own] = this
   FileHistory history;              // from git; empty outside git or when git was not asked
+  // A taxonomy's page, made up by tandem (implicit; assemble/taxonomies.hpp): the taxonomy's key
+  // on its list of terms (children: the term pages) and on each term's page (is_term; children:
+  // the pages with the term, which stay children of their own sections too).
+  std::string taxonomy;
+  bool is_term = false;
+  // Of a page of content: the pages of its terms, per taxonomy key, in site.toml's order.
+  std::vector<std::pair<std::string, std::vector<const Page*>>> term_pages;
 
   // Line `line` of the page's front matter, for a message about a field written there.
   std::string FrontMatterLine(int line) const { return LineAt(front_matter, line); }

@@ -201,6 +201,7 @@ std::string TemplateName(const Page& page) {
 }
 
 std::string DefaultTemplateName(const Page& page) {
+  if (!page.taxonomy.empty()) return page.is_term ? "term" : "taxonomy";
   return page.is_home ? "home" : page.is_section ? "section" : "page";
 }
 
@@ -219,9 +220,62 @@ Value LanguageView(const Site& site, size_t lang_index) {
 
 namespace {
 
+// page.terms.<key> (the page's terms of one taxonomy: title, url) and page.taxonomies (each
+// taxonomy the page has terms of: key, title, url, terms), in site.toml's order.
+Value WithTerms(const Site& site, const Page& page, Value fields) {
+  Value by_key = Value::Map();
+  Value taxonomies = Value::List();
+  for (const auto& [key, pages] : page.term_pages) {
+    Value terms = Value::List();
+    for (const Page* term : pages)
+      terms.Push(Value::Map().Set("title", term->meta.title).Set("url", LinkFrom(site, page, *term)));
+    const Page& list = *pages.front()->parent;
+    taxonomies.Push(Value::Map()
+                        .Set("key", key)
+                        .Set("title", list.meta.title)
+                        .Set("url", LinkFrom(site, page, list))
+                        .Set("terms", terms));
+    by_key.Set(key, std::move(terms));
+  }
+  bool any = !taxonomies.items.empty();
+  fields.Set("terms", std::move(by_key))
+      .Set("taxonomies", std::move(taxonomies))
+      .Set("has_terms", Value::Bool(any));
+  return fields;
+}
+
+// "3 pages", in the page's language and plural form.
+std::string PagesCount(const Language& lang, size_t n) {
+  std::string count = lang.locale->FormatInteger(static_cast<int64_t>(n));
+  std::string pattern = lang.String("term_pages_" + lang.locale->PluralCategory(static_cast<int64_t>(n)));
+  return FillPlaceholders(pattern.empty() ? lang.String("term_pages_other") : pattern, {{"count", count}});
+}
+
+// On a taxonomy's pages: the taxonomy (key, title, url) and, on its own page, its terms (title,
+// url, count, pages), sorted by the language's collation.
+Value TaxonomyView(const Site& site, const Page& page) {
+  const Page& list = page.is_term ? *page.parent : page;
+  const Language& lang = site.languages[page.lang_index];
+  Value terms = Value::List();
+  for (const Page* term : page.is_term ? std::vector<Page*>{} : list.children)
+    terms.Push(Value::Map()
+                   .Set("title", term->meta.title)
+                   .Set("url", LinkFrom(site, page, *term))
+                   .Set("count", lang.locale->FormatInteger(static_cast<int64_t>(term->children.size())))
+                   .Set("pages", PagesCount(lang, term->children.size())));
+  bool any = !terms.items.empty();
+  return Value::Map()
+      .Set("key", list.taxonomy)
+      .Set("title", list.meta.title)
+      .Set("url", LinkFrom(site, page, list))
+      .Set("terms", std::move(terms))
+      .Set("has_terms", Value::Bool(any));
+}
+
 Value ListPageView(const Site& site, const Page& page, int number) {
   Value view = Value::Map();
-  view.Set("page", PageFields(page));
+  view.Set("page", WithTerms(site, page, PageFields(page)));
+  if (!page.taxonomy.empty()) view.Set("taxonomy", TaxonomyView(site, page));
   view.Set("page_meta", PageMetaView(site, page));
 
   Value alternates = Value::List();

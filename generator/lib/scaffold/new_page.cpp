@@ -7,7 +7,7 @@
 #include <cstring>
 #include <filesystem>
 
-#include "assemble/urls.hpp"
+#include "assemble/urls/urls.hpp"
 #include "config/site_config.hpp"
 #include "theme/theme.hpp"
 #include "scaffold/archetype.hpp"

@@ -1,4 +1,4 @@
-#include "assemble/permalinks.hpp"
+#include "assemble/urls/permalinks.hpp"
 
 #include <algorithm>
 #include <map>

@@ -1,8 +1,8 @@
-#include "assemble/urls.hpp"
+#include "assemble/urls/urls.hpp"
 
 #include <map>
 
-#include "assemble/permalinks.hpp"
+#include "assemble/urls/permalinks.hpp"
 #include "support/text.hpp"
 
 namespace tandem {
