@@ -120,11 +120,12 @@ class LinkChecker {
               Diagnostics& diags)
       : site_(site), links_(links), options_(options), sources_(sources), diags_(diags) {
     for (size_t i = 0; i < links.pages.size(); ++i) by_output_[links.pages[i]->output_path] = i;
+    if (options.by_page) options.by_page->assign(links.pages.size(), {});
   }
 
   void Run() {
     for (size_t i = 0; i < links_.pages.size(); ++i) {
-      if (!links_.links[i]) continue;
+      if (!links_.links[i] || (options_.only_from && links_.pages[i] != options_.only_from)) continue;
       // A link written twice in a page is reported once.
       std::set<std::string> seen;
       for (const std::string& href : links_.links[i]->links)
@@ -141,7 +142,7 @@ class LinkChecker {
     if (!ResolveLink(site_, page, href, target, fragment)) return;
     std::string found = Find(target);
     if (found.empty()) {
-      Report(page, href,
+      Report(from, href,
              "link to \"" + href +
                  "\" leads to no page or file of the site; correct the address, "
                  "or add what it names",
@@ -154,7 +155,7 @@ class LinkChecker {
     if (!fragment.empty() && fragment != "top" && links_.links[it->second]) {
       const std::vector<std::string>& ids = links_.links[it->second]->ids;
       if (std::find(ids.begin(), ids.end(), fragment) == ids.end())
-        Report(page, href,
+        Report(from, href,
                "link to \"" + href + "\": " + (&to == &page ? std::string("this page") : to.source_path) +
                    " has no element with id \"" + fragment +
                    "\"; link to one of its headings, or correct the fragment",
@@ -165,7 +166,7 @@ class LinkChecker {
       std::string own_lang = site_.languages[page.lang_index].code();
       std::string fix = own ? "link to " + LinkFrom(site_, page, *own) + " instead"
                             : "link to a page in \"" + own_lang + "\"";
-      Report(page, href,
+      Report(from, href,
              "link to \"" + href + "\" leads to a page in \"" + site_.languages[to.lang_index].code() +
                  "\" from a page in \"" + own_lang + "\"; " + fix +
                  " (the language toggle leads readers to the other language)",
@@ -181,11 +182,14 @@ class LinkChecker {
     return {};
   }
 
-  void Report(const Page& page, const std::string& href, std::string message, const char* code) {
+  void Report(size_t from, const std::string& href, std::string message, const char* code) {
+    const Page& page = *links_.pages[from];
     std::vector<std::string> needles = {"](" + href, href};
     size_t hash = href.find('#');
     if (hash != std::string::npos && hash > 0) needles.push_back(href.substr(hash));
-    diags_.Add(sources_.Locate(page, TemplateName(page), needles, std::move(message), code));
+    Diagnostic finding = sources_.Locate(page, TemplateName(page), needles, std::move(message), code);
+    if (options_.by_page) (*options_.by_page)[from].push_back(finding);
+    diags_.Add(std::move(finding));
   }
 
   const Site& site_;
