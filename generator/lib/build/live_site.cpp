@@ -1,0 +1,325 @@
+#include "build/live_site.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <tuple>
+
+#include "assemble/dates.hpp"
+#include "assemble/structure.hpp"
+#include "check/codes.hpp"
+#include "check/html_scan.hpp"
+#include "check/links.hpp"
+#include "check/source_map.hpp"
+#include "content/front_matter.hpp"
+#include "content/lists.hpp"
+#include "markdown/markdown.hpp"
+#include "output/beneath.hpp"
+#include "output/writer.hpp"
+#include "render/page_view.hpp"
+#include "render/render_page.hpp"
+#include "support/files.hpp"
+#include "support/text.hpp"
+
+namespace fs = std::filesystem;
+
+namespace tandem {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double MsSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+std::string Normal(const std::string& path) {
+  return fs::absolute(path).lexically_normal().string();
+}
+
+bool Before(const Diagnostic& a, const Diagnostic& b) {
+  return std::tie(a.severity, a.pos.path, a.pos.line, a.pos.column, a.message, a.source_line, a.code) <
+         std::tie(b.severity, b.pos.path, b.pos.line, b.pos.column, b.message, b.source_line, b.code);
+}
+
+// `all` without one copy of each of `some`.
+std::vector<Diagnostic> Without(std::vector<Diagnostic> all, std::vector<Diagnostic> some) {
+  std::sort(all.begin(), all.end(), Before);
+  std::sort(some.begin(), some.end(), Before);
+  std::vector<Diagnostic> rest;
+  std::set_difference(all.begin(), all.end(), some.begin(), some.end(), std::back_inserter(rest), Before);
+  return rest;
+}
+
+bool SameStructure(const PageStructure& a, const PageStructure& b) {
+  return a.headings == b.headings && a.tables == b.tables && a.funding == b.funding;
+}
+
+// Whether the file now read as `text` differs from what the site was built from only in what
+// the page's own HTML shows: its Markdown, with the same front matter (so the same FrontMatter,
+// positions included), summary, structure and date modified.
+bool OnlyBodyChanged(const Site& site, const Page& page, std::string_view old_body, const std::string& text,
+                     const PageSource& parsed) {
+  size_t head = text.size() - parsed.body.size();
+  if (page.implicit || head != page.front_matter.size() || text.compare(0, head, page.front_matter) != 0 ||
+      parsed.body_line != page.body_line)
+    return false;
+  if (page.meta.summary.empty() && SummaryText(parsed.body) != page.summary) return false;
+  if (!SameStructure(StructureOf(old_body), StructureOf(parsed.body))) return false;
+  bool dated_by_file = page.meta.modified.empty() && page.history.last == FileHistory::kNone;
+  return !dated_by_file || FileDate(page.fs_path, *site.time_zone) == page.modified;
+}
+
+// The output paths of a rendered page: its own, then its attachments'.
+std::vector<std::string> FilesOf(const Page& page, const RenderedPage& rendered) {
+  std::vector<std::string> files = {page.output_path};
+  for (const Attachment& a : rendered.attachments) files.push_back(a.path);
+  return files;
+}
+
+// Its ids and links, as the build's link check takes them: those of its HTML, with the links of
+// a section's later list pages (its last attachments).
+PageLinks LinksOf(const Page& page, const RenderedPage& rendered) {
+  PageLinks own = ScanHtml(rendered.html).links;
+  size_t list_pages = static_cast<size_t>(ListPageCount(page) - 1);
+  for (size_t i = rendered.attachments.size() - list_pages; i < rendered.attachments.size(); ++i) {
+    PageLinks more = ScanHtml(rendered.attachments[i].bytes).links;
+    own.links.insert(own.links.end(), more.links.begin(), more.links.end());
+    own.language_links.insert(own.language_links.end(), more.language_links.begin(),
+                              more.language_links.end());
+  }
+  return own;
+}
+
+// Whether the file `name` in `dir` holds `bytes`; a link there never does.
+bool Holds(const DirFd& dir, const std::string& name, std::string_view bytes) {
+  int fd = openat(dir.get(), name.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st;
+  std::string held;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) == bytes.size()) {
+    held.resize(bytes.size());
+    size_t got = 0;
+    while (got < held.size()) {
+      ssize_t n = read(fd, held.data() + got, held.size() - got);
+      if (n > 0)
+        got += static_cast<size_t>(n);
+      else if (n == 0 || errno != EINTR)
+        break;
+    }
+    held.resize(got);
+  }
+  close(fd);
+  return held.size() == bytes.size() && held == bytes;
+}
+
+// Writes `bytes` to the file `rel` of the output folder `root` unless it holds them already (its
+// time then stays): reached as the writer reaches it, never through a link, and replaced at once
+// (a request served meanwhile gets the old file or the new). Whether it wrote; throws IoError.
+bool WriteIfChanged(const DirFd& root, const std::string& rel, std::string_view bytes) {
+  size_t slash = rel.rfind('/');
+  std::string name = rel.substr(slash == std::string::npos ? 0 : slash + 1);
+  DirFd dir = IsPlainRelativePath(rel)
+                  ? OpenDirBeneath(root, slash == std::string::npos ? "" : rel.substr(0, slash), false)
+                  : DirFd();
+  if (!dir.ok()) throw IoError(rel, "cannot write: its folder is gone, or is a link");
+  if (Holds(dir, name, bytes)) return false;
+  std::string temporary = name + ".tmp" + std::to_string(getpid());
+  unlinkat(dir.get(), temporary.c_str(), 0);
+  int fd = openat(dir.get(), temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+  if (fd < 0) throw IoError(rel, "cannot write");
+  bool ok = true;
+  while (ok && !bytes.empty()) {
+    ssize_t n = write(fd, bytes.data(), bytes.size());
+    if (n > 0)
+      bytes.remove_prefix(static_cast<size_t>(n));
+    else
+      ok = n < 0 && errno == EINTR;
+  }
+  ok = close(fd) == 0 && ok;
+  if (!ok || renameat(dir.get(), temporary.c_str(), dir.get(), name.c_str()) != 0) {
+    unlinkat(dir.get(), temporary.c_str(), 0);
+    throw IoError(rel, "cannot write");
+  }
+  return true;
+}
+
+}  // namespace
+
+// The kept site, and each page's part of what the site reports, so that one page's can be
+// replaced: what rendering it found and what the link check found in it, after [checks].
+struct LiveSite::State {
+  std::unique_ptr<KeptSite> kept;
+  std::string output_dir;
+  std::vector<Page*> pages;               // kept->site.AllPages()
+  std::map<std::string, size_t> by_file;  // a page's file (absolute, normal) -> its index
+  SiteLinks links;                        // pages, their links and every output, for the link check
+  std::vector<bool> failed;               // the last render of the page had errors
+  std::vector<std::vector<Diagnostic>> rendering, linking;  // by page
+  std::vector<Diagnostic> others;                           // the rest of the build's
+  std::atomic<size_t> upgraded{0};
+  Diagnostics::Policy policy;
+  std::unique_ptr<PageRenderer> renderer;  // made when a page is first rendered again
+
+  State(std::unique_ptr<KeptSite> site, const BuildOptions& options, std::string output)
+      : kept(std::move(site)) {
+    output_dir = std::move(output);
+    policy = ChecksPolicy(kept->site.config.checks, options.strict ? Strictness::kBuild : Strictness::kNone,
+                          &upgraded);
+    pages = kept->site.AllPages();
+    kept->entries.resize(pages.size());
+    kept->link_findings.resize(pages.size());
+    failed.assign(pages.size(), false);
+    std::vector<Diagnostic> owned;
+    for (size_t i = 0; i < pages.size(); ++i) {
+      if (!pages[i]->implicit) by_file[Normal(pages[i]->fs_path)] = i;
+      links.pages.push_back(pages[i]);
+      links.links.push_back(kept->entries[i].files.empty() ? nullptr : &kept->entries[i].links);
+      rendering.push_back(Judged(kept->entries[i].warnings));
+      linking.push_back(Judged(kept->link_findings[i]));
+      owned.insert(owned.end(), rendering.back().begin(), rendering.back().end());
+      owned.insert(owned.end(), linking.back().begin(), linking.back().end());
+    }
+    links.outputs = std::move(kept->outputs);
+    others = Without(std::move(kept->diagnostics), std::move(owned));
+  }
+
+  // `found` as the build reports it: through site.toml's [checks] and --strict.
+  std::vector<Diagnostic> Judged(std::vector<Diagnostic> found) const {
+    Diagnostics judged;
+    judged.SetPolicy(policy);
+    judged.AddAll(std::move(found));
+    return judged.Sorted();
+  }
+
+  const PageRenderer& Renderer() {
+    if (!renderer) renderer = std::make_unique<PageRenderer>(kept->site, kept->theme, kept->directives, 1);
+    return *renderer;
+  }
+
+  // Checks the links of `only` (every page's when null) again, replacing what they found.
+  void CheckLinksOf(const Page* only) {
+    std::vector<std::vector<Diagnostic>> found;
+    LinkCheckOptions options;
+    options.only_from = only;
+    options.by_page = &found;
+    SourceMap sources(kept->theme.dir(), kept->theme.shown_dir());
+    Diagnostics unused;
+    CheckLinks(kept->site, links, options, sources, unused);
+    for (size_t i = 0; i < pages.size(); ++i)
+      if (!only || pages[i] == only) linking[i] = Judged(std::move(found[i]));
+  }
+
+  // Everything the site reports now.
+  std::vector<Diagnostic> All() const {
+    std::vector<Diagnostic> all = others;
+    for (const auto& list : {&rendering, &linking})
+      for (const std::vector<Diagnostic>& page : *list) all.insert(all.end(), page.begin(), page.end());
+    return all;
+  }
+};
+
+LiveSite::LiveSite(BuildOptions options) : options_(std::move(options)) {}
+
+LiveSite::~LiveSite() = default;
+
+BuildReport LiveSite::Build(Diagnostics& diags) {
+  state_.reset();  // frees the last site before the next is loaded
+  auto kept = std::make_unique<KeptSite>();
+  BuildReport report = tandem::Build(options_, diags, kept.get());
+  if (!report.ok) return report;
+  std::string output = options_.output_dir.empty() ? kept->site.source_dir + "/public" : options_.output_dir;
+  state_ = std::make_unique<State>(std::move(kept), options_, Normal(output));
+  return report;
+}
+
+BuildReport LiveSite::Update(const std::vector<std::string>& changed, Diagnostics& diags) {
+  if (std::optional<BuildReport> report = RenderOnePage(changed, diags)) return *report;
+  return Build(diags);
+}
+
+std::optional<BuildReport> LiveSite::RenderOnePage(const std::vector<std::string>& changed,
+                                                   Diagnostics& diags) {
+  auto start = Clock::now();
+  if (!state_ || changed.size() != 1) return std::nullopt;
+  State& s = *state_;
+  Site& site = s.kept->site;
+  auto found = s.by_file.find(Normal(changed.front()));
+  if (found == s.by_file.end() || site.config.search.enabled) return std::nullopt;
+  size_t index = found->second;
+  Page& page = *s.pages[index];
+  if (fs::path(page.fs_path).extension() != ".md") return std::nullopt;  // read as Markdown only
+  // The file's own problems, like a bad encoding, are the full build's to report. Its front
+  // matter's warnings are those the build gave, as it is unchanged.
+  Diagnostics reading;
+  std::optional<std::string> text = ReadSourceText(page.fs_path, page.source_path, reading);
+  std::optional<PageSource> parsed = text ? ParsePage(page.source_path, *text, reading) : std::nullopt;
+  if (!parsed || reading.has_errors() || !OnlyBodyChanged(site, page, site.texts.Peek(&page), *text, *parsed))
+    return std::nullopt;
+  OutputWriter output(s.output_dir);
+  if (!output.Lock(reading)) return std::nullopt;  // another build writes there: it says so
+
+  page.source_hash = HashBytes(*text);
+  site.texts.Put(&page, parsed->body);
+  RenderedPage rendered = s.Renderer().Render(page, std::move(parsed->body), PageView(site, page), 0,
+                                              MoreListPageViews(site, page));
+  CachedPage& entry = s.kept->entries[index];
+  std::vector<std::string> files = FilesOf(page, rendered);
+  // A page that now writes other files (a CSV more or less) changes what others link to.
+  if (rendered.ok && files != entry.files) return std::nullopt;
+
+  BuildReport report;
+  if (rendered.ok) {
+    try {
+      DirFd root = OpenDir(s.output_dir);
+      if (WriteIfChanged(root, page.output_path, rendered.html)) ++report.files_written;
+      for (const Attachment& a : rendered.attachments)
+        if (WriteIfChanged(root, a.path, a.bytes)) ++report.files_written;
+    } catch (const IoError&) {
+      return std::nullopt;  // the full build reports it, and writes every file again
+    }
+    report.files_unchanged = files.size() - report.files_written;
+  }
+
+  // A page in error has no output: links to it are then missing, as in a full build.
+  bool was_failed = s.failed[index];
+  PageLinks links = rendered.ok ? LinksOf(page, rendered) : PageLinks{};
+  bool every_page = was_failed != !rendered.ok || (rendered.ok && links.ids != entry.links.ids);
+  s.failed[index] = !rendered.ok;
+  s.links.links[index] = rendered.ok ? &entry.links : nullptr;
+  for (const std::string& file : entry.files) {
+    if (rendered.ok)
+      s.links.outputs.insert(file);
+    else
+      s.links.outputs.erase(file);
+  }
+  if (rendered.ok) {
+    entry.links = std::move(links);
+    entry.dependencies = std::move(rendered.dependencies);
+  }
+  s.rendering[index] = s.Judged(rendered.diagnostics);
+  if (rendered.ok || every_page) s.CheckLinksOf(every_page ? nullptr : &page);
+
+  std::vector<Diagnostic> all = s.All();
+  report.ok = std::none_of(all.begin(), all.end(),
+                           [](const Diagnostic& d) { return d.severity == Severity::kError; });
+  diags.AddAll(std::move(all));
+  report.single_page = page.source_path;
+  report.pages_rendered = 1;
+  for (const Language& lang : site.languages)
+    report.pages_per_language.emplace_back(lang.code(), lang.pages.size());
+  report.total_ms = MsSince(start);
+  report.stage_ms.emplace_back("page", report.total_ms);
+  report.slowest_pages.push_back({page.source_path, report.total_ms});
+  return report;
+}
+
+}  // namespace tandem
