@@ -189,6 +189,7 @@ struct LiveSite::State {
       owned.insert(owned.end(), linking.back().begin(), linking.back().end());
     }
     links.outputs = std::move(kept->outputs);
+    IndexPages(links);
     others = Without(std::move(kept->diagnostics), std::move(owned));
   }
 
@@ -216,6 +217,44 @@ struct LiveSite::State {
     CheckLinks(kept->site, links, options, sources, unused);
     for (size_t i = 0; i < pages.size(); ++i)
       if (!only || pages[i] == only) linking[i] = Judged(std::move(found[i]));
+  }
+
+  // Writes the files of `page` that changed; false when the disk refused one (the full build
+  // then reports it, and writes every file again).
+  bool WriteFiles(const Page& page, const RenderedPage& rendered, BuildReport& report) const {
+    try {
+      DirFd root = OpenDir(output_dir);
+      report.files_written += WriteIfChanged(root, page.output_path, rendered.html);
+      for (const Attachment& a : rendered.attachments)
+        report.files_written += WriteIfChanged(root, a.path, a.bytes);
+    } catch (const IoError&) {
+      return false;
+    }
+    report.files_unchanged = 1 + rendered.attachments.size() - report.files_written;
+    return true;
+  }
+
+  // Takes what rendering page `i` again gave: its diagnostics, its links, and its links checked
+  // (every page's when its ids changed, or it failed or recovered: a page in error has no
+  // output, so links to it are missing, as in a full build).
+  void Checked(size_t i, RenderedPage rendered) {
+    CachedPage& entry = kept->entries[i];
+    PageLinks found = rendered.ok ? LinksOf(*pages[i], rendered) : PageLinks{};
+    bool every_page = failed[i] == rendered.ok || (rendered.ok && found.ids != entry.links.ids);
+    failed[i] = !rendered.ok;
+    links.links[i] = rendered.ok ? &entry.links : nullptr;
+    for (const std::string& file : entry.files) {
+      if (rendered.ok)
+        links.outputs.insert(file);
+      else
+        links.outputs.erase(file);
+    }
+    if (rendered.ok) {
+      entry.links = std::move(found);
+      entry.dependencies = std::move(rendered.dependencies);
+    }
+    rendering[i] = Judged(std::move(rendered.diagnostics));
+    if (rendered.ok || every_page) CheckLinksOf(every_page ? nullptr : pages[i]);
   }
 
   // Everything the site reports now.
@@ -246,67 +285,46 @@ BuildReport LiveSite::Update(const std::vector<std::string>& changed, Diagnostic
   return Build(diags);
 }
 
-std::optional<BuildReport> LiveSite::RenderOnePage(const std::vector<std::string>& changed,
-                                                   Diagnostics& diags) {
-  auto start = Clock::now();
+// The page whose file is `changed`, when it changed in its Markdown alone: nullopt otherwise,
+// and for a file with problems of its own (a bad encoding), which are the full build's to
+// report. Its front matter's warnings are those the build gave, as it is unchanged.
+std::optional<LiveSite::Edit> LiveSite::MarkdownEdit(const std::vector<std::string>& changed) {
   if (!state_ || changed.size() != 1) return std::nullopt;
   State& s = *state_;
   Site& site = s.kept->site;
   auto found = s.by_file.find(Normal(changed.front()));
   if (found == s.by_file.end() || site.config.search.enabled) return std::nullopt;
-  size_t index = found->second;
-  Page& page = *s.pages[index];
+  Page& page = *s.pages[found->second];
   if (fs::path(page.fs_path).extension() != ".md") return std::nullopt;  // read as Markdown only
-  // The file's own problems, like a bad encoding, are the full build's to report. Its front
-  // matter's warnings are those the build gave, as it is unchanged.
   Diagnostics reading;
   std::optional<std::string> text = ReadSourceText(page.fs_path, page.source_path, reading);
   std::optional<PageSource> parsed = text ? ParsePage(page.source_path, *text, reading) : std::nullopt;
   if (!parsed || reading.has_errors() || !OnlyBodyChanged(site, page, site.texts.Peek(&page), *text, *parsed))
     return std::nullopt;
+  return Edit{found->second, HashBytes(*text), std::move(parsed->body)};
+}
+
+std::optional<BuildReport> LiveSite::RenderOnePage(const std::vector<std::string>& changed,
+                                                   Diagnostics& diags) {
+  auto start = Clock::now();
+  std::optional<Edit> edit = MarkdownEdit(changed);
+  if (!edit) return std::nullopt;
+  State& s = *state_;
+  Diagnostics locking;
   OutputWriter output(s.output_dir);
-  if (!output.Lock(reading)) return std::nullopt;  // another build writes there: it says so
+  if (!output.Lock(locking)) return std::nullopt;  // another build writes there: it says so
 
-  page.source_hash = HashBytes(*text);
-  site.texts.Put(&page, parsed->body);
-  RenderedPage rendered = s.Renderer().Render(page, std::move(parsed->body), PageView(site, page), 0,
+  Site& site = s.kept->site;
+  Page& page = *s.pages[edit->index];
+  page.source_hash = edit->hash;
+  site.texts.Put(&page, edit->body);
+  RenderedPage rendered = s.Renderer().Render(page, std::move(edit->body), PageView(site, page), 0,
                                               MoreListPageViews(site, page));
-  CachedPage& entry = s.kept->entries[index];
-  std::vector<std::string> files = FilesOf(page, rendered);
   // A page that now writes other files (a CSV more or less) changes what others link to.
-  if (rendered.ok && files != entry.files) return std::nullopt;
-
+  if (rendered.ok && FilesOf(page, rendered) != s.kept->entries[edit->index].files) return std::nullopt;
   BuildReport report;
-  if (rendered.ok) {
-    try {
-      DirFd root = OpenDir(s.output_dir);
-      if (WriteIfChanged(root, page.output_path, rendered.html)) ++report.files_written;
-      for (const Attachment& a : rendered.attachments)
-        if (WriteIfChanged(root, a.path, a.bytes)) ++report.files_written;
-    } catch (const IoError&) {
-      return std::nullopt;  // the full build reports it, and writes every file again
-    }
-    report.files_unchanged = files.size() - report.files_written;
-  }
-
-  // A page in error has no output: links to it are then missing, as in a full build.
-  bool was_failed = s.failed[index];
-  PageLinks links = rendered.ok ? LinksOf(page, rendered) : PageLinks{};
-  bool every_page = was_failed != !rendered.ok || (rendered.ok && links.ids != entry.links.ids);
-  s.failed[index] = !rendered.ok;
-  s.links.links[index] = rendered.ok ? &entry.links : nullptr;
-  for (const std::string& file : entry.files) {
-    if (rendered.ok)
-      s.links.outputs.insert(file);
-    else
-      s.links.outputs.erase(file);
-  }
-  if (rendered.ok) {
-    entry.links = std::move(links);
-    entry.dependencies = std::move(rendered.dependencies);
-  }
-  s.rendering[index] = s.Judged(rendered.diagnostics);
-  if (rendered.ok || every_page) s.CheckLinksOf(every_page ? nullptr : &page);
+  if (rendered.ok && !s.WriteFiles(page, rendered, report)) return std::nullopt;
+  s.Checked(edit->index, std::move(rendered));
 
   std::vector<Diagnostic> all = s.All();
   report.ok = std::none_of(all.begin(), all.end(),

@@ -13,6 +13,7 @@
 // manifest, so the next full build renders the page again rather than trust either.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <set>
@@ -54,6 +55,12 @@ class LiveSite {
 
  private:
   struct State;
+  struct Edit {
+    size_t index;      // of the page
+    uint64_t hash;     // of its file
+    std::string body;  // its Markdown
+  };
+  std::optional<Edit> MarkdownEdit(const std::vector<std::string>& changed);
   std::optional<BuildReport> RenderOnePage(const std::vector<std::string>& changed, Diagnostics& diags);
 
   BuildOptions options_;

@@ -114,12 +114,18 @@ bool ResolveLink(const Site& site, const Page& from, const std::string& href, st
 
 namespace {
 
+std::map<std::string, size_t> ByOutput(const std::vector<const Page*>& pages) {
+  std::map<std::string, size_t> by_output;
+  for (size_t i = 0; i < pages.size(); ++i) by_output[pages[i]->output_path] = i;
+  return by_output;
+}
+
 class LinkChecker {
  public:
   LinkChecker(const Site& site, const SiteLinks& links, const LinkCheckOptions& options, SourceMap& sources,
               Diagnostics& diags)
       : site_(site), links_(links), options_(options), sources_(sources), diags_(diags) {
-    for (size_t i = 0; i < links.pages.size(); ++i) by_output_[links.pages[i]->output_path] = i;
+    if (links.by_output.empty()) own_index_ = ByOutput(links.pages);
     if (options.by_page) options.by_page->assign(links.pages.size(), {});
   }
 
@@ -149,8 +155,9 @@ class LinkChecker {
              kLinkMissing);
       return;
     }
-    auto it = by_output_.find(found);
-    if (it == by_output_.end()) return;  // a file, not a page: its fragments are not known
+    const std::map<std::string, size_t>& by_output = links_.by_output.empty() ? own_index_ : links_.by_output;
+    auto it = by_output.find(found);
+    if (it == by_output.end()) return;  // a file, not a page: its fragments are not known
     const Page& to = *links_.pages[it->second];
     if (!fragment.empty() && fragment != "top" && links_.links[it->second]) {
       const std::vector<std::string>& ids = links_.links[it->second]->ids;
@@ -197,10 +204,14 @@ class LinkChecker {
   const LinkCheckOptions& options_;
   SourceMap& sources_;
   Diagnostics& diags_;
-  std::map<std::string, size_t> by_output_;
+  std::map<std::string, size_t> own_index_;  // when links_ has none
 };
 
 }  // namespace
+
+void IndexPages(SiteLinks& links) {
+  links.by_output = ByOutput(links.pages);
+}
 
 void CheckLinks(const Site& site, const SiteLinks& links, const LinkCheckOptions& options, SourceMap& sources,
                 Diagnostics& diags) {

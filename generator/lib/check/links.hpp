@@ -3,6 +3,7 @@
 // links to the other language only through its toggle and alternates (link-other-language).
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -17,7 +18,12 @@ struct SiteLinks {
   std::vector<const Page*> pages;
   std::vector<const PageLinks*> links;  // of pages[i]; nullptr when unknown (a page in error)
   std::set<std::string> outputs;        // every path the build writes, relative to the output folder
+  // Each page's index in `pages` by its output path: made by each check when empty, or once with
+  // IndexPages by a caller that checks the same pages again and again (`tandem serve`).
+  std::map<std::string, size_t> by_output;
 };
+
+void IndexPages(SiteLinks& links);
 
 struct LinkCheckOptions {
   bool other_language = false;  // tandem check: also link-other-language
