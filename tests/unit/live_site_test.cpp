@@ -153,6 +153,10 @@ TEST_CASE("live site: a page's errors are reported as a full build reports them,
           "[live]") {
   Served served;
   const std::string army = "content/en/topics/army.md";
+  // While the army page is in error it has no output, and links to it lead nowhere.
+  served.Edit("content/en/topics/school.md", "About School.", "About School.\n\nSee [the army](army.md).");
+  Diagnostics diags;
+  REQUIRE(served.live.Build(diags).ok);
   auto before = served.site.Snapshot();
   served.Edit(army, "About army.", "About army.\n\nSee [the navy](navy.md).");
   BuildReport broken = served.Update({army});
@@ -166,6 +170,10 @@ TEST_CASE("live site: a page's errors are reported as a full build reports them,
                               "folder or, with a leading \"/\", from content/en/\n"
                               " 7 | See [the navy](navy.md).\n"
                               "   |                ^\n") != std::string::npos);
+  CHECK(
+      served.diagnostics.find("/themes/gc/templates/section.mustache: warning: link to \"/en/topics/army/\" "
+                              "leads to no page or file of the site; correct the address, or add what it "
+                              "names [link-missing]\n") != std::string::npos);
   CHECK(served.site.Snapshot() == before);  // the last good build stays
   served.CheckSameAsFullBuild();
 
@@ -174,6 +182,7 @@ TEST_CASE("live site: a page's errors are reported as a full build reports them,
   CHECK(fixed.ok);
   CHECK(fixed.single_page == army);
   CHECK(served.diagnostics.find("error") == std::string::npos);
+  CHECK(served.diagnostics.find("leads to no page") == std::string::npos);
   served.CheckSameAsFullBuild();
 }
 

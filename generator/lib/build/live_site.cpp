@@ -167,7 +167,9 @@ struct LiveSite::State {
   std::vector<Diagnostic> others;                           // the rest of the build's
   std::atomic<size_t> upgraded{0};
   Diagnostics::Policy policy;
-  std::unique_ptr<PageRenderer> renderer;  // made when a page is first rendered again
+  std::unique_ptr<PageRenderer> renderer;               // made when a page is first rendered again
+  std::map<std::string, std::set<size_t>> linked_from;  // a link's target -> the pages with one
+  bool indexed = false;                                 // linked_from is made
 
   State(std::unique_ptr<KeptSite> site, const BuildOptions& options, std::string output)
       : kept(std::move(site)) {
@@ -206,17 +208,57 @@ struct LiveSite::State {
     return *renderer;
   }
 
-  // Checks the links of `only` (every page's when null) again, replacing what they found.
-  void CheckLinksOf(const Page* only) {
+  // Checks the links of the pages where `which` is true again, replacing what they found.
+  void CheckLinksOf(const std::vector<bool>& which) {
     std::vector<std::vector<Diagnostic>> found;
     LinkCheckOptions options;
-    options.only_from = only;
+    options.only = &which;
     options.by_page = &found;
     SourceMap sources(kept->theme.dir(), kept->theme.shown_dir());
     Diagnostics unused;
     CheckLinks(kept->site, links, options, sources, unused);
     for (size_t i = 0; i < pages.size(); ++i)
-      if (!only || pages[i] == only) linking[i] = Judged(std::move(found[i]));
+      if (which[i]) linking[i] = Judged(std::move(found[i]));
+  }
+
+  // Where the links of page `i` lead in the output folder, as written (the check then looks for
+  // the file, or the folder's index.html).
+  std::vector<std::string> TargetsOf(size_t i, const PageLinks& page_links) const {
+    std::vector<std::string> targets;
+    std::string target, fragment;
+    for (const std::vector<std::string>* hrefs : {&page_links.links, &page_links.language_links})
+      for (const std::string& href : *hrefs)
+        if (ResolveLink(kept->site, *pages[i], href, target, fragment)) targets.push_back(target);
+    return targets;
+  }
+
+  void Index(size_t i, const PageLinks& page_links, bool add) {
+    for (const std::string& target : TargetsOf(i, page_links)) {
+      if (add)
+        linked_from[target].insert(i);
+      else
+        linked_from[target].erase(i);
+    }
+  }
+
+  // Page `i` and the pages that link to its files. The index of who links where is made the
+  // first time it is needed (it resolves every link of the site), then kept up to date.
+  std::vector<bool> LinkingTo(size_t i) {
+    if (!indexed)
+      for (size_t j = 0; j < pages.size(); ++j)
+        if (links.links[j]) Index(j, *links.links[j], true);
+    indexed = true;
+    std::vector<bool> which(pages.size(), false);
+    which[i] = true;
+    for (const std::string& file : kept->entries[i].files) {
+      std::string folder = EndsWith(file, "/index.html") ? file.substr(0, file.size() - 11) : file;
+      for (const std::string& target : {file, folder}) {
+        auto from = linked_from.find(target);
+        if (from != linked_from.end())
+          for (size_t j : from->second) which[j] = true;
+      }
+    }
+    return which;
   }
 
   // Writes the files of `page` that changed; false when the disk refused one (the full build
@@ -234,14 +276,15 @@ struct LiveSite::State {
     return true;
   }
 
-  // Takes what rendering page `i` again gave: its diagnostics, its links, and its links checked
-  // (every page's when its ids changed, or it failed or recovered: a page in error has no
-  // output, so links to it are missing, as in a full build).
+  // Takes what rendering page `i` again gave: its diagnostics, its links, and its links checked,
+  // with those of the pages linking to it when its ids changed, or it failed or recovered (a
+  // page in error has no output: links to it are missing, as in a full build).
   void Checked(size_t i, RenderedPage rendered) {
     CachedPage& entry = kept->entries[i];
     PageLinks found = rendered.ok ? LinksOf(*pages[i], rendered) : PageLinks{};
     bool every_page = failed[i] == rendered.ok || (rendered.ok && found.ids != entry.links.ids);
     failed[i] = !rendered.ok;
+    if (indexed && links.links[i]) Index(i, *links.links[i], false);
     links.links[i] = rendered.ok ? &entry.links : nullptr;
     for (const std::string& file : entry.files) {
       if (rendered.ok)
@@ -253,8 +296,15 @@ struct LiveSite::State {
       entry.links = std::move(found);
       entry.dependencies = std::move(rendered.dependencies);
     }
+    if (indexed && rendered.ok) Index(i, entry.links, true);
     rendering[i] = Judged(std::move(rendered.diagnostics));
-    if (rendered.ok || every_page) CheckLinksOf(every_page ? nullptr : pages[i]);
+    if (every_page) {
+      CheckLinksOf(LinkingTo(i));
+    } else if (rendered.ok) {
+      std::vector<bool> own(pages.size(), false);
+      own[i] = true;
+      CheckLinksOf(own);
+    }
   }
 
   // Everything the site reports now.

@@ -131,7 +131,7 @@ class LinkChecker {
 
   void Run() {
     for (size_t i = 0; i < links_.pages.size(); ++i) {
-      if (!links_.links[i] || (options_.only_from && links_.pages[i] != options_.only_from)) continue;
+      if (!links_.links[i] || (options_.only && !(*options_.only)[i])) continue;
       // A link written twice in a page is reported once.
       std::set<std::string> seen;
       for (const std::string& href : links_.links[i]->links)

@@ -27,8 +27,9 @@ void IndexPages(SiteLinks& links);
 
 struct LinkCheckOptions {
   bool other_language = false;  // tandem check: also link-other-language
-  // Only the links of this page are checked (the others' ids still answer its fragments).
-  const Page* only_from = nullptr;
+  // When given, only the links of the pages[i] where only[i] are checked (the others' ids still
+  // answer their fragments).
+  const std::vector<bool>* only = nullptr;
   // When given, each finding is also kept here as found (before [checks]), by the index in
   // SiteLinks::pages of the page whose link it is: `tandem serve` replaces one page's findings.
   std::vector<std::vector<Diagnostic>>* by_page = nullptr;
