@@ -7,10 +7,10 @@
 // every page's words). Anything else is the full incremental build, as `tandem build` does it.
 //
 // What one page renders to is what a full build writes for it, byte for byte; its diagnostics
-// replace the ones it had, and the link check is run for it (for every page when its ids
-// changed, or it failed or recovered). The output's cache is left alone: it still holds the
-// page's old key (its file's hash is part of it), and the rewritten file no longer matches the
-// manifest, so the next full build renders the page again rather than trust either.
+// replace the ones it had, and the link check is run for it (and for the pages linking to it
+// when its ids changed, or it failed or recovered). The output's cache is left alone: it still
+// holds the page's old key (its file's hash is part of it), and the rewritten file no longer
+// matches the manifest, so the next full build renders the page again rather than trust either.
 #pragma once
 
 #include <cstdint>
