@@ -435,3 +435,37 @@ TEST_CASE("serve: an edit reloads open pages; a broken file shows its errors unt
         std::string::npos);
   preview.Stop();
 }
+
+TEST_CASE("serve: an edit of a page's Markdown reloads open pages with the page rendered alone", "[serve]") {
+  FixtureSite site("basic");
+  tandem::ServeOptions options;
+  options.build.source_dir = site.source().string();
+  options.build.jobs = 2;
+  options.port = 0;
+  std::mutex printed_mutex;
+  std::string printed;
+  options.print = [&](const std::string& line) {
+    std::lock_guard<std::mutex> lock(printed_mutex);
+    printed += line + "\n";
+  };
+  tandem::Preview preview(options);
+  std::string error;
+  REQUIRE(preview.Start(&error));
+  EventStream stream(preview.port());
+  REQUIRE(stream.WaitFor(": connected"));
+  site.WriteFile(
+      "content/en/topics/school.md",
+      "+++\ntitle = \"School\"\nmodified = \"2024-03-03\"\n+++\nAbout School.\n\nA new paragraph.\n");
+  REQUIRE(stream.WaitFor("event: reload"));
+  httplib::Client client("127.0.0.1", preview.port());
+  client.set_read_timeout(10);
+  auto page = client.Get("/en/topics/school/");
+  REQUIRE(page);
+  CHECK(page->body.find("<p>A new paragraph.</p>") != std::string::npos);
+  CHECK(page->body.find("tandem-error-overlay") == std::string::npos);
+  preview.Stop();
+  CHECK(printed.find("changed: content/en/topics/school.md\nbuilt in ") != std::string::npos);
+  CHECK(
+      printed.find(" ms: 1 page rendered (only the Markdown of content/en/topics/school.md changed), 1 file "
+                   "written, ") != std::string::npos);
+}

@@ -19,13 +19,6 @@ namespace tandem {
 
 namespace {
 
-// The day, in the site's time zone, of the file's last modification.
-std::string FileDate(const std::string& path, const TimeZone& zone) {
-  struct stat st;
-  if (stat(path.c_str(), &st) != 0) return {};
-  return zone.DayAt(int64_t{st.st_mtim.tv_sec} * 1000 + st.st_mtim.tv_nsec / 1'000'000);
-}
-
 // The day a front matter date stands for in the site's time zone; "" when not given.
 std::string DayOf(const std::string& written, const TimeZone& zone) {
   auto when = ParseDateTime(written);
@@ -46,6 +39,12 @@ std::string LatestOf(const Page& page) {
 }
 
 }  // namespace
+
+std::string FileDate(const std::string& path, const TimeZone& zone) {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) return {};
+  return zone.DayAt(int64_t{st.st_mtim.tv_sec} * 1000 + st.st_mtim.tv_nsec / 1'000'000);
+}
 
 void AssignDates(Site& site, Diagnostics& diags, bool read_history) {
   std::vector<Page*> pages = site.AllPages();

@@ -14,4 +14,8 @@ namespace tandem {
 // asked: when some page has no `modified`, or always with `read_history` (tandem check).
 void AssignDates(Site& site, Diagnostics& diags, bool read_history = false);
 
+// The day, in `zone`, of the file's last modification: the date modified of a page with neither
+// `modified` nor a commit. "" when the file cannot be read.
+std::string FileDate(const std::string& path, const TimeZone& zone);
+
 }  // namespace tandem

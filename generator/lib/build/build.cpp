@@ -23,6 +23,7 @@
 #include "build/incremental.hpp"
 #include "build/progress.hpp"
 #include "build/watchdog.hpp"
+#include "build/live_site.hpp"
 #include "check/codes.hpp"
 #include "check/links.hpp"
 #include "check/page_checks.hpp"
@@ -69,8 +70,8 @@ struct PageOutcome {
 // Holds everything one build needs, and runs its stages in order.
 class Builder {
  public:
-  Builder(const BuildOptions& options, Diagnostics& diags)
-      : options_(options), diags_(diags), directives_(BuiltinDirectives()) {}
+  Builder(const BuildOptions& options, Diagnostics& diags, KeptSite* keep)
+      : options_(options), diags_(diags), directives_(BuiltinDirectives()), keep_(keep) {}
 
   BuildReport Run() {
     auto start = Clock::now();
@@ -104,6 +105,15 @@ class Builder {
     if (nothing_changed_) ok = ReportNothingChanged();
     if (!ok && writer_) writer_->Abort();
     return Report(ok && !diags_.has_errors(), start);
+  }
+
+  // Hands what a successful build assembled to `tandem serve` (build/live_site.hpp).
+  void KeepSite() {
+    keep_->site = std::move(site_);
+    keep_->theme = std::move(theme_);
+    keep_->directives = std::move(directives_);
+    for (PageOutcome& outcome : outcomes_) keep_->entries.push_back(std::move(outcome.entry));
+    keep_->diagnostics = diags_.Sorted();
   }
 
  private:
@@ -206,7 +216,8 @@ class Builder {
         BuildIdentity(), Jobs());
     // A page whose publish or expiry date has come since changes the site with no file changed.
     bool date_came = last.next_change_ms != 0 && Now() >= last.next_change_ms;
-    nothing_changed_ = output_intact.valid() && output_intact.get() && last.inputs == inputs_ && !date_came;
+    nothing_changed_ =
+        !keep_ && output_intact.valid() && output_intact.get() && last.inputs == inputs_ && !date_came;
     if (nothing_changed_) last_warnings_ = std::move(last.warnings), last_counts_ = last.pages_per_language;
     if (!nothing_changed_) report_.files_unchanged = 0;
     return true;
@@ -394,7 +405,7 @@ class Builder {
   // Each page: its view, then its key. A page whose key and dependencies match the last
   // build's, and whose files are intact, is carried over; any other is rendered and written,
   // and its Markdown and HTML are freed as soon as it is, which keeps peak memory to what the
-  // pages in flight need.
+  // pages in flight need (`tandem serve` keeps the Markdown, to compare an edit with).
   bool RenderAllPages() {
     Diagnostics notes;
     BuildCache last = writer_ ? BuildCache::Load(writer_->StatePath("cache"), notes) : BuildCache{};
@@ -431,7 +442,8 @@ class Builder {
       if (cached != last.pages.end() && KeepPage(page, cached->second, outcome)) return;
       FaultPoint("render");
       RenderedPage rendered =
-          renderer.Render(page, site_.texts.Take(&page), std::move(view), worker, std::move(list_pages));
+          renderer.Render(page, keep_ ? std::string(site_.texts.Peek(&page)) : site_.texts.Take(&page),
+                          std::move(view), worker, std::move(list_pages));
       ScanPage(page, rendered, outcome);
       WritePage(page, rendered, outcome);
       outcome.rendered = true;
@@ -646,8 +658,10 @@ class Builder {
     }
     LinkCheckOptions options;
     options.other_language = options_.check_only;
+    if (keep_) options.by_page = &keep_->link_findings;
     CheckLinks(site_, links, options, *sources_, diags_);
     WarnUnusedImages(site_, links, diags_);
+    if (keep_) keep_->outputs = std::move(links.outputs);
     return true;
   }
 
@@ -665,7 +679,7 @@ class Builder {
       next.pages_per_language.emplace_back(lang.code(), lang.pages.size());
     std::vector<Page*> pages = site_.AllPages();
     for (size_t i = 0; i < pages.size(); ++i)
-      next.pages[pages[i]->source_path] = std::move(outcomes_[i].entry);
+      next.pages[pages[i]->source_path] = keep_ ? outcomes_[i].entry : std::move(outcomes_[i].entry);
     for (const Diagnostic& d : diags_.Sorted())
       if (d.severity == Severity::kWarning) next.warnings.push_back(d);
     next.Save(writer_->StatePath("cache"));
@@ -691,12 +705,16 @@ class Builder {
   std::atomic<size_t> upgraded_{0};  // warnings --strict made errors
   std::vector<PageOutcome> outcomes_;
   BuildReport report_;
+  KeptSite* keep_;  // `tandem serve`'s, or none
 };
 
 }  // namespace
 
-BuildReport Build(const BuildOptions& options, Diagnostics& diags) {
-  return Builder(options, diags).Run();
+BuildReport Build(const BuildOptions& options, Diagnostics& diags, KeptSite* keep) {
+  Builder builder(options, diags, keep);
+  BuildReport report = builder.Run();
+  if (keep && report.ok) builder.KeepSite();
+  return report;
 }
 
 std::optional<int64_t> ParseBuildClock(const std::string& text) {

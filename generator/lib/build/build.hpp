@@ -55,11 +55,16 @@ struct BuildReport {
   size_t pages_rendered = 0;     // the others were unchanged since the last build
   size_t held_drafts = 0, held_future = 0, held_expired = 0;  // pages left out, by reason
   bool nothing_changed = false;  // no input changed: the build stopped after checking
+  std::string single_page;       // `tandem serve` rendered just this page, whose Markdown alone changed
   double total_ms = 0;
   bool ok = false;
 };
 
-BuildReport Build(const BuildOptions& options, Diagnostics& diags);
+struct KeptSite;  // build/live_site.hpp
+
+// `keep`: when the build succeeds, what it assembled is moved there for `tandem serve`, and the
+// build never stops at "nothing changed".
+BuildReport Build(const BuildOptions& options, Diagnostics& diags, KeptSite* keep = nullptr);
 
 // Reads --now: an RFC 3339 date and time (UTC when it has no offset) or a date; ms since 1970 UTC.
 std::optional<int64_t> ParseBuildClock(const std::string& text);

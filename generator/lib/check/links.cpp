@@ -116,17 +116,24 @@ bool ResolveLink(const Site& site, const Page& from, const std::string& href, st
 
 namespace {
 
+std::map<std::string, size_t> ByOutput(const std::vector<const Page*>& pages) {
+  std::map<std::string, size_t> by_output;
+  for (size_t i = 0; i < pages.size(); ++i) by_output[pages[i]->output_path] = i;
+  return by_output;
+}
+
 class LinkChecker {
  public:
   LinkChecker(const Site& site, const SiteLinks& links, const LinkCheckOptions& options, SourceMap& sources,
               Diagnostics& diags)
       : site_(site), links_(links), options_(options), sources_(sources), diags_(diags) {
-    for (size_t i = 0; i < links.pages.size(); ++i) by_output_[links.pages[i]->output_path] = i;
+    if (links.by_output.empty()) own_index_ = ByOutput(links.pages);
+    if (options.by_page) options.by_page->assign(links.pages.size(), {});
   }
 
   void Run() {
     for (size_t i = 0; i < links_.pages.size(); ++i) {
-      if (!links_.links[i]) continue;
+      if (!links_.links[i] || (options_.only && !(*options_.only)[i])) continue;
       // A link written twice in a page is reported once.
       std::set<std::string> seen;
       for (const std::string& href : links_.links[i]->links)
@@ -143,20 +150,21 @@ class LinkChecker {
     if (!ResolveLink(site_, page, href, target, fragment)) return;
     std::string found = Find(target);
     if (found.empty()) {
-      Report(page, href,
+      Report(from, href,
              "link to \"" + href +
                  "\" leads to no page or file of the site; correct the address, "
                  "or add what it names",
              kLinkMissing);
       return;
     }
-    auto it = by_output_.find(found);
-    if (it == by_output_.end()) return;  // a file, not a page: its fragments are not known
+    const std::map<std::string, size_t>& by_output = links_.by_output.empty() ? own_index_ : links_.by_output;
+    auto it = by_output.find(found);
+    if (it == by_output.end()) return;  // a file, not a page: its fragments are not known
     const Page& to = *links_.pages[it->second];
     if (!fragment.empty() && fragment != "top" && links_.links[it->second]) {
       const std::vector<std::string>& ids = links_.links[it->second]->ids;
       if (std::find(ids.begin(), ids.end(), fragment) == ids.end())
-        Report(page, href,
+        Report(from, href,
                "link to \"" + href + "\": " + (&to == &page ? std::string("this page") : to.source_path) +
                    " has no element with id \"" + fragment +
                    "\"; link to one of its headings, or correct the fragment",
@@ -167,7 +175,7 @@ class LinkChecker {
       std::string own_lang = site_.languages[page.lang_index].code();
       std::string fix = own ? "link to " + LinkFrom(site_, page, *own) + " instead"
                             : "link to a page in \"" + own_lang + "\"";
-      Report(page, href,
+      Report(from, href,
              "link to \"" + href + "\" leads to a page in \"" + site_.languages[to.lang_index].code() +
                  "\" from a page in \"" + own_lang + "\"; " + fix +
                  " (the language toggle leads readers to the other language)",
@@ -183,11 +191,14 @@ class LinkChecker {
     return {};
   }
 
-  void Report(const Page& page, const std::string& href, std::string message, const char* code) {
+  void Report(size_t from, const std::string& href, std::string message, const char* code) {
+    const Page& page = *links_.pages[from];
     std::vector<std::string> needles = {"](" + href, href};
     size_t hash = href.find('#');
     if (hash != std::string::npos && hash > 0) needles.push_back(href.substr(hash));
-    diags_.Add(sources_.Locate(page, TemplateName(page), needles, std::move(message), code));
+    Diagnostic finding = sources_.Locate(page, TemplateName(page), needles, std::move(message), code);
+    if (options_.by_page) (*options_.by_page)[from].push_back(finding);
+    diags_.Add(std::move(finding));
   }
 
   const Site& site_;
@@ -195,10 +206,14 @@ class LinkChecker {
   const LinkCheckOptions& options_;
   SourceMap& sources_;
   Diagnostics& diags_;
-  std::map<std::string, size_t> by_output_;
+  std::map<std::string, size_t> own_index_;  // when links_ has none
 };
 
 }  // namespace
+
+void IndexPages(SiteLinks& links) {
+  links.by_output = ByOutput(links.pages);
+}
 
 void CheckLinks(const Site& site, const SiteLinks& links, const LinkCheckOptions& options, SourceMap& sources,
                 Diagnostics& diags) {

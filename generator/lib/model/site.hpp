@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "config/site_config.hpp"
@@ -41,6 +42,14 @@ struct Language {
 // page's text once and frees it, while the pages stay as they were assembled.
 class PageTexts {
  public:
+  PageTexts() = default;
+  // Moved with its site, when a build hands what it assembled to `tandem serve`; never while in use.
+  PageTexts(PageTexts&& other) noexcept : texts_(std::move(other.texts_)) {}
+  PageTexts& operator=(PageTexts&& other) noexcept {
+    texts_ = std::move(other.texts_);
+    return *this;
+  }
+
   void Put(const Page* page, std::string text);
   // Thread-safe. The text of `page`, which is forgotten here; "" the second time.
   std::string Take(const Page* page);

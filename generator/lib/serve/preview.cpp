@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "build/live_site.hpp"
 #include "serve/server.hpp"
 #include "serve/watcher.hpp"
 #include "support/diagnostics.hpp"
@@ -37,6 +38,10 @@ std::string Summary(const BuildReport& report, const Diagnostics& diags) {
     return "build failed: " + Plural(diags.error_count(), "error") + " (" + Milliseconds(report.total_ms) +
            "); the browser shows them over the last good build";
   if (report.nothing_changed) return "nothing changed (" + Milliseconds(report.total_ms) + ")";
+  if (!report.single_page.empty())
+    return "built in " + Milliseconds(report.total_ms) + ": 1 page rendered (only the Markdown of " +
+           report.single_page + " changed), " + Plural(report.files_written, "file") + " written, " +
+           Plural(diags.warning_count(), "warning");
   return "built in " + Milliseconds(report.total_ms) + ": " + Plural(report.pages_rendered, "page") +
          " rendered, " + Plural(report.files_written, "file") + " written, " +
          Plural(report.files_removed, "file") + " removed, " + Plural(diags.warning_count(), "warning");
@@ -49,6 +54,7 @@ Preview::Preview(ServeOptions options) : options_(std::move(options)) {
   output_dir_ =
       Absolute(options_.build.output_dir.empty() ? source_dir_ + "/" + kServeDir : options_.build.output_dir);
   options_.build.output_dir = output_dir_;
+  site_ = std::make_unique<LiveSite>(options_.build);
 }
 
 Preview::~Preview() {
@@ -113,7 +119,7 @@ void Preview::WatchLoop() {
 // files that changed, as the others were shown before.
 void Preview::Rebuild(const std::vector<std::string>& changed) {
   Diagnostics diags;
-  BuildReport report = Build(options_.build, diags);
+  BuildReport report = changed.empty() ? site_->Build(diags) : site_->Update(changed, diags);
   std::string errors;
   for (const Diagnostic& d : diags.Shown()) {
     bool is_error = d.severity == Severity::kError;

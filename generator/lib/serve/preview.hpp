@@ -14,6 +14,7 @@
 
 namespace tandem {
 
+class LiveSite;
 class Server;
 class Watcher;
 
@@ -54,6 +55,7 @@ class Preview {
   ServeOptions options_;
   std::string source_dir_;
   std::string output_dir_;
+  std::unique_ptr<LiveSite> site_;  // the rebuild thread's own
   std::unique_ptr<Watcher> watcher_;
   std::unique_ptr<Server> server_;
   std::thread rebuilder_;
