@@ -123,9 +123,7 @@ int main(int argc, char** argv) {
     if (quiet && d.severity != tandem::Severity::kError) continue;
     std::cerr << tandem::FormatDiagnostic(d) << "\n";
   }
-  if (diags.error_count() > tandem::Diagnostics::kMaxErrors)
-    std::cerr << "error: " << diags.error_count() - tandem::Diagnostics::kMaxErrors
-              << " more errors not shown\n";
+  std::cerr << diags.LeftOut();
   if (!quiet || !report.ok) PrintSummary(report, diags, stats);
   return report.ok ? 0 : 1;
 }

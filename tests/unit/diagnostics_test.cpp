@@ -30,7 +30,24 @@ TEST_CASE("errors past the cap are counted, not shown", "[diagnostics]") {
   CHECK(diags.error_count() == Diagnostics::kMaxErrors + 5);
   CHECK(diags.Sorted().size() == Diagnostics::kMaxErrors + 5);
   CHECK(diags.Shown().size() == Diagnostics::kMaxErrors);
-  CHECK(diags.Render().find("error: 5 more errors not shown\n") != std::string::npos);
+  CHECK(diags.Render().find("error: 5 more errors not shown, of these kinds:\n  5 × e\n") != std::string::npos);
+}
+
+TEST_CASE("errors past the cap are summed up by kind, their quoted parts elided, most frequent first",
+          "[diagnostics]") {
+  Diagnostics diags;
+  for (int i = 0; i < 50; ++i) diags.Error({"a.md", i + 1}, "first");
+  for (int i = 0; i < 3; ++i)
+    diags.Error({"b.md", i + 1}, "slug \"X" + std::to_string(i) + "\" must be lowercase; write \"x\"");
+  for (int i = 0; i < 7; ++i)
+    diags.Error({"c.md", i + 1}, "\"date\" must be a date written YYYY-MM-DD, not \"2021-07-30 09:00\"");
+  CHECK(diags.LeftOut() ==
+        "error: 10 more errors not shown, of these kinds:\n"
+        "  7 × \"…\" must be a date written YYYY-MM-DD, not \"…\"\n"
+        "  3 × slug \"…\" must be lowercase\n");
+  Diagnostics few;
+  few.Error({"a.md", 1}, "e");
+  CHECK(few.LeftOut().empty());
 }
 
 TEST_CASE("did you mean: one slip per three letters, a swap of two letters counting as one",

@@ -128,8 +128,7 @@ void Preview::Rebuild(const std::vector<std::string>& changed) {
     if (is_error) errors += FormatDiagnostic(d) + "\n";
     if (is_error || fresh) Print(FormatDiagnostic(d));
   }
-  if (diags.error_count() > Diagnostics::kMaxErrors)
-    errors += std::to_string(diags.error_count() - Diagnostics::kMaxErrors) + " more errors not shown\n";
+  errors += diags.LeftOut();
   if (!report.ok && errors.empty()) errors = "the build failed; the terminal says why\n";
   Print(Summary(report, diags));
   // A build that changed nothing after a good one needs no reload.

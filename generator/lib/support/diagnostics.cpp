@@ -1,6 +1,7 @@
 #include "support/diagnostics.hpp"
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 
 namespace tandem {
@@ -134,9 +135,45 @@ std::vector<Diagnostic> Diagnostics::Shown() const {
 std::string Diagnostics::Render() const {
   std::string out;
   for (const Diagnostic& d : Shown()) out += FormatDiagnostic(d) + "\n";
-  size_t errors = error_count();
-  if (errors > kMaxErrors)
-    out += "error: " + std::to_string(errors - kMaxErrors) + " more errors not shown\n";
+  return out + LeftOut();
+}
+
+namespace {
+
+// What kind of error a message is: its words, with what is quoted in it (names, values) elided,
+// up to its first "; " (the advice), and at most 100 characters.
+std::string KindOf(const std::string& message) {
+  std::string kind;
+  bool quoted = false;
+  for (size_t i = 0; i < message.size() && message.compare(i, 2, "; ") != 0; ++i) {
+    if (message[i] == '"') {
+      if (!quoted) kind += "\"…\"";
+      quoted = !quoted;
+    } else if (!quoted) {
+      kind += message[i];
+    }
+  }
+  if (kind.size() > 100) {
+    size_t cut = 100;
+    while (cut > 0 && (static_cast<unsigned char>(kind[cut]) & 0xC0) == 0x80) --cut;
+    kind = kind.substr(0, cut) + "…";
+  }
+  return kind;
+}
+
+}  // namespace
+
+std::string Diagnostics::LeftOut() const {
+  std::map<std::string, size_t> kinds;
+  size_t errors = 0;
+  for (const Diagnostic& d : Sorted())
+    if (d.severity == Severity::kError && ++errors > kMaxErrors) ++kinds[KindOf(d.message)];
+  if (errors <= kMaxErrors) return "";
+  std::vector<std::pair<std::string, size_t>> by_count(kinds.begin(), kinds.end());
+  std::stable_sort(by_count.begin(), by_count.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::string out = "error: " + std::to_string(errors - kMaxErrors) + " more errors not shown, of these kinds:\n";
+  for (const auto& [kind, count] : by_count) out += "  " + std::to_string(count) + " × " + kind + "\n";
   return out;
 }
 

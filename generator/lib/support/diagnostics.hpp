@@ -62,8 +62,12 @@ class Diagnostics {
   std::vector<Diagnostic> Sorted() const;
   // Sorted(), with the errors after the first kMaxErrors left out.
   std::vector<Diagnostic> Shown() const;
-  // Shown() formatted, each ending in a newline, then a line counting the errors left out.
+  // Shown() formatted, each ending in a newline, then LeftOut().
   std::string Render() const;
+  // "" when no error was left out; else a line counting them, then one line per kind of error
+  // left out (its message with the quoted parts elided), most frequent first: a migration of
+  // 400 files sees at once what its other errors are.
+  std::string LeftOut() const;
 
  private:
   mutable std::mutex mutex_;
