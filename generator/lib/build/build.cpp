@@ -216,8 +216,9 @@ class Builder {
         BuildIdentity(), Jobs());
     // A page whose publish or expiry date has come since changes the site with no file changed.
     bool date_came = last.next_change_ms != 0 && Now() >= last.next_change_ms;
-    nothing_changed_ =
-        !keep_ && output_intact.valid() && output_intact.get() && last.inputs == inputs_ && !date_came;
+    // The check of the output is waited for in every case: it writes report_.files_unchanged.
+    bool intact = output_intact.valid() && output_intact.get();
+    nothing_changed_ = !keep_ && intact && last.inputs == inputs_ && !date_came;
     if (nothing_changed_) last_warnings_ = std::move(last.warnings), last_counts_ = last.pages_per_language;
     if (!nothing_changed_) report_.files_unchanged = 0;
     return true;

@@ -114,7 +114,7 @@ HugoValue FromYaml(const std::string& shown, const std::string& text, const YAML
 std::optional<HugoValue> ParseYaml(const std::string& shown, const std::string& text, Diagnostics& diags) {
   try {
     YAML::Node root = YAML::Load(text);
-    if (root.IsNull()) return HugoValue{HugoValue::Kind::kTable, {}, {}, {}, {shown, 1, 1}, LineAt(text, 1)};
+    if (root.IsNull()) return HugoValue(HugoValue::Kind::kTable, {shown, 1, 1}, LineAt(text, 1));
     if (!root.IsMap()) {
       SourcePos pos{shown, root.Mark().line + 1, root.Mark().column + 1};
       diags.Error(pos, "a Hugo configuration must be a map of settings like baseURL: \"https://example.ca/\"",
@@ -132,8 +132,10 @@ std::optional<HugoValue> ParseYaml(const std::string& shown, const std::string& 
 // Later settings win; tables merge key by key, ignoring case.
 void MergeInto(HugoValue& into, HugoValue from) {
   for (auto& [key, value] : from.fields) {
+    // clang 14 cannot capture a structured binding: compare with a copy of the key.
+    std::string lower = LowerKey(key);
     auto same = std::find_if(into.fields.begin(), into.fields.end(),
-                             [&](const auto& f) { return LowerKey(f.first) == LowerKey(key); });
+                             [&](const auto& f) { return LowerKey(f.first) == lower; });
     if (same == into.fields.end())
       into.fields.emplace_back(key, std::move(value));
     else if (same->second.IsTable() && value.IsTable())

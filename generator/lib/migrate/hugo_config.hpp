@@ -22,6 +22,11 @@ struct HugoValue {
   SourcePos pos;                                          // of its key, else of the value
   std::string line;                                       // the source line at pos
 
+  // Declared, so that the class is complete before its vectors' members are made (clang 14).
+  HugoValue() = default;
+  HugoValue(Kind k, SourcePos at, std::string source_line)
+      : kind(k), pos(std::move(at)), line(std::move(source_line)) {}
+
   bool IsTable() const { return kind == Kind::kTable; }
   bool IsScalar() const { return kind != Kind::kArray && kind != Kind::kTable && kind != Kind::kNull; }
   // A field by name, ignoring case as Hugo does (baseURL, baseurl); nullptr when absent.

@@ -270,7 +270,7 @@ class Importer {
           base = lang.table->Text("baseURL"), base_at = lang.table->Get("baseURL");
     }
     if (!IsAbsoluteUrl(base)) {
-      HugoValue file_start{HugoValue::Kind::kNull, {}, {}, {}, {config_file_, 1, 1}, {}};
+      HugoValue file_start(HugoValue::Kind::kNull, {config_file_, 1, 1}, "");
       Error(base_at ? *base_at : file_start,
             "tandem needs the site's absolute address: set baseURL = \"https://www.example.gc.ca/\" in the "
             "Hugo "
@@ -519,7 +519,7 @@ class Importer {
       return l.table && IsAbsoluteUrl(l.table->Text("baseURL"));
     });
     if (languages_.size() < 2 || own_hosts || (in_subdir && in_subdir->text == "true")) return;
-    HugoValue file_start{HugoValue::Kind::kNull, {}, {}, {}, {config_file_, 1, 1}, {}};
+    HugoValue file_start(HugoValue::Kind::kNull, {config_file_, 1, 1}, "");
     Note(in_subdir ? *in_subdir : file_start, "defaultContentLanguageInSubdir",
          "Hugo serves the " + default_code_ + " pages at the site's root; tandem serves them under /" +
              default_code_ +
@@ -536,7 +536,7 @@ class Importer {
         folders.push_back(entry.path().filename().string());
     std::sort(folders.begin(), folders.end());
     for (const std::string& name : folders) {
-      HugoValue at{HugoValue::Kind::kNull, {}, {}, {}, {"config/" + name + "/"}, {}};
+      HugoValue at(HugoValue::Kind::kNull, {"config/" + name + "/"}, "");
       Note(at, "config/" + name,
            "settings for one environment are not read; put them in site." + name +
                ".toml, read by tandem build --environment " + name + " (docs/deploy.md)");
