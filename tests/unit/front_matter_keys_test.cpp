@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "content/front_matter.hpp"
+#include "fixture.hpp"
+#include "support/files.hpp"
 
 using namespace tandem;
 
@@ -55,4 +57,43 @@ TEST_CASE("a site's own keys are params, declared under params or far from any k
   Diagnostics bad;
   CHECK_FALSE(ParsePage("p.md", "+++\ntitle = \"T\"\nparams = \"x\"\n+++\n", bad));
   CHECK(bad.Render().find("p.md:3:1: error: \"params\" must be a table of the page's own keys") == 0);
+}
+
+TEST_CASE("a site that declares page_params makes any other unknown key an error", "[front-matter][site]") {
+  using namespace tandem::testing;
+  FixtureSite site("minimal");
+  site.WriteFile("site.toml", "page_params = [\"author\", \"image-alt\"]\n" + ReadFile((site.source() / "site.toml").string()));
+  site.WriteFile("content/en/a.md", "---\ntitle: A\nAuthor: Jo\nimage-alt: A boat\nauther: Jo\n---\nA\n");
+  site.WriteFile("content/fr/a.md", "---\ntitle: A\nauthor: Jo\ncolour: red\n---\nA\n");
+  auto result = site.Build();
+  CHECK_FALSE(result.report.ok);
+  CHECK(result.errors ==
+        "content/en/a.md:5:1: error: \"auther\" is not a front matter key tandem reads, nor one of site.toml's "
+        "page_params (did you mean \"author\"?); correct it, or add it to page_params if the site's pages use "
+        "it [param-undeclared]\n"
+        " 5 | auther: Jo\n"
+        "   | ^\n"
+        "content/fr/a.md:4:1: error: \"colour\" is not a front matter key tandem reads, nor one of site.toml's "
+        "page_params; correct it, or add it to page_params if the site's pages use it [param-undeclared]\n"
+        " 4 | colour: red\n"
+        "   | ^\n");
+}
+
+TEST_CASE("without page_params, undeclared keys are one warning giving the line to declare them",
+          "[front-matter][site]") {
+  using namespace tandem::testing;
+  FixtureSite site("minimal");
+  site.WriteFile("content/en/a.md", "+++\ntitle = \"A\"\naudience = \"all\"\n+++\nA\n");
+  site.WriteFile("content/fr/a.md", "+++\ntitle = \"A\"\naudience = \"tous\"\nImage = \"x.png\"\n+++\nA\n");
+  auto result = site.Build();
+  CHECK(result.report.ok);
+  CHECK(result.warnings.find(
+        "content/en/a.md:3:1: warning: front matter keys tandem does not read become page.params for "
+        "templates: \"audience\" (2 pages), \"Image\" (1 page). Declare the site's own keys in site.toml, "
+        "page_params = [\"audience\", \"Image\"], so that a misspelt one is an error [param-undeclared]\n"
+        " 3 | audience = \"all\"\n"
+        "   | ^\n") != std::string::npos);
+  BuildOptions strict;
+  strict.strict = true;
+  CHECK_FALSE(site.Build(strict).report.ok);
 }

@@ -232,7 +232,8 @@ TEST_CASE("tandem check reports a figure without alt text as it reports an image
   FixtureSite site("shortcodes");
   site.WriteFile(
       "site.toml",
-      "base_url = \"https://example.org/\"\ntheme = \"gc\"\n[languages.en]\nlocale = \"en-CA\"\n"
+      "base_url = \"https://example.org/\"\ntheme = \"gc\"\npage_params = [\"audience\", \"contact\"]\n"
+      "[languages.en]\nlocale = \"en-CA\"\n"
       "title = \"S\"\ncreator = \"D\"\n[languages.fr]\nlocale = \"fr-CA\"\ntitle = \"S\"\ncreator = \"D\"\n");
   site.WriteFile("content/en/news/hotline.md",
                  Page("## Contact\n\n{{< figure src=\"/images/logo.svg\" >}}\n"));
@@ -249,8 +250,8 @@ TEST_CASE("tandem check reports a figure without alt text as it reports an image
 TEST_CASE("a {{< >}} inner is HTML only where the site allows raw HTML; else it is text", "[shortcodes]") {
   FixtureSite site("shortcodes");
   std::string config = ReadBytes(site.source() / "site.toml");
-  site.WriteFile("site.toml",
-                 config.replace(config.find("allow_raw_html = true"), 21, "allow_raw_html = false"));
+  config.replace(config.find("allow_raw_html = true"), 21, "allow_raw_html = false");
+  site.WriteFile("site.toml", config.replace(config.find("\"contact\"]"), 10, "\"contact\", \"q\"]"));
   site.WriteFile(
       "content/en/news/hotline.md",
       Page("## Contact\n\n{{< box label=\"b\" >}}<script>x()</script> {{< param \"q\" >}}{{< /box >}}\n")

@@ -30,6 +30,7 @@
 #include "content/bundles.hpp"
 #include "content/lists.hpp"
 #include "content/data.hpp"
+#include "content/front_matter.hpp"
 #include "content/load.hpp"
 #include "content/menus.hpp"
 #include "directives/directive.hpp"
@@ -85,6 +86,7 @@ class Builder {
         (check || Stage("unchanged?", [&] { return CheckInputs(); })) && !nothing_changed_ &&
         Stage("languages", [&] { return CreateLanguages(); }) && Stage("data", [&] { return LoadData(); }) &&
         Stage("content", [&] { return LoadAllContent(); }) &&
+        Stage("page params", [&] { return CheckPageParams(); }) &&
         Stage("summaries", [&] { return SummarizeAll(); }) &&
         Stage("sections", [&] { return BuildSections(); }) &&
         Stage("menus", [&] { return ResolveAllMenus(); }) && Stage("urls", [&] { return AssignAllUrls(); }) &&
@@ -338,6 +340,14 @@ class Builder {
 
   bool AssignAllDates() {
     AssignDates(site_, diags_, options_.check_only);
+    return true;
+  }
+
+  // Unknown top-level front matter keys: declared in page_params, else reported.
+  bool CheckPageParams() {
+    std::vector<Page*> all = site_.AllPages();
+    CheckOwnKeys(std::vector<const Page*>(all.begin(), all.end()),
+                 {site_.config.page_params_given, site_.config.page_params}, diags_);
     return true;
   }
 

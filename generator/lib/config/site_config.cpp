@@ -83,7 +83,7 @@ namespace {
 const std::vector<std::string> kSiteKeys = {
     "base_url", "theme",   "currency", "allow_raw_html",     "page_timeout", "languages", "feeds",
     "search",   "noindex", "checks",   "translation_source", "timezone",     "params",    "permalinks",
-    "ascii_urls", "taxonomies"};
+    "ascii_urls", "taxonomies", "page_params"};
 const std::vector<std::string> kLanguageKeys = {"locale", "title",  "creator",    "base_url",
                                                 "weight", "menu",   "content_dir", "params", "permalinks"};
 
@@ -385,6 +385,24 @@ void ReadCurrency(const TomlSource& src, const toml::table& t, SiteConfig& confi
   config.currency = *currency;
 }
 
+// page_params = ["author", "image"]: a list of key names.
+void ReadPageParams(const TomlSource& src, const toml::table& t, SiteConfig& config, Diagnostics& diags) {
+  const toml::node* node = t.get("page_params");
+  if (!node) return;
+  const char* shape = "\"page_params\" must be a list of the front matter keys of the site's own, like "
+                      "page_params = [\"author\", \"image\"]";
+  const toml::array* list = node->as_array();
+  if (!list) return ErrorAt(src, *node, shape, diags);
+  config.page_params_given = true;
+  for (const toml::node& item : *list) {
+    const auto* key = item.as_string();
+    if (!key || (*key)->empty())
+      ErrorAt(src, item, shape, diags);
+    else
+      config.page_params.push_back(**key);
+  }
+}
+
 void ReadTimeZone(const TomlSource& src, const toml::table& t, SiteConfig& config, Diagnostics& diags) {
   auto zone = GetString(src, t, "timezone", diags);
   if (!zone) return;
@@ -480,6 +498,7 @@ bool LoadConfig(const std::string& source_dir, const ConfigOverrides& overrides,
   }
 
   ReadTimeZone(src, *table, config, diags);
+  ReadPageParams(src, *table, config, diags);
   if (const toml::node* ascii = table->get("ascii_urls")) {
     if (ascii->is_boolean())
       config.ascii_urls = **ascii->as_boolean();

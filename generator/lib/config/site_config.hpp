@@ -86,6 +86,10 @@ struct SiteConfig {
   IdentityConfig identity;                  // identity = "gc" and what goes with it
   Value params = Value::Map();              // [params]: the site's own values, for templates
   std::vector<TaxonomyConfig> taxonomies;   // [taxonomies], in the order written
+  // page_params: the site's own front matter keys pages may write at the top (Hugo's style);
+  // once given, any other unknown key is an error.
+  std::vector<std::string> page_params;
+  bool page_params_given = false;
 
   const LanguageConfig* FindLanguage(const std::string& code) const;
   std::vector<std::string> LanguageCodes() const;

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <charconv>
 #include <climits>
+#include <map>
 #include <cstdio>
 #include <sstream>
 
@@ -507,8 +508,10 @@ class FieldReader {
       if (auto typo = DidYouMean(Lowercase(f.key), KnownKeysLowercase()))
         Error(f, "\"" + f.key + "\" is not a front matter key (did you mean \"" + KnownKey(*typo) +
                      "\"?); a key of the site's own goes under params, as params." + f.key);
-      else
+      else {
         m.params.Set(f.key, ToValue(f));
+        m.own_keys.push_back({f.key, f.pos});
+      }
       return;
     }
     if (k == "params") {
@@ -605,6 +608,71 @@ bool IsIsoDate(const std::string& s) {
   if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return false;
   bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
   return !(m == 2 && d == 29 && !leap);
+}
+
+void CheckOwnKeys(const std::vector<const Page*>& pages, const PageParamsDeclaration& declared,
+                  Diagnostics& diags) {
+  constexpr const char* kCode = "param-undeclared";
+  std::vector<std::string> keys;
+  for (const std::string& k : declared.keys) keys.push_back(Lowercase(k));
+  struct Use {
+    const Page* page;
+    std::string key;  // as written
+    SourcePos pos;
+  };
+  std::map<std::string, std::vector<Use>> undeclared;  // by lower-case key, in page order
+  for (const Page* page : pages)
+    for (const auto& [key, pos] : page->meta.own_keys)
+      if (std::find(keys.begin(), keys.end(), Lowercase(key)) == keys.end())
+        undeclared[Lowercase(key)].push_back({page, key, pos});
+  if (declared.given) {
+    for (const auto& [lower, uses] : undeclared)
+      for (const Use& use : uses) {
+        auto near = DidYouMean(lower, keys);
+        diags.Error(use.pos,
+                    "\"" + use.key + "\" is not a front matter key tandem reads, nor one of site.toml's page_params" +
+                        (near ? " (did you mean \"" + *near + "\"?)" : std::string()) +
+                        "; correct it, or add it to page_params if the site's pages use it",
+                    use.page->FrontMatterLine(use.pos.line), kCode);
+      }
+    return;
+  }
+  if (undeclared.empty()) return;
+  // One warning for them all, at the first page that has one, with the line to add to site.toml.
+  const Use* first = nullptr;
+  std::string counts, list;
+  for (const auto& [lower, uses] : undeclared) {
+    for (const Use& use : uses)
+      if (!first || use.page->source_path < first->page->source_path ||
+          (use.page == first->page && use.pos.line < first->pos.line))
+        first = &use;
+    std::string n = std::to_string(uses.size()) + (uses.size() == 1 ? " page" : " pages");
+    counts += (counts.empty() ? "" : ", ") + ("\"" + uses.front().key + "\" (" + n + ")");
+    list += (list.empty() ? "" : ", ") + ("\"" + uses.front().key + "\"");
+  }
+  diags.Warning(first->pos,
+                std::string(undeclared.size() == 1 ? "a front matter key tandem does not read becomes"
+                                                   : "front matter keys tandem does not read become") +
+                    " page.params for templates: " + counts +
+                    ". Declare the site's own keys in site.toml, page_params = [" + list +
+                    "], so that a misspelt one is an error",
+                first->page->FrontMatterLine(first->pos.line), kCode);
+}
+
+std::vector<std::string> OwnKeysOf(const std::string& path, const std::string& text,
+                                   const std::vector<std::string>& taxonomy_keys) {
+  Diagnostics quiet;
+  auto block = SplitFrontMatter(path, text, quiet);
+  if (!block) return {};
+  auto fields = block->format == "toml" ? ParseTomlBlock(path, text, *block, quiet)
+                                        : ParseYamlBlock(path, text, *block, quiet);
+  if (!fields) return {};
+  std::vector<std::string> out;
+  for (const Field& f : *fields)
+    if (KnownKey(f.key).empty() &&
+        std::find(taxonomy_keys.begin(), taxonomy_keys.end(), Lowercase(f.key)) == taxonomy_keys.end())
+      out.push_back(f.key);
+  return out;
 }
 
 bool IsFrontMatterKey(std::string_view key) {

@@ -23,6 +23,23 @@ struct PageSource {
 std::optional<PageSource> ParsePage(const std::string& path, const std::string& text, Diagnostics& diags,
                                     const std::vector<std::string>& taxonomy_keys = {});
 
+// The site's own front matter keys, written at the top like Hugo's (`author: ...`) rather than
+// under params: declared in site.toml's page_params, any other is an error, as a typo would be.
+// A site that declares none gets one warning per key (param-undeclared), naming how many pages
+// have it.
+struct PageParamsDeclaration {
+  bool given = false;  // site.toml has page_params
+  std::vector<std::string> keys;
+};
+void CheckOwnKeys(const std::vector<const Page*>& pages, const PageParamsDeclaration& declared,
+                  Diagnostics& diags);
+
+// The top-level keys of a page's front matter that tandem does not read itself (nor a taxonomy
+// names), as written: what a site moving to tandem declares in page_params. Empty if the front
+// matter cannot be read.
+std::vector<std::string> OwnKeysOf(const std::string& path, const std::string& text,
+                                   const std::vector<std::string>& taxonomy_keys);
+
 // Whether tandem reads `key` itself (in any spelling: "Title", "publishDate"), so that no
 // taxonomy may take it.
 bool IsFrontMatterKey(std::string_view key);

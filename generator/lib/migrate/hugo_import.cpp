@@ -7,6 +7,7 @@
 #include <regex>
 #include <set>
 
+#include "content/front_matter.hpp"
 #include "migrate/hugo_config.hpp"
 #include "migrate/toml_writer.hpp"
 #include "support/files.hpp"
@@ -26,10 +27,6 @@ constexpr const char* kMarkupWhy =
 // Why a Hugo setting has no place in site.toml, by its lower-case path; others get kNoSetting.
 const std::map<std::string, std::string>& WhyNot() {
   static const std::map<std::string, std::string> why = {
-      {"taxonomies",
-       "tandem does not write them yet: copy [taxonomies] into site.toml by hand, with each "
-       "language's segment and title (README, Taxonomies); their terms in front matter are read once "
-       "it names them"},
       {"theme", "tandem's gc theme (Canada.ca) replaces the Hugo theme; Hugo layouts are not read"},
       {"themesdir", "tandem's gc theme (Canada.ca) replaces the Hugo theme; Hugo layouts are not read"},
       {"enablegitinfo",
@@ -41,8 +38,12 @@ const std::map<std::string, std::string>& WhyNot() {
       {"outputs", "tandem writes HTML pages, sitemap.xml and, with [feeds], Atom feeds; no other formats"},
       {"outputformats",
        "tandem writes HTML pages, sitemap.xml and, with [feeds], Atom feeds; no other formats"},
-      {"paginate", "tandem does not paginate section lists"},
-      {"pagination", "tandem does not paginate section lists"},
+      {"paginate",
+       "tandem pages a section's list when its _index.md says paginate = N (and sort); there is no "
+       "site-wide setting"},
+      {"pagination",
+       "tandem pages a section's list when its _index.md says paginate = N (and sort); there is no "
+       "site-wide setting"},
       {"uglyurls", "tandem writes every page as a folder with index.html"},
       {"canonifyurls", "tandem writes links from the site's root, under base_url's path"},
       {"relativeurls", "tandem writes links from the site's root, under base_url's path"},
@@ -50,7 +51,8 @@ const std::map<std::string, std::string>& WhyNot() {
       {"enableemoji", "tandem does not turn :emoji: codes into emoji"},
       {"languagedirection", "tandem writes every language left to right"},
       {"copyright", "the gc theme's footer shows the Government of Canada's terms, from its UI strings"},
-      {"summarylength", "tandem has no automatic summaries"},
+      {"summarylength",
+       "a summary is front matter summary, the text before <!--more-->, else the first paragraph whole"},
   };
   return why;
 }
@@ -125,7 +127,9 @@ class Importer {
     ReadLanguages();
     if (languages_.empty()) return std::nullopt;
     ReadContentDirs();
-    std::string top = TopSettings();
+    ScanFrontMatterKeys();
+    std::string taxonomies = Taxonomies();
+    std::string top = TopSettings() + PageParams();
     std::string params = ParamsTable("params", root_.Get("params"));
     std::string permalinks = Permalinks("permalinks", "permalinks", root_.Get("permalinks"));
     std::string langs;
@@ -135,7 +139,7 @@ class Importer {
     std::string out =
         "# site.toml for tandem, written by `tandem import hugo` from the Hugo configuration.\n";
     out += "# Hugo settings with no equivalent are listed at the end.\n\n" + top;
-    for (const std::string& part : {params, permalinks, langs})
+    for (const std::string& part : {params, permalinks, taxonomies, langs})
       if (!part.empty()) out += "\n" + part;
     if (!not_carried_.empty()) {
       out += "\n# Not carried over (tandem import printed these as notes):\n";
@@ -232,28 +236,111 @@ class Importer {
   }
 
   // The content file a menu's pageRef or url names, as a path in the language's folder without a
-  // language suffix ("about.md", "news/_index.md"); nullopt when there is none.
+  // language suffix ("about.md", "news/_index.md", "_index.html"); nullopt when there is none.
   std::optional<std::string> ContentFile(const Language& lang, std::string ref) const {
     ref = ref.substr(0, ref.find_first_of("#?"));
     while (StartsWith(ref, "/")) ref.erase(0, 1);
     while (!ref.empty() && ref.back() == '/') ref.pop_back();
     std::vector<std::string> bases;
-    if (EndsWith(ref, ".md"))
-      bases = {ref.substr(0, ref.size() - 3)};
+    if (EndsWith(ref, ".md") || EndsWith(ref, ".html"))
+      bases = {ref.substr(0, ref.rfind('.'))};
     else if (ref.empty())
       bases = {"_index"};
     else
       bases = {ref, ref + "/_index", ref + "/index"};
     bool shared = SharesContentDir(lang);
     std::error_code ec;
-    for (const std::string& base : bases) {
-      std::vector<std::string> names = {base + ".md"};
-      if (shared) names = {base + "." + lang.code + ".md"};
-      if (shared && lang.code == default_code_) names.push_back(base + ".md");
-      for (const std::string& name : names)
-        if (fs::is_regular_file(fs::path(dir_) / lang.content_dir / name, ec)) return base + ".md";
-    }
+    for (const std::string& base : bases)
+      for (const char* ext : {".md", ".html"}) {
+        std::vector<std::string> names = {base + ext};
+        if (shared) names = {base + "." + lang.code + ext};
+        if (shared && lang.code == default_code_) names.push_back(base + ext);
+        for (const std::string& name : names)
+          if (fs::is_regular_file(fs::path(dir_) / lang.content_dir / name, ec)) return base + ext;
+      }
     return std::nullopt;
+  }
+
+  // ---- front matter ----
+
+  // The top-level front matter keys tandem does not read, from every page of every language: the
+  // site's own (page_params), and Hugo's default taxonomies when the site has no [taxonomies].
+  void ScanFrontMatterKeys() {
+    std::set<std::string> dirs;
+    for (const Language& lang : languages_) dirs.insert(lang.content_dir);
+    for (const std::string& dir : dirs) {
+      std::error_code ec;
+      for (auto it = fs::recursive_directory_iterator(fs::path(dir_) / dir, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        std::string ext = LowerKey(it->path().extension().string());
+        if (!it->is_regular_file(ec) || (ext != ".md" && ext != ".markdown" && ext != ".html")) continue;
+        std::string text = NormalizeSource(ReadFile(it->path().string()));
+        for (const std::string& key : OwnKeysOf(it->path().string(), text, {})) {
+          auto [at, added] = own_keys_.insert({LowerKey(key), key});
+          if (!added && key < at->second) at->second = key;  // the same spelling whatever the file order
+        }
+      }
+    }
+  }
+
+  // page_params = [...]: the keys found, less those taxonomies read.
+  std::string PageParams() const {
+    std::string list;
+    for (const auto& [lower, key] : own_keys_)
+      if (!taxonomy_keys_.count(lower)) list += (list.empty() ? "" : ", ") + TomlString(key);
+    if (list.empty()) return "";
+    return "# Front matter keys of the site's own, found in its pages; templates read them as page.params.<key>.\n"
+           "# Any other key tandem does not know is an error, as a misspelt one would be.\n"
+           "page_params = [" + list + "]\n";
+  }
+
+  // [taxonomies], as Hugo's: singular = "plural". Without one, Hugo makes tags and categories,
+  // unless disableKinds turns taxonomies off; only those the pages use are written.
+  std::string Taxonomies() {
+    std::vector<std::pair<std::string, std::string>> named;  // singular, plural
+    const HugoValue* table = root_.Get("taxonomies");
+    if (table && table->IsTable()) {
+      for (const auto& [singular, plural] : table->fields)
+        if (plural.IsScalar() && !plural.text.empty())
+          named.push_back({singular, LowerKey(plural.text)});
+        else
+          Note(plural, "taxonomies." + singular, "a taxonomy must name its front matter key, like tag = \"tags\"");
+    } else if (!TaxonomiesDisabled()) {
+      for (const auto& [singular, plural] : {std::pair<std::string, std::string>{"category", "categories"},
+                                             {"tag", "tags"}})
+        if (own_keys_.count(plural)) named.push_back({singular, plural});
+    }
+    for (const Language& lang : languages_)
+      if (const HugoValue* own = lang.table ? lang.table->Get("taxonomies") : nullptr)
+        Note(*own, "languages." + lang.code + ".taxonomies",
+             "tandem's taxonomies are the site's; a language gives each its own URL segment and title "
+             "in [taxonomies.<name>] (README, Taxonomies)");
+    std::string out;
+    for (const auto& [singular, plural] : named) {
+      taxonomy_keys_.insert(plural);
+      if (plural == "tags" || plural == "categories") {  // the gc theme has their titles
+        out += TomlKey(singular) + " = " + TomlString(plural) + "\n";
+        continue;
+      }
+      std::string title = plural;
+      title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+      std::string titles;
+      for (const Language& lang : languages_)
+        titles += (titles.empty() ? "" : ", ") + TomlKey(lang.code) + " = " + TomlString(title);
+      out += "\n[taxonomies." + TomlKey(singular) + "]\nkey = " + TomlString(plural) + "\ntitle = { " + titles +
+             " }  # made from the key: write each language's title\n";
+    }
+    return out.empty() ? "" : "[taxonomies]\n" + out;
+  }
+
+  bool TaxonomiesDisabled() const {
+    const HugoValue* kinds = root_.Get("disableKinds");
+    if (!kinds) return false;
+    for (const HugoValue& kind : kinds->items) {
+      std::string k = LowerKey(kind.text);
+      if (k == "taxonomy" || k == "term" || k == "taxonomyterm") return true;
+    }
+    return false;
   }
 
   // ---- the site's own settings ----
@@ -497,7 +584,7 @@ class Importer {
         "languages",       "params", "menu",         "menus",
         "permalinks",      "markup", "timezone",     "contentdir",
         "removepathaccents",
-        "disablelanguages"};
+        "disablelanguages", "taxonomies"};
     NoteDefaultLanguageAtRoot();
     NoteEnvironmentFolders();
     for (const auto& [key, value] : root_.fields) {
@@ -569,6 +656,8 @@ class Importer {
   std::vector<Language> languages_;
   std::string site_base_;
   std::vector<std::string> not_carried_;
+  std::map<std::string, std::string> own_keys_;  // front matter keys tandem does not read, by lower case
+  std::set<std::string> taxonomy_keys_;          // the plural keys [taxonomies] reads
 };
 
 }  // namespace

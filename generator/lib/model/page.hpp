@@ -45,6 +45,9 @@ struct FrontMatter {
   std::string sort;
   int paginate = 0;
   Value params = Value::Map();  // keys tandem does not know, for templates as page.params
+  // Keys written at the top of the front matter that became params without being declared (not
+  // under params, not in site.toml's page_params): checked against the site's list after loading.
+  std::vector<std::pair<std::string, SourcePos>> own_keys;
   std::vector<PageTerms> terms;  // of the taxonomies site.toml names ([taxonomies])
 
   // Where some fields were written, for errors found after parsing.
