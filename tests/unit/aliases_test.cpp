@@ -41,6 +41,18 @@ TEST_CASE("an alias where a page is written is an error naming both files", "[al
         "   |            ^\n");
 }
 
+TEST_CASE("an alias that is the page's own address is a warning, and no redirect", "[aliases]") {
+  FixtureSite site = SiteWith("url = \"/guides/\"\naliases = [\"/guides/\"]\n");
+  auto result = site.Build();
+  REQUIRE(result.report.ok);
+  CHECK(result.warnings.find(
+            "content/en/a.md:4:12: warning: alias \"/guides/\" is this page's own address (en/guides/index.html), "
+            "so no redirect is written; remove the alias [alias-redundant]\n"
+            " 4 | aliases = [\"/guides/\"]\n"
+            "   |            ^\n") != std::string::npos);
+  CHECK(site.Read("en/guides/index.html").find("http-equiv=\"refresh\"") == std::string::npos);
+}
+
 TEST_CASE("two pages with the same alias is an error naming both", "[aliases]") {
   FixtureSite site = SiteWith("aliases = \"/old/\"\n");
   site.WriteFile("content/en/b.md", "+++\ntitle = \"B\"\naliases = \"/en/old\"\n+++\nText.\n");

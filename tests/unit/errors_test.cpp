@@ -141,7 +141,7 @@ TEST_CASE("an unknown key in site.toml", "[errors]") {
         "site.toml:2:1: error: unknown key \"them\" in site.toml (did you mean \"theme\"?); known keys: "
         "\"base_url\", \"theme\", \"currency\", \"allow_raw_html\", \"page_timeout\", \"languages\", \"feeds\", "
         "\"search\", \"noindex\", \"checks\", \"translation_source\", \"timezone\", \"params\", \"permalinks\", "
-        "\"ascii_urls\", \"taxonomies\", \"page_params\", \"identity\", "
+        "\"ascii_urls\", \"taxonomies\", \"page_params\", \"slugs\", \"identity\", "
         "\"missing_translation\", \"title_max_length\", \"description_max_length\", \"share\", \"feedback\", "
         "\"analytics\"\n"
         " 2 | them = \"gc\"\n"

@@ -107,6 +107,7 @@ TEST_CASE("import hugo maps languages, hosts, params, menus, permalinks and raw 
 
 base_url = "https://www.example.gc.ca/"
 theme = "gc"  # tandem's Canada.ca theme
+slugs = "hugo"  # file names and titles become URLs as Hugo made them
 allow_raw_html = true  # markup.goldmark.renderer.unsafe
 timezone = "America/Halifax"
 
@@ -199,6 +200,7 @@ TEST_CASE("import hugo reads YAML, and a single content tree becomes one content
 
 base_url = "https://example.ca/"
 theme = "gc"  # tandem's Canada.ca theme
+slugs = "hugo"  # file names and titles become URLs as Hugo made them
 translation_source = "fr"  # defaultContentLanguage: translations are made from it; a file without .<code>.md is in it
 
 [params]
@@ -259,6 +261,7 @@ TEST_CASE("import hugo merges a split config/_default folder", "[hugo]") {
 
 base_url = "https://example.ca/"
 theme = "gc"  # tandem's Canada.ca theme
+slugs = "hugo"  # file names and titles become URLs as Hugo made them
 
 [params]
 creator = "Harbour Authority"
@@ -417,6 +420,7 @@ TEST_CASE("a Hugo-shaped site, imported, builds with tandem's default theme as i
   std::string toml = ReadBytes(site.source() / "site.toml");
   CHECK(toml.find(
             "base_url = \"https://harbour.example.ca/\"\ntheme = \"gc\"  # tandem's Canada.ca theme\n"
+            "slugs = \"hugo\"  # file names and titles become URLs as Hugo made them\n"
             "allow_raw_html = true  # markup.goldmark.renderer.unsafe\ntimezone = \"America/Halifax\"\n") !=
         std::string::npos);
   CHECK(toml.find("content_dir = \"content\"\n") != std::string::npos);

@@ -44,3 +44,29 @@ TEST_CASE("a url from front matter stays below the language root", "[slugs]") {
         "address "
         "or file path");
 }
+
+TEST_CASE("slugs = \"hugo\" makes names into segments by Hugo's rule, so moved sites keep their URLs",
+          "[slugs]") {
+  Locale en("en-CA"), fr("fr-CA");
+  // Punctuation goes without a trace; spaces and hyphens, one hyphen between kept characters.
+  CHECK(en.SlugifyHugo("eva’s-exit-interview", false) == "evas-exit-interview");
+  CHECK(en.SlugifyHugo("moving-fast-staying-safe:-being-‘agile’-in-government", false) ==
+        "moving-fast-staying-safe-being-agile-in-government");
+  CHECK(en.SlugifyHugo("are-you-the-next-ceo?", false) == "are-you-the-next-ceo");
+  CHECK(en.SlugifyHugo("share-your-resume--77d1c2", false) == "share-your-resume-77d1c2");
+  CHECK(en.SlugifyHugo("-‘a-percentage-of-perfection’:-incident-management", false) ==
+        "a-percentage-of-perfection-incident-management");
+  CHECK(en.SlugifyHugo("<strong>writing-notices<-strong>", false) == "strongwriting-notices-strong");
+  CHECK(en.SlugifyHugo("privacy-notices-and-usability-testing ", false) == "privacy-notices-and-usability-testing");
+  CHECK(en.SlugifyHugo("CDS-gets-its-first-CEO", false) == "cds-gets-its-first-ceo");
+  // Letters (accents too), digits, marks and . _ ~ + stay; a leading dot does not.
+  CHECK(fr.SlugifyHugo("concepteur·trice-d'interaction", false) == "concepteurtrice-dinteraction");
+  CHECK(fr.SlugifyHugo("élaborer-un-cadre-d’évaluation", false) == "élaborer-un-cadre-dévaluation");
+  CHECK(fr.SlugifyHugo("adjoint.e_c.v.", false) == "adjoint.e_c.v.");
+  CHECK(fr.SlugifyHugo("..tandem", false) == "tandem");
+  CHECK(fr.SlugifyHugo("« Courtes » – et fréquentes", false) == "courtes-et-fréquentes");
+  // ascii_urls: accents removed, as Hugo's removePathAccents.
+  CHECK(fr.SlugifyHugo("élaborer-un-cadre-d’évaluation", true) == "elaborer-un-cadre-devaluation");
+  CHECK(fr.SlugifyHugo("Œuvres", true) == "oeuvres");
+  CHECK(fr.SlugifyHugo("?!", true) == "");
+}

@@ -83,7 +83,7 @@ namespace {
 const std::vector<std::string> kSiteKeys = {
     "base_url", "theme",   "currency", "allow_raw_html",     "page_timeout", "languages", "feeds",
     "search",   "noindex", "checks",   "translation_source", "timezone",     "params",    "permalinks",
-    "ascii_urls", "taxonomies", "page_params"};
+    "ascii_urls", "taxonomies", "page_params", "slugs"};
 const std::vector<std::string> kLanguageKeys = {"locale", "title",  "creator",    "base_url",
                                                 "weight", "menu",   "content_dir", "params", "permalinks"};
 
@@ -504,6 +504,16 @@ bool LoadConfig(const std::string& source_dir, const ConfigOverrides& overrides,
       config.ascii_urls = **ascii->as_boolean();
     else
       ErrorAt(src, *ascii, "\"ascii_urls\" must be true or false", diags);
+  }
+  if (const toml::node* slugs = table->get("slugs")) {
+    auto rule = slugs->value<std::string>();
+    if (rule == "hugo" || rule == "tandem")
+      config.hugo_slugs = *rule == "hugo";
+    else
+      ErrorAt(src, *slugs,
+              "\"slugs\" must be \"tandem\" (the default: punctuation becomes a hyphen) or \"hugo\" (Hugo's "
+              "rule, for a site that keeps the URLs Hugo gave it)",
+              diags);
   }
   ReadPermalinks(src, *table, "permalinks", config.ascii_urls, config.permalinks, diags);
   ReadChecksConfig(src, *table, config.checks, diags);

@@ -75,6 +75,9 @@ struct SiteConfig {
   // Slugs made from names and titles, and those written, are lowercase ASCII (Canada.ca's rule);
   // ascii_urls = false keeps letters such as é for a site that already publishes them.
   bool ascii_urls = true;
+  // slugs = "hugo": names and titles become segments by Hugo's rule (punctuation dropped, not made
+  // a hyphen), so a site moved from Hugo keeps its URLs; "tandem" (the default) otherwise.
+  bool hugo_slugs = false;
   std::vector<PermalinkPattern> permalinks;  // [permalinks]; a language's own are in LanguageConfig
   std::vector<LanguageConfig> languages;  // by weight, then code
   std::string environment = "production";  // --environment: which site.<environment>.toml was read

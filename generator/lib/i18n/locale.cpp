@@ -207,6 +207,40 @@ std::string Locale::SlugifyUnicode(std::string_view text) const {
   return ToUtf8(slug);
 }
 
+std::string Locale::SlugifyHugo(std::string_view text, bool ascii) const {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size()));
+  u.toLower(icu::Locale::forLanguageTag(tag_, status));
+  const icu::Normalizer2* form =
+      ascii ? icu::Normalizer2::getNFDInstance(status) : icu::Normalizer2::getNFCInstance(status);
+  Check(status, "normalizer");
+  icu::UnicodeString normal = form->normalize(u, status);
+  Check(status, "normalization");
+  icu::UnicodeString slug;
+  bool hyphen = false;
+  for (int32_t i = 0; i < normal.length(); i += U16_LENGTH(normal.char32At(i))) {
+    UChar32 c = normal.char32At(i);
+    bool mark = U_GET_GC_MASK(c) & U_GC_M_MASK;
+    if (ascii && mark) continue;  // the accent of a decomposed letter
+    bool keep = u_isalnum(c) || mark || c == u'.' || c == u'_' || c == u'~' || c == u'+';
+    if (keep && (c != u'.' || !slug.isEmpty())) {
+      if (hyphen && !slug.isEmpty()) slug.append(u'-');
+      hyphen = false;
+      slug.append(c);
+    } else if (c == u'-' || u_isUWhiteSpace(c)) {
+      hyphen = true;
+    }
+  }
+  std::string out = ToUtf8(slug);
+  if (!ascii || IsAscii(out)) return out;
+  std::string plain;  // letters of other scripts, written in Latin
+  for (char c : ToAsciiLower(out))
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' ||
+        c == '+')
+      plain += c;
+  return plain;
+}
+
 std::string Locale::Fold(std::string_view word) const {
   if (IsAscii(word)) {
     std::string lower(word);

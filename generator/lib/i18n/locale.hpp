@@ -64,6 +64,11 @@ class Locale {
   // The same keeping every letter, for sites with ascii_urls = false: lowercase words of letters,
   // digits and their accents, in NFC, joined by hyphens: "Sécurité publique" → "sécurité-publique".
   std::string SlugifyUnicode(std::string_view text) const;
+  // Hugo's rule (site.toml slugs = "hugo"), so a site moving over keeps its URLs: lowercase; a run
+  // of spaces and hyphens is one hyphen; letters, digits, marks and . _ ~ + stay; any other
+  // character goes without a trace ("Eva’s exit: day 1" → "evas-exit-day-1"). `ascii` then
+  // removes accents, as Hugo's removePathAccents. Never starts with a dot.
+  std::string SlugifyHugo(std::string_view text, bool ascii) const;
   // A word as search compares it: lowercase, accents removed, compatibility forms unfolded
   // ("École" → "ecole", "ﬁche" → "fiche"). Thread-safe. The search script folds queries the same
   // way: String.normalize("NFKD"), marks (\p{Mn}) removed, toLowerCase().

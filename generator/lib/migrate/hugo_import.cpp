@@ -367,6 +367,7 @@ class Importer {
     site_base_ = WithSlash(base);
     out += "base_url = " + TomlString(site_base_) + "\n";
     out += "theme = \"gc\"  # tandem's Canada.ca theme\n";
+    out += "slugs = \"hugo\"  # file names and titles become URLs as Hugo made them\n";
     if (const HugoValue* unsafe = Markup("goldmark", "renderer", "unsafe"))
       out += std::string("allow_raw_html = ") + (unsafe->text == "true" ? "true" : "false") +
              "  # markup.goldmark.renderer.unsafe\n";

@@ -86,6 +86,12 @@ void AssignAliases(Site& site, Diagnostics& diags) {
       auto [it, inserted] = owners.emplace(path, Owner{page, true});
       if (inserted) {
         page->alias_outputs.push_back(path);
+      } else if (it->second.page == page && !it->second.alias) {
+        // Hugo writes nothing for it either: the page itself is there.
+        diags.Warning(pos,
+                      "alias \"" + alias + "\" is this page's own address (" + path +
+                          "), so no redirect is written; remove the alias",
+                      page->FrontMatterLine(pos.line), "alias-redundant");
       } else if (it->second.page != page || !it->second.alias) {
         std::string what = it->second.alias ? "an alias of " : "";
         diags.Error(pos,

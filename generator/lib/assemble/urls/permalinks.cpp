@@ -70,6 +70,7 @@ std::optional<std::string> ExpandPermalink(const Page& page, const PermalinkPatt
     day = zone.DayOf(*ParseDateTime(page.meta.date));  // front matter keeps only dates it reads
   }
   auto slug = [&](const std::string& text) {
+    if (values.hugo) return lang.locale->SlugifyHugo(text, values.ascii);
     return values.ascii ? lang.locale->Slugify(text) : lang.locale->SlugifyUnicode(text);
   };
   std::string file = slug(FileName(page));

@@ -14,6 +14,7 @@ namespace tandem {
 struct PermalinkValues {
   std::string section;  // the top section's own segment: its slug, else its folder's name
   bool ascii = true;    // site.toml ascii_urls
+  bool hugo = false;    // site.toml slugs = "hugo"
 };
 
 // The folder directly in the language's content folder that holds `page`, or "" for a page

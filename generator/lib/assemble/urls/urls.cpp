@@ -79,17 +79,19 @@ std::optional<std::string> UrlProblem(const std::string& url, bool ascii) {
 
 namespace tandem {
 
-namespace {
-
-std::string SlugOf(const Locale& locale, const std::string& name, bool ascii) {
-  return ascii ? locale.Slugify(name) : locale.SlugifyUnicode(name);
+std::string SlugOf(const Locale& locale, std::string_view name, const SiteConfig& config) {
+  if (config.hugo_slugs) return locale.SlugifyHugo(name, config.ascii_urls);
+  return config.ascii_urls ? locale.Slugify(name) : locale.SlugifyUnicode(name);
 }
 
+namespace {
+
 // The page's own segment: its slug if it gives one, else its file or folder name made a slug.
-std::optional<std::string> SegmentOf(const Page& page, const Locale& locale, bool ascii, Diagnostics& diags) {
+std::optional<std::string> SegmentOf(const Page& page, const Locale& locale, const SiteConfig& config,
+                                     Diagnostics& diags) {
   if (page.is_home) return "";
   if (!page.meta.slug.empty() || page.meta.slug_pos.line > 0) {
-    if (auto problem = SlugProblem(page.meta.slug, ascii)) {
+    if (auto problem = SlugProblem(page.meta.slug, config.ascii_urls)) {
       diags.Error(page.meta.slug_pos, *problem, page.FrontMatterLine(page.meta.slug_pos.line));
       return std::nullopt;
     }
@@ -99,7 +101,7 @@ std::optional<std::string> SegmentOf(const Page& page, const Locale& locale, boo
   std::string name = page.is_section           ? LastSegment(page.rel_dir)
                      : page.bundle_dir.empty() ? Stem(page.rel_path)
                                                : LastSegment(page.bundle_dir);
-  std::string slug = SlugOf(locale, name, ascii);
+  std::string slug = SlugOf(locale, name, config);
   if (slug.empty()) {
     diags.Error({page.source_path}, "cannot make a URL slug from the name \"" + name +
                                         "\"; add slug = \"...\" to the front matter");
@@ -110,7 +112,7 @@ std::optional<std::string> SegmentOf(const Page& page, const Locale& locale, boo
 
 // The folders between the page's section and the page, each a segment: a folder without an
 // _index.md is no section, but its pages keep it in their URL (Hugo's rule).
-std::optional<std::string> FoldersBetween(const Page& page, const Locale& locale, bool ascii,
+std::optional<std::string> FoldersBetween(const Page& page, const Locale& locale, const SiteConfig& config,
                                           Diagnostics& diags) {
   std::string dir = page.is_section ? ParentDir(page.rel_dir) : page.rel_dir;
   const std::string& above = page.parent ? page.parent->rel_dir : dir;
@@ -119,7 +121,7 @@ std::optional<std::string> FoldersBetween(const Page& page, const Locale& locale
   for (size_t start = above.empty() ? 0 : above.size() + 1, end; start < dir.size(); start = end + 1) {
     end = std::min(dir.find('/', start), dir.size());
     std::string name = dir.substr(start, end - start);
-    std::string slug = SlugOf(locale, name, ascii);
+    std::string slug = SlugOf(locale, name, config);
     if (slug.empty()) {
       diags.Error({page.source_path}, "cannot make a URL segment from the folder name \"" + name +
                                           "\"; rename the folder, or give it an _index.md with a slug");
@@ -184,9 +186,10 @@ std::optional<std::string> PermalinkPlace(const Page& page, const std::string& t
   if (!pattern || page.is_section) return tree_rel;
   PermalinkValues values;
   values.ascii = ctx.site.config.ascii_urls;
+  values.hugo = ctx.site.config.hugo_slugs;
   auto known = ctx.section_segments.find(top);
   values.section =
-      known != ctx.section_segments.end() ? known->second : SlugOf(*ctx.lang.locale, top, values.ascii);
+      known != ctx.section_segments.end() ? known->second : SlugOf(*ctx.lang.locale, top, ctx.site.config);
   return ExpandPermalink(page, *pattern, values, ctx.lang, *ctx.site.time_zone, ctx.diags);
 }
 
@@ -200,15 +203,15 @@ void SetPlace(Page& page, const std::string& rel, const UrlContext& ctx) {
 // A page's place: its url, else its [permalinks] pattern, else its folders and slug. Its
 // children go below its folders and slug even when its url moves it (Hugo's rule).
 void AssignTree(Page& page, const std::string& parent_rel, UrlContext& ctx) {
-  bool ascii = ctx.site.config.ascii_urls;
+  const SiteConfig& config = ctx.site.config;
   const Locale& locale = *ctx.lang.locale;
   bool has_url = page.meta.url_pos.line > 0;
   auto folders =
-      page.is_home ? std::optional<std::string>("") : FoldersBetween(page, locale, ascii, ctx.diags);
+      page.is_home ? std::optional<std::string>("") : FoldersBetween(page, locale, config, ctx.diags);
   if (!folders) return;
   std::string tree_rel = parent_rel + *folders;
   if (!has_url || page.is_section) {
-    auto segment = SegmentOf(page, locale, ascii, ctx.diags);
+    auto segment = SegmentOf(page, locale, config, ctx.diags);
     if (!segment) return;
     page.slug = *segment;
     if (!segment->empty()) tree_rel += *segment + "/";
@@ -216,7 +219,8 @@ void AssignTree(Page& page, const std::string& parent_rel, UrlContext& ctx) {
       ctx.section_segments[page.rel_dir] = page.slug;
   }
   auto rel =
-      has_url ? RelativeUrlOf(page, ctx.lang.config, ascii, ctx.diags) : PermalinkPlace(page, tree_rel, ctx);
+      has_url ? RelativeUrlOf(page, ctx.lang.config, config.ascii_urls, ctx.diags)
+              : PermalinkPlace(page, tree_rel, ctx);
   if (!rel) return;
   SetPlace(page, *rel, ctx);
   for (Page* child : page.children) AssignTree(*child, tree_rel, ctx);

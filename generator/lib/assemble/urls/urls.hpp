@@ -15,6 +15,9 @@ namespace tandem {
 // Why `slug` cannot be one URL segment, or nullopt if it can.
 // `ascii` false (site.toml ascii_urls = false) allows lowercase letters beyond ASCII, in NFC.
 std::optional<std::string> SlugProblem(const std::string& slug, bool ascii = true);
+// A file, folder, section or title made one URL segment by the site's rule (ascii_urls, slugs);
+// "" when nothing of it can be kept.
+std::string SlugOf(const Locale& locale, std::string_view name, const SiteConfig& config);
 // Why `url` (a path below the language root) cannot be used, or nullopt if it can.
 std::optional<std::string> UrlProblem(const std::string& url, bool ascii = true);
 
