@@ -97,3 +97,23 @@ TEST_CASE("without page_params, undeclared keys are one warning giving the line 
   strict.strict = true;
   CHECK_FALSE(site.Build(strict).report.ok);
 }
+
+TEST_CASE("a page without a title takes its first heading's text, with a warning", "[front-matter][site]") {
+  using namespace tandem::testing;
+  FixtureSite site("minimal");
+  site.WriteFile("content/en/values.html",
+                 "---\nurl: /our-values/\n---\n<section>\n  <h2>Our <em>values</em> &amp; aims</h2>\n<p>Text.</p>\n"
+                 "</section>\n");
+  site.WriteFile("content/fr/values.md", "+++\n+++\nIntro.\n\n## Nos valeurs\n\nTexte.\n");
+  auto result = site.Build();
+  REQUIRE(result.report.ok);
+  CHECK(result.warnings.find(
+            "content/en/values.html:1:1: warning: the page has no title, so its first heading stands in for "
+            "it; add title: \"Our values & aims\" to its front matter [title-missing]\n"
+            " 1 | ---\n"
+            "   | ^\n") != std::string::npos);
+  CHECK(result.warnings.find("content/fr/values.md:1:1: warning: the page has no title, so its first heading "
+                             "stands in for it; add title = \"Nos valeurs\" to its front matter") !=
+        std::string::npos);
+  CHECK(site.Read("en/our-values/index.html").find("<title>Our values &amp; aims") != std::string::npos);
+}

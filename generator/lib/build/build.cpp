@@ -87,6 +87,7 @@ class Builder {
         Stage("languages", [&] { return CreateLanguages(); }) && Stage("data", [&] { return LoadData(); }) &&
         Stage("content", [&] { return LoadAllContent(); }) &&
         Stage("page params", [&] { return CheckPageParams(); }) &&
+        Stage("titles", [&] { return GiveMissingTitles(); }) &&
         Stage("summaries", [&] { return SummarizeAll(); }) &&
         Stage("sections", [&] { return BuildSections(); }) &&
         Stage("menus", [&] { return ResolveAllMenus(); }) && Stage("urls", [&] { return AssignAllUrls(); }) &&
@@ -340,6 +341,32 @@ class Builder {
 
   bool AssignAllDates() {
     AssignDates(site_, diags_, options_.check_only);
+    return true;
+  }
+
+  // A page without a title (Hugo builds them; Canada.ca needs one) takes the text of its first
+  // heading, with a warning; with no heading either, it is an error.
+  bool GiveMissingTitles() {
+    for (Page* page : site_.AllPages()) {
+      if (!page->meta.title.empty() || page->implicit) continue;
+      std::string_view text = site_.texts.Peek(page);
+      std::string heading = page->is_html ? HtmlFirstHeadingText(text) : FirstHeadingText(text);
+      bool toml = StartsWith(page->front_matter, "+++");
+      std::string example = toml ? "title = \"" : "title: \"";
+      if (heading.empty()) {
+        diags_.Error({page->source_path, 1, 1},
+                     "the page has no title; add " + example + "...\" to its front matter",
+                     page->FrontMatterLine(1));
+        page->meta.title = page->source_path;  // for the stages after, which report on; never written
+        continue;
+      }
+      page->meta.title = heading;
+      page->title_from_heading = true;
+      diags_.Warning({page->source_path, 1, 1},
+                     "the page has no title, so its first heading stands in for it; add " + example + heading +
+                         "\" to its front matter",
+                     page->FrontMatterLine(1), "title-missing");
+    }
     return true;
   }
 

@@ -69,7 +69,7 @@ bool SameStructure(const PageStructure& a, const PageStructure& b) {
 bool OnlyBodyChanged(const Site& site, const Page& page, std::string_view old_body, const std::string& text,
                      const PageSource& parsed) {
   size_t head = text.size() - parsed.body.size();
-  if (page.implicit || head != page.front_matter.size() || text.compare(0, head, page.front_matter) != 0 ||
+  if (page.implicit || page.title_from_heading || head != page.front_matter.size() || text.compare(0, head, page.front_matter) != 0 ||
       parsed.body_line != page.body_line)
     return false;
   if (page.meta.summary.empty() && SummaryText(parsed.body) != page.summary) return false;

@@ -690,12 +690,8 @@ std::optional<PageSource> ParsePage(const std::string& path, const std::string& 
   FieldReader reader(path, text, diags, taxonomy_keys);
   for (const Field& f : *fields) reader.Read(f, page.meta);
   bool ok = reader.errors() == 0;
-  if (page.meta.title.empty() && page.meta.title_pos.line == 0) {
-    ok = false;
-    std::string example = block->format == "toml" ? "title = \"...\"" : "title: \"...\"";
-    diags.Error({path, 1, 1}, "the page has no title; add " + example + " to its front matter",
-                LineAt(text, 1));
-  } else if (page.meta.title.empty()) {
+  // No title at all: the build gives the page its first heading's, or reports it (GiveMissingTitles).
+  if (page.meta.title.empty() && page.meta.title_pos.line > 0) {
     ok = false;
     diags.Error(page.meta.title_pos, "the title is empty", LineAt(text, page.meta.title_pos.line));
   }

@@ -201,4 +201,20 @@ std::string HtmlSummaryText(std::string_view html) {
   return "";
 }
 
+std::string HtmlFirstHeadingText(std::string_view html) {
+  std::string lower = Lower(html);
+  for (size_t at = lower.find("<h"); at != std::string::npos; at = lower.find("<h", at + 2)) {
+    if (at + 3 >= lower.size() || lower[at + 2] < '1' || lower[at + 2] > '6' ||
+        (lower[at + 3] != '>' && !IsSpace(lower[at + 3])))
+      continue;
+    size_t open_end = lower.find('>', at);
+    if (open_end == std::string::npos) return "";
+    size_t close = lower.find(std::string("</h") + lower[at + 2], open_end);
+    std::string text =
+        CollapsedText(html.substr(open_end + 1, close == std::string::npos ? close : close - open_end - 1));
+    if (!text.empty()) return text;
+  }
+  return "";
+}
+
 }  // namespace tandem

@@ -482,6 +482,18 @@ std::string SummaryText(std::string_view markdown) {
   return CollapseSpaces(WithoutBraces(text));
 }
 
+std::string FirstHeadingText(std::string_view markdown) {
+  Document doc;
+  Parse(markdown, 0, doc);
+  for (cmark_node* heading : CollectNodes(doc.root, CMARK_NODE_HEADING)) {
+    std::string text;
+    AppendPlainText(heading, text);
+    text = CollapseSpaces(WithoutBraces(text));
+    if (!text.empty()) return text;
+  }
+  return HtmlFirstHeadingText(markdown);
+}
+
 std::string RenderMarkdown(std::string_view markdown, const MarkdownOptions& options) {
   int flags = Options(options);
   Document doc;

@@ -83,6 +83,14 @@ std::string HtmlPageContent(std::string_view html);
 // and its spaces collapsed; "" when there is none.
 std::string HtmlSummaryText(std::string_view html);
 
+// The text of the first heading (<h1> to <h6>) of an HTML page, as HtmlSummaryText gives a
+// paragraph's; "" when there is none.
+std::string HtmlFirstHeadingText(std::string_view html);
+
+// The plain text of a Markdown page's first heading, or of its first HTML heading when it has
+// none of Markdown's; "" when there is none. What stands in for a missing title.
+std::string FirstHeadingText(std::string_view markdown);
+
 // Hugo's summary divider: the text before it is the page's summary.
 inline constexpr std::string_view kSummaryDivider = "<!--more-->";
 

@@ -118,6 +118,7 @@ struct Page {
   std::vector<std::pair<std::string, std::vector<const Page*>>> term_pages;
 
   // Line `line` of the page's front matter, for a message about a field written there.
+  bool title_from_heading = false;  // front matter has no title: its first heading's stands in
   std::string FrontMatterLine(int line) const { return LineAt(front_matter, line); }
 };
 
