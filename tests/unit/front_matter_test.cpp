@@ -60,7 +60,10 @@ TEST_CASE("a date that is not YYYY-MM-DD is an error at its line", "[front-matte
   std::string errors;
   CHECK_FALSE(Parse("+++\ntitle = \"T\"\ndate = \"30/07/2021\"\n+++\n", &errors));
   CHECK(errors ==
-        "content/en/x.md:3:1: error: \"date\" must be a date written YYYY-MM-DD, or a date and time like 2021-07-30T09:00:00-04:00, not \"30/07/2021\"\n"
+        "content/en/x.md:3:1: error: \"date\" must be a date written YYYY-MM-DD, or a date and time like "
+        "2021-07-30T09:00:00-04:00 or "
+        "2021-07-30 09:00:00 -0400 (the offset may be Z, or left out for the site's time zone), not "
+        "\"30/07/2021\"\n"
         " 3 | date = \"30/07/2021\"\n"
         "   | ^\n");
 }

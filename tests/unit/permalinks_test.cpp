@@ -24,21 +24,63 @@ FixtureSite PermalinksSite(const std::string& settings) {
 
 }  // namespace
 
-TEST_CASE("[permalinks] dates a page by its day in the site's time zone", "[permalinks]") {
+TEST_CASE("[permalinks] dates a page by its date as written, as Hugo does", "[permalinks]") {
   FixtureSite site("permalinks");
   auto toronto = site.Build();
   CHECK(toronto.errors == "");
-  // 2021-07-31T01:30:00Z is the evening of July 30 in Toronto; 23:30 at -05:00 stays December 31.
-  CHECK(site.Exists("en/2021/07/30/launch-night/index.html"));
-  CHECK(site.Exists("fr/2021/07/30/soiree-de-lancement/index.html"));
+  // 2021-07-31T01:30:00Z is the evening of July 30 in Toronto, but its URL keeps the day written;
+  // 23:30 at -05:00 stays December 31 (UTC: January 1).
+  CHECK(site.Exists("en/2021/07/31/launch-night/index.html"));
+  CHECK(site.Exists("fr/2021/07/31/soiree-de-lancement/index.html"));
   CHECK(site.Exists("en/2020/12/31/year-end/index.html"));
   CHECK(site.Exists("fr/2020/12/31/fin-d-annee/index.html"));
+  // The day shown is still the day in the site's time zone.
+  CHECK(site.Read("en/2021/07/31/launch-night/index.html")
+            .find("<meta name=\"dcterms.issued\" title=\"W3CDTF\" content=\"2021-07-30\">") !=
+        std::string::npos);
 
+  // The site's time zone does not move a URL.
   FixtureSite utc =
       PermalinksSite("timezone = \"UTC\"\n[permalinks]\nblog = \"/:year/:month/:day/:slug/\"\n");
   CHECK(utc.Build().errors == "");
   CHECK(utc.Exists("en/2021/07/31/launch-night/index.html"));
-  CHECK(utc.Exists("en/2021/01/01/year-end/index.html"));
+  CHECK(utc.Exists("en/2020/12/31/year-end/index.html"));
+}
+
+TEST_CASE("[permalinks] a date near midnight UTC, in each form, keeps its Hugo URL", "[permalinks]") {
+  FixtureSite site("permalinks");
+  // Hugo puts a post dated 2020-11-18T01:30:00.000Z under /2020/11/18/; in Toronto it is the 17th.
+  const char* kDates[] = {"2020-11-18T01:30:00.000Z", "'2020-11-18 01:30:00 +0000'", "2020-11-18T00:30:00",
+                          "'2020-11-18 23:59:00 -0400'", "2020-11-18"};
+  for (const char* date : kDates) {
+    INFO(date);
+    site.WriteFile("content/en/blog/late.md", std::string("+++\ntitle = \"Late\"\ndate = ") + date +
+                                                  "\nmodified = 2024-05-01\n+++\nText.\n");
+    auto r = site.Build();
+    CHECK(r.errors == "");
+    CHECK(site.Exists("en/2020/11/18/late/index.html"));
+    CHECK_FALSE(site.Exists("en/2020/11/17/late/index.html"));
+    CHECK_FALSE(site.Exists("en/2020/11/19/late/index.html"));
+  }
+}
+
+TEST_CASE("[permalinks] a page whose date changes moves in the next build", "[permalinks]") {
+  FixtureSite site("permalinks");
+  REQUIRE(site.Build().errors == "");
+  REQUIRE(site.Exists("en/2021/07/31/launch-night/index.html"));
+  site.WriteFile("content/en/blog/midnight.md",
+                 "+++\ntitle = \"Launch night\"\ndate = 2021-08-02T01:30:00Z\nmodified = 2024-05-03\n+++\n"
+                 "Launched late.\n");
+  auto r = site.Build();
+  CHECK(r.errors == "");
+  CHECK_FALSE(r.report.nothing_changed);
+  CHECK(site.Exists("en/2021/08/02/launch-night/index.html"));
+  CHECK_FALSE(site.Exists("en/2021/07/31/launch-night/index.html"));
+  // Pages carried over from the last build link to its new URL: the blog's list, the French page.
+  CHECK(site.Read("en/blog/index.html").find("href=\"/en/2021/08/02/launch-night/\"") != std::string::npos);
+  CHECK(site.Read("en/blog/index.html").find("/en/2021/07/31/") == std::string::npos);
+  CHECK(site.Read("fr/2021/07/31/soiree-de-lancement/index.html").find("/en/2021/08/02/launch-night/") !=
+        std::string::npos);
 }
 
 TEST_CASE("[permalinks] tokens: slug or title, file name, section, per-language patterns", "[permalinks]") {
@@ -201,15 +243,15 @@ TEST_CASE("ascii_urls = false keeps accents: lowercase, NFC, percent-encoded in 
   site.WriteFile("content/fr/programs/_index.md",
                  "+++\ntitle = \"Programmes\"\nurl = \"/à-propos/\"\nmodified = 2024-05-09\n+++\nTexte.\n");
   CHECK(site.Build().errors == "");
-  CHECK(site.Exists("fr/2021/07/30/soirée-de-lancement/index.html"));
+  CHECK(site.Exists("fr/2021/07/31/soirée-de-lancement/index.html"));
   CHECK(site.Exists("fr/2020/12/31/fin-d-année/index.html"));
   CHECK(site.Exists("fr/à-propos/index.html"));
   CHECK(site.Exists("fr/nouvelles/2024/depot-du-budget/index.html"));
   std::string sitemap = site.Read("sitemap.xml");
-  CHECK(sitemap.find("<loc>https://example.ca/fr/2021/07/30/soir%C3%A9e-de-lancement/</loc>") !=
+  CHECK(sitemap.find("<loc>https://example.ca/fr/2021/07/31/soir%C3%A9e-de-lancement/</loc>") !=
         std::string::npos);
   CHECK(sitemap.find("soirée") == std::string::npos);
-  std::string page = site.Read("fr/2021/07/30/soirée-de-lancement/index.html");
-  CHECK(page.find("href=\"https://example.ca/fr/2021/07/30/soir%C3%A9e-de-lancement/\"") !=
+  std::string page = site.Read("fr/2021/07/31/soirée-de-lancement/index.html");
+  CHECK(page.find("href=\"https://example.ca/fr/2021/07/31/soir%C3%A9e-de-lancement/\"") !=
         std::string::npos);
 }

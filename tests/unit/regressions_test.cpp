@@ -192,7 +192,9 @@ TEST_CASE("errors of content, URLs, translations and layouts come in one pass", 
   site.WriteFile("content/en/e.md", "+++\ntitle = \"E\"\ntranslation_key = \"k\"\n+++\n");
   auto result = site.Build(BuildOptions{".", "", false, true});
   CHECK(result.errors.find("content/en/a.md:3:1: error: \"date\" must be a date written YYYY-MM-DD, or a "
-                           "date and time like 2021-07-30T09:00:00-04:00, not \"2024- 1-01\"") != std::string::npos);
+                           "date and time like 2021-07-30T09:00:00-04:00 or 2021-07-30 09:00:00 -0400 (the "
+                           "offset may be Z, or left out for the site's time zone), not \"2024- 1-01\"") !=
+        std::string::npos);
   CHECK(result.errors.find("content/en/b.md:3:1: error: slug \"B!\"") != std::string::npos);
   CHECK(result.errors.find("content/en/c.md:3:1: error: the theme has no layout \"wide\"") !=
         std::string::npos);

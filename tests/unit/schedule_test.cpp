@@ -43,6 +43,37 @@ TEST_CASE("dates are read as RFC 3339 date-times, with or without an offset", "[
     CHECK_FALSE(ParseDateTime(bad));
 }
 
+TEST_CASE("dates are read in every numeric form Hugo reads, as a Hugo site writes them", "[schedule]") {
+  // From a Government of Canada Hugo site's front matter: each to its canonical text.
+  const std::pair<const char*, const char*> kForms[] = {
+      {"2018-10-19 09:00:00 -0400", "2018-10-19T09:00:00-04:00"},  // Go's own way of writing a time
+      {"2018-10-19 09:00:00 +0530", "2018-10-19T09:00:00+05:30"},
+      {"2018-10-19 09:00:00 -04:00", "2018-10-19T09:00:00-04:00"},
+      {"2018-10-19 09:00:00-0400", "2018-10-19T09:00:00-04:00"},
+      {"2018-10-19 09:00:00Z", "2018-10-19T09:00:00Z"},
+      {"2018-10-19 09:00:00", "2018-10-19T09:00:00"},
+      {"2023-01-26T11:04:34", "2023-01-26T11:04:34"},
+      {"2020-01-28T15:02:30.012Z", "2020-01-28T15:02:30Z"},  // the fraction is dropped
+      {"2022-10-11T16:00:00.000Z", "2022-10-11T16:00:00Z"},
+      {"2021-07-30T09:00:00-0400", "2021-07-30T09:00:00-04:00"},
+      {"2021-07-30T09:00:00.5-0400", "2021-07-30T09:00:00-04:00"},
+      {"2021-07-30T09:00:00+0000", "2021-07-30T09:00:00Z"},
+      {"2021-07-30T09:00", "2021-07-30T09:00:00"},  // tandem's own: Hugo wants the seconds
+  };
+  for (const auto& [written, canonical] : kForms) {
+    INFO(written);
+    auto when = ParseDateTime(written);
+    REQUIRE(when);
+    CHECK(when->ToString() == canonical);
+    CHECK(ParseDateTime(canonical)->ToString() == canonical);  // the canonical text reads back
+  }
+  for (const char* bad : {"2018-10-19 09:00:00  -0400", "2018-10-19 09:00:00 Z", "2018-10-19 09:00:00 -04",
+                          "2018-10-19 09:00:00 -040", "2018-10-19 09:00:00 -04000", "2018-10-19 09:00:00 ",
+                          "2018-10-19 09:00:00 -2400", "2018-10-19  09:00:00", "2018-10-19T9:00:00",
+                          "2018-10-19T09:00:00.Z", "Fri, 19 Oct 2018 09:00:00 -0400"})
+    CHECK_FALSE(ParseDateTime(bad));
+}
+
 TEST_CASE("the day shown is the day in the site's time zone", "[schedule]") {
   TimeZone toronto("America/Toronto");
   // 01:30 UTC on the 31st is still the 30th in Toronto (UTC-4 in summer), and the 31st in UTC.
@@ -73,11 +104,36 @@ TEST_CASE("front matter dates may be RFC 3339 strings, TOML date-times or YAML s
   CHECK(yaml->meta.modified == "2021-08-01");
   CHECK(diags.Render().empty());
 
+  // TOML: a native date-time with a fraction, and one with a space; strings in Go's forms.
+  auto toml_forms = ParsePage("p.md",
+                              "+++\ntitle = \"T\"\ndate = 2020-01-28T15:02:30.012Z\n"
+                              "lastmod = 2018-10-19 09:00:00\npublishDate = '2018-10-19 09:00:00 -0400'\n"
+                              "expiryDate = \"2021-07-30T09:00:00-0400\"\n+++\n",
+                              diags);
+  REQUIRE(toml_forms);
+  CHECK(toml_forms->meta.date == "2020-01-28T15:02:30Z");
+  CHECK(toml_forms->meta.modified == "2018-10-19T09:00:00");
+  CHECK(toml_forms->meta.publish_date == "2018-10-19T09:00:00-04:00");
+  CHECK(toml_forms->meta.expiry_date == "2021-07-30T09:00:00-04:00");
+  // YAML: yaml-cpp hands over a plain scalar's text as written, timestamps included.
+  auto yaml_forms =
+      ParsePage("p.md",
+                "---\ntitle: T\ndate: 2018-10-19 09:00:00 -0400\nlastmod: 2020-01-28T15:02:30.012Z\n"
+                "publishDate: '2023-01-26T11:04:34'\nexpiryDate: 2021-07-30T09:00:00-0400\n---\n",
+                diags);
+  REQUIRE(yaml_forms);
+  CHECK(yaml_forms->meta.date == "2018-10-19T09:00:00-04:00");
+  CHECK(yaml_forms->meta.modified == "2020-01-28T15:02:30Z");
+  CHECK(yaml_forms->meta.publish_date == "2023-01-26T11:04:34");
+  CHECK(yaml_forms->meta.expiry_date == "2021-07-30T09:00:00-04:00");
+  CHECK(diags.Render().empty());
+
   auto bad = ParsePage("p.md", "+++\ntitle = \"T\"\npublish_date = \"next week\"\n+++\n", diags);
   CHECK_FALSE(bad);
   CHECK(diags.Render() ==
         "p.md:3:1: error: \"publish_date\" must be a date written YYYY-MM-DD, or a date and time like "
-        "2021-07-30T09:00:00-04:00, not \"next week\"\n"
+        "2021-07-30T09:00:00-04:00 or 2021-07-30 09:00:00 -0400 (the offset may be Z, or left out for "
+        "the site's time zone), not \"next week\"\n"
         " 3 | publish_date = \"next week\"\n"
         "   | ^\n");
 }

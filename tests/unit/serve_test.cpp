@@ -417,8 +417,9 @@ TEST_CASE("serve: an edit reloads open pages; a broken file shows its errors unt
   CHECK(page->body.find("tandem-error-overlay") != std::string::npos);
   CHECK(page->body.find(
             "content/en/_index.md:3:1: error: &quot;date&quot; must be a date written YYYY-MM-DD, "
-            "or a date and time like 2021-07-30T09:00:00-04:00, not &quot;&lt;b&gt;x&lt;/b&gt;&quot;\n 3 | date = &quot;&lt;b&gt;x&lt;/b&gt;&quot;\n   | ^") !=
-        std::string::npos);
+            "or a date and time like 2021-07-30T09:00:00-04:00 or 2021-07-30 09:00:00 -0400 (the offset "
+            "may be Z, or left out for the site&#39;s time zone), not &quot;&lt;b&gt;x&lt;/b&gt;&quot;\n 3 | "
+            "date = &quot;&lt;b&gt;x&lt;/b&gt;&quot;\n   | ^") != std::string::npos);
   CHECK(page->body.find("<b>x</b>") == std::string::npos);
   auto missing = client.Get("/nowhere");
   REQUIRE(missing);

@@ -438,15 +438,18 @@ class FieldReader {
     return false;
   }
 
-  // YYYY-MM-DD, or an RFC 3339 date and time; kept in one canonical form.
+  // YYYY-MM-DD, or a date and time as Hugo reads it (ParseDateTime); kept in one canonical form.
   void Date(const Field& f, std::string& out) {
     if (!String(f, out)) return;
     if (auto when = ParseDateTime(out)) {
       out = when->ToString();
       return;
     }
-    Error(f, "\"" + f.key + "\" must be a date written YYYY-MM-DD, or a date and time like "
-             "2021-07-30T09:00:00-04:00, not \"" + out + "\"");
+    Error(f, "\"" + f.key +
+                 "\" must be a date written YYYY-MM-DD, or a date and time like "
+                 "2021-07-30T09:00:00-04:00 or 2021-07-30 09:00:00 -0400 (the offset may be Z, or left "
+                 "out for the site's time zone), not \"" +
+                 out + "\"");
     out.clear();
   }
 

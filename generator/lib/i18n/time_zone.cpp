@@ -81,16 +81,20 @@ bool ReadTime(std::string_view s, size_t& at, DateTime& t) {
   return t.hour <= 23 && t.minute <= 59 && t.second <= 60;
 }
 
-// Z, or +HH:MM / -HH:MM.
+// Z, or +HH:MM or +HHMM (or -), after one space or none: Go writes "2018-10-19 09:00:00 -0400",
+// and Hugo reads it.
 bool ReadOffset(std::string_view s, size_t& at, DateTime& t) {
   if (at == s.size()) return true;
   t.has_offset = true;
   if (Char(s, at, 'Z') || Char(s, at, 'z')) return true;
-  int sign = s[at] == '+' ? 1 : s[at] == '-' ? -1 : 0;
+  Char(s, at, ' ');
+  int sign = at == s.size() ? 0 : s[at] == '+' ? 1 : s[at] == '-' ? -1 : 0;
   if (sign == 0) return false;
   ++at;
   int hours, minutes;
-  if (!Digits(s, at, 2, hours) || !Char(s, at, ':') || !Digits(s, at, 2, minutes)) return false;
+  if (!Digits(s, at, 2, hours)) return false;
+  Char(s, at, ':');  // +04:00 or +0400
+  if (!Digits(s, at, 2, minutes)) return false;
   t.offset_minutes = sign * (hours * 60 + minutes);
   return hours <= 23 && minutes <= 59;
 }
@@ -106,6 +110,12 @@ std::string DateTime::ToString() const {
   else if (has_offset)
     std::snprintf(buf + n, sizeof buf - n, "%c%02d:%02d", offset_minutes < 0 ? '-' : '+',
                   std::abs(offset_minutes) / 60, std::abs(offset_minutes) % 60);
+  return buf;
+}
+
+std::string DateTime::Day() const {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
   return buf;
 }
 
@@ -157,12 +167,7 @@ std::string TimeZone::DayAt(int64_t epoch_ms) const {
 }
 
 std::string TimeZone::DayOf(const DateTime& t) const {
-  if (!t.has_time || !t.has_offset) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", t.year, t.month, t.day);
-    return buf;
-  }
-  return DayAt(ToEpochMs(t));
+  return !t.has_time || !t.has_offset ? t.Day() : DayAt(ToEpochMs(t));
 }
 
 }  // namespace tandem

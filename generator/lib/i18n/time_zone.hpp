@@ -18,7 +18,9 @@ U_NAMESPACE_END
 namespace tandem {
 
 // A date, or a date and a time, as written: 2021-07-30, 2021-07-30T09:00:00-04:00,
-// 2021-07-30 09:00Z, 2021-07-30T09:00:00.5 (a time without an offset is in the site's zone).
+// 2021-07-30 09:00Z, 2018-10-19 09:00:00 -0400, 2021-07-30T09:00:00.5 (a time without an
+// offset is in the site's zone). A fraction of a second is read and dropped: tandem shows days
+// and orders by them, and the canonical text stays the same with or without one.
 struct DateTime {
   int year = 0, month = 0, day = 0;
   int hour = 0, minute = 0, second = 0;
@@ -28,10 +30,14 @@ struct DateTime {
 
   // The canonical text: "2021-07-30", "2021-07-30T09:00:00", "2021-07-30T09:00:00-04:00".
   std::string ToString() const;
+  // The calendar day as written ("2021-07-30"), whatever its offset.
+  std::string Day() const;
 };
 
-// Reads YYYY-MM-DD or an RFC 3339 date-time (the offset may be left out); nullopt for anything
-// else, an impossible date (2023-02-29) or time (25:00) included.
+// Reads YYYY-MM-DD, or that date, T or a space, and HH:MM[:SS[.fraction]], then an offset or
+// none: Z, +HH:MM or +HHMM (or -), which may follow one space. These are the numeric forms Hugo
+// reads, an RFC 3339 date-time among them; nullopt for anything else, an impossible date
+// (2023-02-29) or time (25:00) included.
 std::optional<DateTime> ParseDateTime(std::string_view text);
 
 class TimeZone {

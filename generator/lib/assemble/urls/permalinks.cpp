@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "i18n/time_zone.hpp"
 #include "support/text.hpp"
 
 namespace tandem {
@@ -58,8 +59,10 @@ std::string TopSectionOf(const Page& page) {
 
 std::optional<std::string> ExpandPermalink(const Page& page, const PermalinkPattern& pattern,
                                            const PermalinkValues& values, const Language& lang,
-                                           const TimeZone& zone, Diagnostics& diags) {
-  std::string day;  // YYYY-MM-DD: the day of the front matter date where the site is
+                                           Diagnostics& diags) {
+  // YYYY-MM-DD: the front matter date's own day, in its own offset, as Hugo takes it; not the
+  // day in the site's zone, which would move a page dated 01:30Z a day back from its Hugo URL.
+  std::string day;
   if (IsDated(pattern.pattern)) {
     if (page.meta.date.empty()) {
       diags.Error({page.source_path}, Where(pattern) +
@@ -67,7 +70,7 @@ std::optional<std::string> ExpandPermalink(const Page& page, const PermalinkPatt
                                           "day of publication) to the front matter, or a url");
       return std::nullopt;
     }
-    day = zone.DayOf(*ParseDateTime(page.meta.date));  // front matter keeps only dates it reads
+    day = ParseDateTime(page.meta.date)->Day();  // front matter keeps only dates it reads
   }
   auto slug = [&](const std::string& text) {
     if (values.hugo) return lang.locale->SlugifyHugo(text, values.ascii);

@@ -21,11 +21,13 @@ struct PermalinkValues {
 // there: the section [permalinks] names (Hugo's .Section).
 std::string TopSectionOf(const Page& page);
 
-// `page`'s path below its language's root ("2021/07/30/launch/") by `pattern`; nullopt after an
-// error at the page (a dated pattern and no date, a slug or title that makes no segment).
+// `page`'s path below its language's root ("2021/07/30/launch/") by `pattern`, :year, :month and
+// :day being the date as written (2021-07-31T01:30:00Z is under 2021/07/31/ in any time zone);
+// nullopt after an error at the page (a dated pattern and no date, a slug or title that makes
+// no segment).
 std::optional<std::string> ExpandPermalink(const Page& page, const PermalinkPattern& pattern,
                                            const PermalinkValues& values, const Language& lang,
-                                           const TimeZone& zone, Diagnostics& diags);
+                                           Diagnostics& diags);
 
 // A [permalinks] section that no language has is a warning at its line (a typo, or a folder
 // renamed): its pages would silently keep their folder's URLs.

@@ -190,7 +190,7 @@ std::optional<std::string> PermalinkPlace(const Page& page, const std::string& t
   auto known = ctx.section_segments.find(top);
   values.section =
       known != ctx.section_segments.end() ? known->second : SlugOf(*ctx.lang.locale, top, ctx.site.config);
-  return ExpandPermalink(page, *pattern, values, ctx.lang, *ctx.site.time_zone, ctx.diags);
+  return ExpandPermalink(page, *pattern, values, ctx.lang, ctx.diags);
 }
 
 void SetPlace(Page& page, const std::string& rel, const UrlContext& ctx) {
