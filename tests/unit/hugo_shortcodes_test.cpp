@@ -1,6 +1,6 @@
 // tandem import hugo: a Hugo site's own shortcodes written as Mustache templates (translated, or
 // a starter with a note), which never replace a file without --force; a Hugo site using one,
-// imported, builds.
+// imported, builds. And menu entries naming a page by the url of its front matter.
 #include "migrate/hugo_shortcodes.hpp"
 
 #include <catch2/catch.hpp>
@@ -233,4 +233,52 @@ TEST_CASE("a Hugo site calling its own shortcodes, imported, builds with them", 
   CHECK(
       html.find("<div class=\"no-page-break\">\n    \n<h2 id=\"next\">Next</h2>\n<p>To do.</p>\n\n</div>") !=
       std::string::npos);
+}
+
+TEST_CASE("import hugo: a menu url that a page's front matter url gives names that page", "[hugo]") {
+  FixtureSite site;
+  site.WriteFile(
+      "hugo.yaml",
+      "baseURL: https://digital.example.ca/\ntitle: Digital\n"
+      "params:\n  creator: Digital Service\n"
+      "languages:\n"
+      "  en:\n    contentDir: content/en\n    weight: 1\n    menu:\n      main:\n"
+      "        - name: Partnerships\n          url: /partnerships/\n"
+      "        - name: Careers\n          url: /careers/\n"
+      "  fr:\n    contentDir: content/fr\n    title: Numérique\n    weight: 2\n    menu:\n      main:\n"
+      "        - name: Partenariats\n          url: /partenariats/\n"
+      "        - name: Carrières\n          url: /fr/carrieres/\n"
+      "        - name: Ailleurs\n          url: /ailleurs/\n");
+  site.WriteFile("content/en/partnerships/_index.md", "---\ntitle: Partnerships\n---\n");
+  site.WriteFile("content/fr/partnerships/_index.md", "---\ntitle: Partenariats\nurl: /partenariats/\n---\n");
+  site.WriteFile("content/en/careers.html", "---\ntitle: Careers\n---\n<p>Join.</p>\n");
+  site.WriteFile("content/fr/careers.html",
+                 "---\ntitle: Carrières\nURL: \"/carrieres\"\n---\n<p>Venez.</p>\n");
+  Diagnostics diags;
+  std::string toml = SiteTomlFromHugo(site.source().string(), diags).value_or("");
+  CHECK(
+      toml.find("[[languages.en.menu.main]]\ntitle = \"Partnerships\"\npage = \"partnerships/_index.md\"\n\n"
+                "[[languages.en.menu.main]]\ntitle = \"Careers\"\npage = \"careers.html\"\n") !=
+      std::string::npos);
+  CHECK(toml.find(
+            "[[languages.fr.menu.main]]\ntitle = \"Partenariats\"\npage = \"partnerships/_index.md\"\n\n"
+            "[[languages.fr.menu.main]]\ntitle = \"Carrières\"\npage = \"careers.html\"\n\n"
+            "[[languages.fr.menu.main]]\ntitle = \"Ailleurs\"\nurl = \"/ailleurs/\"\n") != std::string::npos);
+
+  // Translation by file name: the French file's url, and the menu resolves in each language.
+  FixtureSite shared("hugo-import");
+  shared.WriteFile("content/about.md", "+++\ntitle = \"About\"\n+++\nAbout us.\n");
+  shared.WriteFile("content/about.fr.md",
+                   "+++\ntitle = \"À propos\"\nurl = \"/a-propos/\"\n+++\nÀ propos.\n");
+  std::string config = ReadBytes(shared.source() / "hugo.toml");
+  shared.WriteFile("hugo.toml",
+                   config + "\n[[languages.fr.menu.main]]\nname = \"À propos\"\nurl = \"/a-propos/\"\n");
+  Diagnostics imported;
+  REQUIRE(ImportHugoSite({shared.source().string(), "", false}, imported));
+  CHECK(ReadBytes(shared.source() / "site.toml")
+            .find("[[languages.fr.menu.main]]\ntitle = \"À propos\"\npage = \"about.md\"\n") !=
+        std::string::npos);
+  FixtureSite::Result built = shared.Build();
+  CHECK(built.errors == "");
+  CHECK(shared.Read("portuaire.example.ca/index.html").find("href=\"/a-propos/\"") != std::string::npos);
 }

@@ -9,6 +9,7 @@
 
 #include "content/front_matter.hpp"
 #include "migrate/hugo_config.hpp"
+#include "migrate/hugo_pages.hpp"
 #include "migrate/hugo_shortcodes.hpp"
 #include "migrate/toml_writer.hpp"
 #include "support/files.hpp"
@@ -555,7 +556,8 @@ class Importer {
     std::string out = "\n[[" + header + ".menu.main]]\ntitle = " + TomlString(name) + "\n";
     std::optional<std::string> file = ref.empty() ? std::nullopt : ContentFile(lang, ref);
     if (!file && !url.empty() && !IsAbsoluteUrl(url) && !StartsWith(url, "//")) {
-      file = ContentFile(lang, url);
+      file = PageWithUrl(lang, url);
+      if (!file) file = ContentFile(lang, url);
       if (!file && StartsWith(url, "/" + lang.code + "/"))
         file = ContentFile(lang, url.substr(lang.code.size() + 1));
     }
@@ -577,6 +579,20 @@ class Importer {
              "tandem's menu entries have title, page or url, and weight only");
     }
     return out;
+  }
+
+  // The page whose front matter url is `url` in the language: Hugo sites move French pages so.
+  std::optional<std::string> PageWithUrl(const Language& lang, const std::string& url) {
+    auto [known, added] = pages_by_url_.try_emplace(lang.code);
+    if (added) {
+      HugoLanguageFolder folder{lang.code, lang.content_dir, {}, lang.code == default_code_};
+      if (SharesContentDir(lang))
+        for (const Language& l : languages_) folder.sharing.push_back(l.code);
+      known->second = PagesByUrl(dir_, folder);
+    }
+    auto page = known->second.find(UrlKey(url, lang.code));
+    if (page == known->second.end()) return std::nullopt;
+    return page->second;
   }
 
   void NoteLanguageSettings(const Language& lang) {
@@ -706,6 +722,7 @@ class Importer {
   std::set<std::string> taxonomy_keys_;          // the plural keys [taxonomies] reads
   std::set<std::string> shipped_shortcodes_;     // tandem's own: a Hugo one of the name is left out
   std::vector<HugoShortcodeFile> shortcodes_;
+  std::map<std::string, std::map<std::string, std::string>> pages_by_url_;  // by language, PagesByUrl
 };
 
 struct Imported {
