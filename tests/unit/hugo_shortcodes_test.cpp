@@ -77,6 +77,7 @@ TEST_CASE("a simple Hugo shortcode becomes Mustache: .Get, .Inner, with, if, els
                    "{{ .Inner | markdownify }}\n"
                    "</aside>\n") ==
         "{{! Translated by tandem import hugo from layouts/shortcodes/x.html (a Hugo shortcode).\n"
+        "    Its inner content is Markdown (markdownify): call it with % rather than <.\n"
         "}}{{#args._0}}<p class=\"label\">{{args._0}}</p>{{/args._0}}\n"
         "<aside{{#args._1}} class=\"{{args._1}}\"{{/args._1}}{{^args._1}} class=\"note\"{{/args._1}}>\n"
         "{{{inner}}}\n"

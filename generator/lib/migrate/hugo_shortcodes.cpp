@@ -125,6 +125,7 @@ class Translator {
   }
 
   const std::string& out() const { return out_; }
+  bool markdownify() const { return markdownify_; }
   size_t failed_at() const { return failed_at_; }
   const std::string& why() const { return why_; }
 
@@ -190,6 +191,7 @@ class Translator {
     }
     if (IsInner(action, DotIsShortcode())) {
       if (auto unsafe = UnsafeContext(html_, true)) return Fail(open, Shown(written) + " " + *unsafe);
+      markdownify_ = markdownify_ || action.find("markdownify") != std::string_view::npos;
       return Tag("{{{inner}}}", open);
     }
     std::optional<std::string> value = ArgumentOf(action, DotIsShortcode());
@@ -236,6 +238,7 @@ class Translator {
   std::string out_;
   std::string html_;  // the template's HTML so far, for the context of a value
   std::vector<Block> blocks_;
+  bool markdownify_ = false;  // the template renders its inner content as Markdown
   size_t failed_at_ = 0;
   std::string why_;
 };
@@ -318,8 +321,13 @@ MustacheShortcode MustacheFromHugoShortcode(const std::string& shown, std::strin
   Translator translator(text);
   MustacheShortcode out;
   if (translator.Run()) {
-    out.text =
-        "{{! Translated by tandem import hugo from " + shown + " (a Hugo shortcode).\n}}" + translator.out();
+    // tandem renders the inner as Markdown only for a call with % (docs/shortcodes.md).
+    std::string markdown =
+        translator.markdownify()
+            ? "    Its inner content is Markdown (markdownify): call it with % rather than <.\n"
+            : "";
+    out.text = "{{! Translated by tandem import hugo from " + shown + " (a Hugo shortcode).\n" + markdown +
+               "}}" + translator.out();
     return out;
   }
   TextPos at = PosOfOffset(text, translator.failed_at());
