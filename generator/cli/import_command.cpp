@@ -22,7 +22,8 @@ int RunImport(const ImportRequest& request) {
   std::cerr << diags.Render();
   if (!written) return 1;
   size_t notes = diags.Sorted().size();
-  std::cout << "wrote " << *written << " from the Hugo site in " << request.hugo.hugo_dir << "\n";
+  std::cout << "wrote " << written->site_toml << " from the Hugo site in " << request.hugo.hugo_dir << "\n";
+  for (const std::string& shortcode : written->shortcodes) std::cout << "wrote " << shortcode << "\n";
   if (notes)
     std::cout << notes << (notes == 1 ? " setting" : " settings")
               << " not carried over (the notes above, also listed at the end of site.toml)\n";

@@ -678,6 +678,19 @@ std::vector<std::string> OwnKeysOf(const std::string& path, const std::string& t
   return out;
 }
 
+std::string FrontMatterText(const std::string& path, const std::string& text, std::string_view key) {
+  Diagnostics quiet;
+  std::string known = KnownKey(key);
+  auto block = SplitFrontMatter(path, text, quiet);
+  if (known.empty() || !block) return "";
+  auto fields = block->format == "toml" ? ParseTomlBlock(path, text, *block, quiet)
+                                        : ParseYamlBlock(path, text, *block, quiet);
+  if (!fields) return "";
+  for (const Field& f : *fields)
+    if (f.kind == Field::Kind::kScalar && KnownKey(f.key) == known) return f.text;
+  return "";
+}
+
 bool IsFrontMatterKey(std::string_view key) {
   return !KnownKey(key).empty();
 }

@@ -40,6 +40,10 @@ void CheckOwnKeys(const std::vector<const Page*>& pages, const PageParamsDeclara
 std::vector<std::string> OwnKeysOf(const std::string& path, const std::string& text,
                                    const std::vector<std::string>& taxonomy_keys);
 
+// The text of the key `key` tandem reads (in any spelling: "URL", "url"), when the front matter
+// gives it as a scalar; "" when it does not or cannot be read.
+std::string FrontMatterText(const std::string& path, const std::string& text, std::string_view key);
+
 // Whether tandem reads `key` itself (in any spelling: "Title", "publishDate"), so that no
 // taxonomy may take it.
 bool IsFrontMatterKey(std::string_view key);

@@ -9,6 +9,8 @@
 
 #include "content/front_matter.hpp"
 #include "migrate/hugo_config.hpp"
+#include "migrate/hugo_pages.hpp"
+#include "migrate/hugo_shortcodes.hpp"
 #include "migrate/toml_writer.hpp"
 #include "support/files.hpp"
 #include "support/text.hpp"
@@ -27,8 +29,12 @@ constexpr const char* kMarkupWhy =
 // Why a Hugo setting has no place in site.toml, by its lower-case path; others get kNoSetting.
 const std::map<std::string, std::string>& WhyNot() {
   static const std::map<std::string, std::string> why = {
-      {"theme", "tandem's gc theme (Canada.ca) replaces the Hugo theme; Hugo layouts are not read"},
-      {"themesdir", "tandem's gc theme (Canada.ca) replaces the Hugo theme; Hugo layouts are not read"},
+      {"theme",
+       "tandem's gc theme (Canada.ca) replaces the Hugo theme; Hugo layouts are not read, but for its "
+       "shortcodes (written to shortcodes/)"},
+      {"themesdir",
+       "tandem's gc theme (Canada.ca) replaces the Hugo theme; Hugo layouts are not read, but for its "
+       "shortcodes (written to shortcodes/)"},
       {"enablegitinfo",
        "nothing to set: tandem always dates pages by their last git commit (front matter modified wins)"},
       {"enablerobotstxt", "nothing to set: tandem always writes robots.txt"},
@@ -117,8 +123,13 @@ struct Language {
 
 class Importer {
  public:
-  Importer(std::string dir, const HugoConfig& config, Diagnostics& diags)
-      : dir_(std::move(dir)), root_(config.root), config_file_(config.files.front()), diags_(diags) {}
+  Importer(std::string dir, const HugoConfig& config, std::set<std::string> shipped_shortcodes,
+           Diagnostics& diags)
+      : dir_(std::move(dir)),
+        root_(config.root),
+        config_file_(config.files.front()),
+        diags_(diags),
+        shipped_shortcodes_(std::move(shipped_shortcodes)) {}
 
   std::optional<std::string> Run() {
     size_t errors = diags_.error_count();
@@ -135,6 +146,7 @@ class Importer {
     std::string langs;
     for (const Language& lang : languages_) langs += (langs.empty() ? "" : "\n") + LanguageTables(lang);
     NoteOtherSettings();
+    CarryShortcodes();
     if (diags_.error_count() != errors) return std::nullopt;
     std::string out =
         "# site.toml for tandem, written by `tandem import hugo` from the Hugo configuration.\n";
@@ -545,7 +557,8 @@ class Importer {
     std::string out = "\n[[" + header + ".menu.main]]\ntitle = " + TomlString(name) + "\n";
     std::optional<std::string> file = ref.empty() ? std::nullopt : ContentFile(lang, ref);
     if (!file && !url.empty() && !IsAbsoluteUrl(url) && !StartsWith(url, "//")) {
-      file = ContentFile(lang, url);
+      file = PageWithUrl(lang, url);
+      if (!file) file = ContentFile(lang, url);
       if (!file && StartsWith(url, "/" + lang.code + "/"))
         file = ContentFile(lang, url.substr(lang.code.size() + 1));
     }
@@ -567,6 +580,20 @@ class Importer {
              "tandem's menu entries have title, page or url, and weight only");
     }
     return out;
+  }
+
+  // The page whose front matter url is `url` in the language: Hugo sites move French pages so.
+  std::optional<std::string> PageWithUrl(const Language& lang, const std::string& url) {
+    auto [known, added] = pages_by_url_.try_emplace(lang.code);
+    if (added) {
+      HugoLanguageFolder folder{lang.code, lang.content_dir, {}, lang.code == default_code_};
+      if (SharesContentDir(lang))
+        for (const Language& l : languages_) folder.sharing.push_back(l.code);
+      known->second = PagesByUrl(dir_, folder);
+    }
+    auto page = known->second.find(UrlKey(url, lang.code));
+    if (page == known->second.end()) return std::nullopt;
+    return page->second;
   }
 
   void NoteLanguageSettings(const Language& lang) {
@@ -649,6 +676,41 @@ class Importer {
     }
   }
 
+  // ---- shortcodes ----
+
+ public:
+  const std::vector<HugoShortcodeFile>& shortcodes() const { return shortcodes_; }
+
+ private:
+  // The Hugo site's own shortcodes, as Mustache; a note for each written as a starter or left out.
+  void CarryShortcodes() {
+    std::vector<std::string> codes;
+    for (const Language& lang : languages_) codes.push_back(lang.code);
+    HugoShortcodes found = HugoShortcodesOf(dir_, HugoThemeFolders(), codes, shipped_shortcodes_);
+    for (const HugoShortcodeFile& file : found.files)
+      if (file.mustache.stopped_at)
+        Note(HugoValue(HugoValue::Kind::kNull, *file.mustache.stopped_at, file.mustache.stopped_line),
+             "shortcodes/" + file.name + ".mustache",
+             "written as a starter that shows the inner content alone: " + file.mustache.why +
+                 "; finish it by hand (docs/shortcodes.md)");
+    for (const HugoShortcodeSkipped& skipped : found.skipped)
+      Note(HugoValue(HugoValue::Kind::kNull, {skipped.shown}, ""), "shortcodes/" + skipped.name, skipped.why);
+    shortcodes_ = std::move(found.files);
+  }
+
+  // The Hugo theme's folders ("themes/ananke"), whose shortcodes the site's own override.
+  std::vector<std::string> HugoThemeFolders() const {
+    std::string themes_dir = PlainDir(root_.Text("themesDir"));
+    if (themes_dir.empty()) themes_dir = "themes";
+    std::vector<std::string> out;
+    const HugoValue* theme = root_.Get("theme");
+    if (theme && theme->IsScalar() && !theme->text.empty()) out.push_back(themes_dir + "/" + theme->text);
+    if (theme && theme->kind == HugoValue::Kind::kArray)
+      for (const HugoValue& item : theme->items)
+        if (item.IsScalar() && !item.text.empty()) out.push_back(themes_dir + "/" + item.text);
+    return out;
+  }
+
   std::string dir_;
   const HugoValue& root_;
   std::string config_file_;  // the first file read, where a missing setting is reported
@@ -659,17 +721,36 @@ class Importer {
   std::vector<std::string> not_carried_;
   std::map<std::string, std::string> own_keys_;  // front matter keys tandem does not read, by lower case
   std::set<std::string> taxonomy_keys_;          // the plural keys [taxonomies] reads
+  std::set<std::string> shipped_shortcodes_;     // tandem's own: a Hugo one of the name is left out
+  std::vector<HugoShortcodeFile> shortcodes_;
+  std::map<std::string, std::map<std::string, std::string>> pages_by_url_;  // by language, PagesByUrl
 };
+
+struct Imported {
+  std::string site_toml;
+  std::vector<HugoShortcodeFile> shortcodes;
+};
+
+// `site_dir` is where site.toml goes, whose theme's shortcodes count as tandem's.
+std::optional<Imported> ImportFromHugo(const std::string& hugo_dir, const std::string& site_dir,
+                                       Diagnostics& diags) {
+  auto config = ReadHugoConfig(hugo_dir, diags);
+  if (!config) return std::nullopt;
+  Importer importer(hugo_dir, *config, ShippedShortcodeNames(site_dir, "gc"), diags);
+  auto toml = importer.Run();
+  if (!toml) return std::nullopt;
+  return Imported{*toml, importer.shortcodes()};
+}
 
 }  // namespace
 
 std::optional<std::string> SiteTomlFromHugo(const std::string& hugo_dir, Diagnostics& diags) {
-  auto config = ReadHugoConfig(hugo_dir, diags);
-  if (!config) return std::nullopt;
-  return Importer(hugo_dir, *config, diags).Run();
+  auto imported = ImportFromHugo(hugo_dir, hugo_dir, diags);
+  if (!imported) return std::nullopt;
+  return imported->site_toml;
 }
 
-std::optional<std::string> ImportHugoSite(const HugoImportRequest& request, Diagnostics& diags) {
+std::optional<HugoImportResult> ImportHugoSite(const HugoImportRequest& request, Diagnostics& diags) {
   std::string out_dir = request.output_dir.empty() ? request.hugo_dir : request.output_dir;
   std::string target = (fs::path(out_dir) / "site.toml").string();
   std::error_code ec;
@@ -679,17 +760,19 @@ std::optional<std::string> ImportHugoSite(const HugoImportRequest& request, Diag
                 "does, or --output writes the new one elsewhere)");
     return std::nullopt;
   }
-  auto text = SiteTomlFromHugo(request.hugo_dir, diags);
-  if (!text) return std::nullopt;
+  auto imported = ImportFromHugo(request.hugo_dir, out_dir, diags);
+  if (!imported) return std::nullopt;
+  auto shortcodes = WriteHugoShortcodes(imported->shortcodes, out_dir, request.force, diags);
+  if (!shortcodes) return std::nullopt;
   fs::create_directories(out_dir, ec);
   std::ofstream file(target, std::ios::binary | std::ios::trunc);
-  file << *text;
+  file << imported->site_toml;
   file.close();
   if (ec || !file) {
     diags.Error({target}, "cannot write: " + (ec ? ec.message() : std::string("the write failed")));
     return std::nullopt;
   }
-  return target;
+  return HugoImportResult{target, *shortcodes};
 }
 
 }  // namespace tandem

@@ -1,11 +1,13 @@
 // `tandem import hugo DIR`: the site.toml for a Hugo site, so that tandem builds its content
 // as it is. Languages, per-language base URLs, content folders, params, main menus, permalinks,
 // raw HTML and the time zone carry over; every other setting is named in a note, on stderr and
-// as a comment at the end of the site.toml, with what to do about it.
+// as a comment at the end of the site.toml, with what to do about it. The site's own shortcodes
+// become Mustache templates beside it.
 #pragma once
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "support/diagnostics.hpp"
 
@@ -21,8 +23,14 @@ struct HugoImportRequest {
   bool force = false;      // replace an existing site.toml
 };
 
-// Writes <output_dir>/site.toml. Never replaces one without `force`. Returns the path written,
-// nullopt after an error.
-std::optional<std::string> ImportHugoSite(const HugoImportRequest& request, Diagnostics& diags);
+struct HugoImportResult {
+  std::string site_toml;                // the path written
+  std::vector<std::string> shortcodes;  // the shortcode templates written, by name
+};
+
+// Writes <output_dir>/site.toml, and shortcodes/<name>.mustache for each of the Hugo site's own
+// shortcodes (migrate/hugo_shortcodes.hpp). Never replaces a file without `force`: one already
+// there is an error, and then nothing is written. nullopt after an error.
+std::optional<HugoImportResult> ImportHugoSite(const HugoImportRequest& request, Diagnostics& diags);
 
 }  // namespace tandem
