@@ -575,7 +575,8 @@ class Importer {
     if (const HugoValue* weight = entry.Get("weight")) out += Weight(*weight, path + "." + name + ".weight");
     for (const auto& [key, value] : entry.fields) {
       std::string k = LowerKey(key);
-      if (k != "name" && k != "pageref" && k != "url" && k != "weight")
+      // identifier names an entry for another's parent; tandem's menus are flat, and parent says so.
+      if (k != "name" && k != "pageref" && k != "url" && k != "weight" && k != "identifier")
         Note(value, path + "." + name + "." + key,
              "tandem's menu entries have title, page or url, and weight only");
     }
