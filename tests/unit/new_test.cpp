@@ -221,3 +221,14 @@ TEST_CASE("today is SOURCE_DATE_EPOCH's UTC day", "[new]") {
   unsetenv("SOURCE_DATE_EPOCH");
   CHECK(TodayForNewPages().size() == 10);
 }
+
+TEST_CASE("with ascii_urls = false, tandem new takes names with accents, lowercase", "[new]") {
+  std::string problem;
+  auto path = ParseNewPagePath("nouvelles/sécurité-routière", {"en", "fr"}, problem, false);
+  REQUIRE(path);
+  CHECK(path->name == "sécurité-routière");
+  CHECK_FALSE(ParseNewPagePath("nouvelles/Sécurité", {"en", "fr"}, problem, false));
+  CHECK(problem.find("the name \"Sécurité\" is not a URL segment: use lowercase letters, digits and hyphens, "
+                     "like \"sécurité-routière\"") != std::string::npos);
+  CHECK_FALSE(ParseNewPagePath("nouvelles/sécurité", {"en", "fr"}, problem));  // ASCII by default
+}

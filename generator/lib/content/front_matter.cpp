@@ -374,7 +374,8 @@ Value ToValue(const Field& f) {
 const std::vector<std::string> kKnownKeys = {
     "title",    "description", "date",   "modified", "lastmod", "publish_date", "expiry_date",
     "slug",     "url",         "layout", "keywords", "subject", "draft",        "weight",
-    "params",   "translation_key", "translation_source", "summary", "aliases", "sort", "paginate"};
+    "params",   "translation_key", "translation_source", "summary", "aliases", "sort", "paginate",
+    "creator"};
 
 // How a section may order its list (model/page.hpp).
 const std::vector<std::string> kSortOrders = {"weight", "title", "date"};
@@ -515,6 +516,11 @@ class FieldReader {
         m.params.Set(f.key, ToValue(f));
         m.own_keys.push_back({f.key, f.pos});
       }
+      return;
+    }
+    if (k == "creator") {  // the department, over site.toml's, for dcterms.creator (render/identity_view)
+      std::string creator;
+      if (String(f, creator)) m.params.Set("creator", Value(creator));
       return;
     }
     if (k == "params") {

@@ -40,14 +40,15 @@ std::string Trimmed(std::string path, const std::vector<std::string>& languages)
   return path;
 }
 
-std::optional<std::string> SegmentProblem(const std::string& segment, bool is_name) {
+std::optional<std::string> SegmentProblem(const std::string& segment, bool is_name, bool ascii) {
   if (segment.empty()) return std::string("it has an empty folder name (two slashes, or one at the end)");
   if (segment == "." || segment == "..")
     return std::string("\"") + segment + "\" would leave content/<lang>/";
   if (is_name && segment == "_index") return std::nullopt;
-  if (auto problem = SlugProblem(segment))
+  if (auto problem = SlugProblem(segment, ascii))
     return (is_name ? "the name \"" : "the folder \"") + segment + "\" is not a URL segment: " +
-           "use lowercase ASCII letters, digits and hyphens, like \"road-safety\"";
+           (ascii ? "use lowercase ASCII letters, digits and hyphens, like \"road-safety\""
+                  : "use lowercase letters, digits and hyphens, like \"sécurité-routière\"");
   return std::nullopt;
 }
 
@@ -135,7 +136,8 @@ std::string NewPagePath::Key() const {
 }
 
 std::optional<NewPagePath> ParseNewPagePath(const std::string& typed,
-                                            const std::vector<std::string>& languages, std::string& problem) {
+                                            const std::vector<std::string>& languages, std::string& problem,
+                                            bool ascii) {
   auto refuse = [&](const std::string& why) {
     problem = "cannot make a page at \"" + typed + "\": " + why + "; " + kPathExample;
     return std::nullopt;
@@ -149,7 +151,7 @@ std::optional<NewPagePath> ParseNewPagePath(const std::string& typed,
   parts.pop_back();
   path.section = parts;
   for (size_t i = 0; i <= parts.size(); ++i)
-    if (auto why = SegmentProblem(i < parts.size() ? parts[i] : path.name, i == parts.size()))
+    if (auto why = SegmentProblem(i < parts.size() ? parts[i] : path.name, i == parts.size(), ascii))
       return refuse(*why);
   if (path.name == "_index" && path.section.empty())
     return refuse("content/<lang>/_index.md is the home page, which every site has");
@@ -160,7 +162,7 @@ std::vector<std::string> CreateNewPages(const NewPageRequest& request, Diagnosti
   SiteConfig config;
   if (!LoadConfig(request.source_dir, config, diags)) return {};
   std::string problem;
-  auto path = ParseNewPagePath(request.path, config.LanguageCodes(), problem);
+  auto path = ParseNewPagePath(ToNfc(request.path), config.LanguageCodes(), problem, config.ascii_urls);
   if (!path) {
     diags.Error({}, problem);
     return {};

@@ -21,9 +21,12 @@ struct NewPagePath {
   std::string Key() const;           // the shared translation_key: "a/b/name", or "a/b" for _index
 };
 
-// Reads `typed`; nullopt with `problem` set to what is wrong and what would fix it.
+// Reads `typed`; nullopt with `problem` set to what is wrong and what would fix it. Each segment
+// must be a slug: lowercase ASCII, or with `ascii` false (site.toml ascii_urls = false) lowercase
+// letters with their accents, in NFC.
 std::optional<NewPagePath> ParseNewPagePath(const std::string& typed,
-                                            const std::vector<std::string>& languages, std::string& problem);
+                                            const std::vector<std::string>& languages, std::string& problem,
+                                            bool ascii = true);
 
 struct NewPageRequest {
   std::string source_dir = ".";
