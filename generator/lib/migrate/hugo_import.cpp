@@ -57,6 +57,9 @@ const std::map<std::string, std::string>& WhyNot() {
       {"enableemoji", "tandem does not turn :emoji: codes into emoji"},
       {"languagedirection", "tandem writes every language left to right"},
       {"copyright", "the gc theme's footer shows the Government of Canada's terms, from its UI strings"},
+      {"frontmatter",
+       "tandem takes a page's dates from its front matter (date, lastmod, publishDate, expiryDate) and its "
+       "git history; a date in a file name (:filename) is not read: give those pages a date"},
       {"summarylength",
        "a summary is front matter summary, the text before <!--more-->, else the first paragraph whole"},
   };
