@@ -537,3 +537,17 @@ blog = "/blogue/:year/:contentbasename/"
   CHECK(site.Exists("en/2024/05/01/launch/index.html"));
   CHECK(site.Exists("fr/blogue/2024/lancement-été/index.html"));
 }
+
+TEST_CASE("import hugo declares the pages' own keys in page_params, and notes Hugo's keys tandem does not apply",
+          "[hugo]") {
+  FixtureSite site = HugoSite("hugo.toml", kHugoToml);
+  site.WriteFile("content/en/news/a.md", "---\ntitle: A\nauthor: Jo\nmenu:\n  main:\n    weight: 3\ntags: [x]\n---\n");
+  site.WriteFile("content/en/news/b.md", "---\ntitle: B\nimage-alt: A dock\nmenu: main\n---\n");
+  Imported run = Import(site);
+  CHECK(run.errors == "");
+  CHECK(run.toml.find("page_params = [\"author\", \"image-alt\", \"menu\"]\n") != std::string::npos);
+  CHECK(run.notes.find("content/en/news/a.md:4:1: note: front matter menu (and 1 other file): a page's own menu "
+                       "entries are not read: add them to site.toml's [[languages.<code>.menu.main]]\n"
+                       " 4 | menu:\n"
+                       "   | ^\n") != std::string::npos);
+}

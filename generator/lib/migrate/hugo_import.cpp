@@ -142,6 +142,7 @@ class Importer {
     if (languages_.empty()) return std::nullopt;
     ReadContentDirs();
     ScanFrontMatterKeys();
+    NoteHugoPageKeys();
     std::string taxonomies = Taxonomies();
     std::string top = TopSettings() + PageParams();
     std::string params = ParamsTable("params", root_.Get("params"));
@@ -290,11 +291,54 @@ class Importer {
         std::string ext = LowerKey(it->path().extension().string());
         if (!it->is_regular_file(ec) || (ext != ".md" && ext != ".markdown" && ext != ".html")) continue;
         std::string text = NormalizeSource(ReadFile(it->path().string()));
+        std::string rel = fs::path(it->path()).lexically_relative(dir_).generic_string();
         for (const std::string& key : OwnKeysOf(it->path().string(), text, {})) {
           auto [at, added] = own_keys_.insert({LowerKey(key), key});
           if (!added && key < at->second) at->second = key;  // the same spelling whatever the file order
+          KeyUse& use = key_uses_[LowerKey(key)];
+          ++use.files;
+          if (use.first_file.empty() || rel < use.first_file) {
+            use.first_file = rel;
+            use.line = LineOfKey(text, key);
+            use.line_text = LineAt(text, use.line);
+          }
         }
       }
+    }
+  }
+
+  // The line of front matter that starts with `key`; 1 if none does (a nested table's key).
+  static int LineOfKey(const std::string& text, const std::string& key) {
+    int line = 1;
+    for (size_t at = 0; at < text.size(); at = text.find('\n', at) + 1, ++line) {
+      if (text.compare(at, key.size(), key) == 0) return line;
+      if (text.find('\n', at) == std::string::npos) break;
+    }
+    return 1;
+  }
+
+  // Hugo front matter keys with a meaning tandem does not give them: declared like the site's own
+  // (templates still read them), each with a note at its first use, so nothing is lost unsaid.
+  void NoteHugoPageKeys() {
+    static const std::map<std::string, std::string> why = {
+        {"menu", "a page's own menu entries are not read: add them to site.toml's [[languages.<code>.menu.main]]"},
+        {"menus", "a page's own menu entries are not read: add them to site.toml's [[languages.<code>.menu.main]]"},
+        {"cascade", "values a section cascades to its pages are not applied: write them on each page"},
+        {"headless", "every page is published: a headless page is not kept out"},
+        {"build", "build options (render, list, publishResources) are not read: every page is published and listed"},
+        {"linktitle", "menus and lists show the page's title"},
+        {"outputs", "tandem writes each page as HTML only"},
+        {"type", "tandem chooses a page's template by its layout only"},
+        {"sitemap", "every page is in the sitemap, with its translations"},
+        {"markup", "every page's Markdown is rendered by cmark-gfm"},
+    };
+    for (const auto& [lower, use] : key_uses_) {
+      auto it = why.find(lower);
+      if (it == why.end()) continue;
+      HugoValue at(HugoValue::Kind::kNull, {use.first_file, use.line, 1}, use.line_text);
+      size_t n = use.files - 1;
+      std::string others = n ? " (and " + std::to_string(n) + " other file" + (n == 1 ? ")" : "s)") : "";
+      Note(at, "front matter " + own_keys_.at(lower) + others, it->second);
     }
   }
 
@@ -724,6 +768,13 @@ class Importer {
   std::string site_base_;
   std::vector<std::string> not_carried_;
   std::map<std::string, std::string> own_keys_;  // front matter keys tandem does not read, by lower case
+  struct KeyUse {
+    size_t files = 0;
+    std::string first_file;  // relative to the Hugo site, the first by name
+    int line = 1;
+    std::string line_text;
+  };
+  std::map<std::string, KeyUse> key_uses_;  // by lower case, as own_keys_
   std::set<std::string> taxonomy_keys_;          // the plural keys [taxonomies] reads
   std::set<std::string> shipped_shortcodes_;     // tandem's own: a Hugo one of the name is left out
   std::vector<HugoShortcodeFile> shortcodes_;
