@@ -246,6 +246,26 @@ TEST_CASE("Conformance: the identity files are byte for byte the theme's officia
   }
 }
 
+TEST_CASE("Conformance: a title too long and a structure that differs are warnings with codes",
+          "[conformance]") {
+  FixtureSite site("minimal");
+  std::string toml = ReadBytes(site.source() / "site.toml");
+  site.WriteFile("site.toml", "identity = \"gc\"\n" + toml + "\n[checks]\nmetadata-missing = \"off\"\n");
+  site.WriteFile("content/en/a.md", "+++\ntitle = \"" + std::string(70, 'x') + "\"\n+++\n## One\n\n## Two\n");
+  site.WriteFile("content/fr/a.md", "+++\ntitle = \"A\"\n+++\n## Un\n");
+  auto result = site.Build();
+  INFO(result.errors);
+  REQUIRE(result.errors.empty());
+  CHECK(result.warnings.find("content/en/a.md:2:1: warning: the page's title \"" + std::string(70, 'x') +
+                             " - Canada.ca\" is 82 characters long; Canada.ca asks for 60 or fewer: shorten title "
+                             "(or set title_max_length in site.toml) [title-long]\n") != std::string::npos);
+  CHECK(result.warnings.find("content/fr/a.md: warning: this version has 1 level-2 heading and content/en/a.md "
+                             "has 2 level-2 headings; the two languages should give readers the same page "
+                             "[structure-differs]\n") != std::string::npos);
+  INFO(result.warnings);
+  CHECK(result.warnings.find("[metadata-missing]") == std::string::npos);  // turned off by [checks]
+}
+
 TEST_CASE("Conformance: a site that is not the Government's gets a neutral header and footer",
           "[conformance]") {
   FixtureSite site("minimal");
@@ -282,7 +302,8 @@ TEST_CASE("Conformance: a fixture site with the GC identity gets the whole Canad
   // Its pages have no description, keywords or subject: each is named.
   CHECK(result.warnings.find("content/en/_index.md:2:1: warning: the page has no description") !=
         std::string::npos);
-  CHECK(result.warnings.find("content/fr/_index.md:2:1: warning: the page has no subject") !=
+  CHECK(result.warnings.find("content/fr/_index.md:2:1: warning: the page has no subject, which its Canada.ca "
+                             "metadata needs; add subject = \"...\" to its front matter [metadata-missing]\n") !=
         std::string::npos);
   std::string fr = site.Read("fr/index.html");
   CHECK(fr.find("<form action=\"https://www.canada.ca/fr/sr/srb.html\" method=\"get\"") != std::string::npos);

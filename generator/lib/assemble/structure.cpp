@@ -31,8 +31,9 @@ std::string_view FenceOf(std::string_view line) {
   return n >= 3 ? line.substr(0, n) : std::string_view();
 }
 
+// "1 table", "2 tables": `what` is the singular.
 std::string Counted(int n, const char* what) {
-  return std::to_string(n) + " " + what;
+  return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
 }
 
 void Compare(const Page& first, const PageStructure& a, const Page& other, const PageStructure& b,
@@ -41,11 +42,12 @@ void Compare(const Page& first, const PageStructure& a, const Page& other, const
     if (x == y) return;
     diags.Warning({other.source_path}, "this version has " + Counted(y, what) + " and " + first.source_path +
                                            " has " + Counted(x, what) +
-                                           "; the two languages should give readers the same page");
+                                           "; the two languages should give readers the same page",
+                  {}, "structure-differs");
   };
-  warn(a.headings, b.headings, "level-2 headings");
-  warn(a.tables, b.tables, "tables");
-  warn(a.funding, b.funding, "funding blocks");
+  warn(a.headings, b.headings, "level-2 heading");
+  warn(a.tables, b.tables, "table");
+  warn(a.funding, b.funding, "funding block");
 }
 
 }  // namespace

@@ -11,7 +11,8 @@ const std::vector<std::string>& CheckCodes() {
         "content-folder-link", "funding-string-missing", "git-missing", "git-shallow", "git-uncommitted",
         "section-index-missing", "translation-missing", "link-missing", "anchor-missing", "layout-missing",
         "raw-html", "permalink-section-missing", "content-file-unpublished", "image-unused",
-        "param-undeclared", "alias-redundant", "title-missing",
+        "param-undeclared", "alias-redundant", "title-missing", "title-long", "description-long",
+        "metadata-missing", "structure-differs",
         // `check` alone.
         "translation-stale", "link-other-language", "image-alt-missing", "link-text-vague", "link-text-empty",
         "heading-skip"};
