@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <regex>
 #include <chrono>
 #include <condition_variable>
 #include <fstream>
@@ -469,4 +470,32 @@ TEST_CASE("serve: an edit of a page's Markdown reloads open pages with the page 
   CHECK(
       printed.find(" ms: 1 page rendered (only the Markdown of content/en/topics/school.md changed), 1 file "
                    "written, ") != std::string::npos);
+}
+
+TEST_CASE("serve: a site on a host per language, or under a sub-path, previews on one origin", "[serve]") {
+  FixtureSite site("per-host");
+  std::string toml = tandem::testing::ReadBytes(site.source() / "site.toml");
+  site.WriteFile("site.toml", std::regex_replace(toml, std::regex("base_url = \"https://([^/\"]*)/\""),
+                                                 "base_url = \"https://$1/sub/path/\""));
+  tandem::ServeOptions options;
+  options.build.source_dir = site.source().string();
+  options.build.jobs = 2;
+  options.port = 0;
+  tandem::Preview preview(options);
+  std::string error;
+  REQUIRE(preview.Start(&error));
+  httplib::Client client("127.0.0.1", preview.port());
+  client.set_read_timeout(10);
+  std::string origin = "http://localhost:" + std::to_string(preview.port());
+  for (const char* path : {"/", "/en/", "/fr/"}) {
+    auto page = client.Get(path);
+    INFO(path);
+    REQUIRE(page);
+    CHECK(page->status == 200);
+  }
+  // The toggle leads to the other language's page on the same origin.
+  auto en = client.Get("/en/");
+  CHECK(en->body.find("href=\"" + origin + "/fr/\"") != std::string::npos);
+  preview.Stop();
+  CHECK_FALSE(fs::exists(site.source() / "public"));
 }

@@ -162,7 +162,7 @@ class Builder {
     std::string out = options_.output_dir.empty() ? site_.source_dir + "/public" : options_.output_dir;
     if (!options_.check_only)
       writer_ = std::make_unique<OutputWriter>(fs::absolute(out).lexically_normal().string());
-    return LoadConfig(site_.source_dir, ConfigOverrides{options_.environment, options_.base_urls}, site_.config,
+    return LoadConfig(site_.source_dir, ConfigOverrides{options_.environment, options_.base_urls, options_.preview_origin}, site_.config,
                       diags_);
   }
 

@@ -269,6 +269,15 @@ bool MergeEnvironment(const std::string& source_dir, const std::string& environm
   return true;
 }
 
+void ApplyPreviewOrigin(const std::string& origin, toml::table& table) {
+  if (origin.empty()) return;
+  table.insert_or_assign("base_url", origin + "/");
+  if (toml::table* languages = table["languages"].as_table())
+    for (auto& [code, value] : *languages)
+      if (toml::table* lang = value.as_table())
+        lang->insert_or_assign("base_url", origin + "/" + std::string(code.str()) + "/");
+}
+
 bool ApplyBaseUrls(const std::vector<std::string>& base_urls, toml::table& table, Diagnostics& diags) {
   bool ok = true;
   for (const std::string& option : base_urls) {

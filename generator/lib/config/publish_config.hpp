@@ -53,6 +53,9 @@ struct TaxonomyConfig {
 struct ConfigOverrides {
   std::string environment = "production";  // reads site.<environment>.toml over site.toml
   std::vector<std::string> base_urls;      // "URL" (the site's) or "code=URL" (a language's)
+  // tandem serve's "http://localhost:1313": the site there, each language under /<code>/, whatever
+  // hosts and paths site.toml gives, so every link works in the preview.
+  std::string preview_origin;
 };
 
 // Reads [feeds], [search] and noindex from site.toml's table.
@@ -71,5 +74,7 @@ bool MergeEnvironment(const std::string& source_dir, const std::string& environm
 
 // Writes each --base-url into `table`; false, reported, when one is not usable.
 bool ApplyBaseUrls(const std::vector<std::string>& base_urls, toml::table& table, Diagnostics& diags);
+// Puts the whole site on `origin` (ConfigOverrides::preview_origin); nothing when it is empty.
+void ApplyPreviewOrigin(const std::string& origin, toml::table& table);
 
 }  // namespace tandem

@@ -460,6 +460,7 @@ bool LoadConfig(const std::string& source_dir, const ConfigOverrides& overrides,
   if (!MergeEnvironment(source_dir, overrides.environment, *table, environment_text, diags) ||
       !ApplyBaseUrls(overrides.base_urls, *table, diags))
     return false;
+  ApplyPreviewOrigin(overrides.preview_origin, *table);
   src.overlay = environment_text;
   config.environment = overrides.environment;
   config.noindex = overrides.environment != "production";

@@ -54,7 +54,6 @@ Preview::Preview(ServeOptions options) : options_(std::move(options)) {
   output_dir_ =
       Absolute(options_.build.output_dir.empty() ? source_dir_ + "/" + kServeDir : options_.build.output_dir);
   options_.build.output_dir = output_dir_;
-  site_ = std::make_unique<LiveSite>(options_.build);
 }
 
 Preview::~Preview() {
@@ -93,6 +92,9 @@ bool Preview::Start(std::string* error) {
   }
   server_ = std::make_unique<Server>(Server::Options{output_dir_, options_.bind, options_.port});
   if (!server_->Start(error)) return false;
+  // Hosts and paths of base_url would not work here: the preview puts the site on its own origin.
+  options_.build.preview_origin = "http://localhost:" + std::to_string(server_->port());
+  site_ = std::make_unique<LiveSite>(options_.build);
   Rebuild({});
   rebuilder_ = std::thread([this] { WatchLoop(); });
   return true;
