@@ -49,6 +49,15 @@ std::string ConfigErrors(const std::string& taxonomies) {
   return result.errors;
 }
 
+// Replaces `from` (which must be there) by `to` in the site's file `rel`.
+void Rewrite(const FixtureSite& site, const std::string& rel, const std::string& from,
+             const std::string& to) {
+  std::string text = ReadBytes(site.source() / rel);
+  size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  site.WriteFile(rel, text.replace(at, from.size(), to));
+}
+
 std::string FrontMatterErrors(const std::string& text) {
   Diagnostics diags;
   CHECK_FALSE(ParsePage("content/en/a.md", text, diags, {"tags"}));
@@ -110,6 +119,127 @@ TEST_CASE("a translated term toggles to its translation; an untranslated one to 
       "href=\"https://example.ca/fr/mots-cles/navigation-de-plaisance/\"/>"));
 }
 
+TEST_CASE("terms with the same slug in two languages are translations, as Hugo pairs them by path",
+          "[taxonomies]") {
+  // "Canoe" and "Canoë" are not in the term file; both are /<segment>/canoe/.
+  const FixtureSite& site = TaxonomySite();
+  std::string en = site.Read("en/tags/canoe/index.html");
+  CHECK(Contains(en,
+                 "<link rel=\"alternate\" hreflang=\"fr\" href=\"https://example.ca/fr/mots-cles/canoe/\">"));
+  CHECK(Contains(en, "<li><a href=\"/fr/mots-cles/canoe/\" lang=\"fr\" hreflang=\"fr\" translate=\"no\">"));
+  std::string fr = site.Read("fr/mots-cles/canoe/index.html");
+  CHECK(Contains(fr, "<title>Canoë"));
+  CHECK(Contains(fr, "<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.ca/en/tags/canoe/\">"));
+  CHECK(Contains(fr, "<li><a href=\"/en/tags/canoe/\" lang=\"en\" hreflang=\"en\" translate=\"no\">"));
+  CHECK(Contains(
+      site.Read("sitemap.xml"),
+      "<loc>https://example.ca/fr/mots-cles/canoe/</loc>\n    <lastmod>2024-07-01</lastmod>\n"
+      "    <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.ca/en/tags/canoe/\"/>\n"
+      "    <xhtml:link rel=\"alternate\" hreflang=\"fr\" href=\"https://example.ca/fr/mots-cles/canoe/\"/>"));
+}
+
+TEST_CASE("a term the term file names in one language only is paired by its slug in the others",
+          "[taxonomies]") {
+  FixtureSite site("taxonomies");
+  site.WriteFile(
+      "data/taxonomies/subjects.toml",
+      "[environment]\nen = \"Environment\"\nfr = \"Environnement\"\n\n[transport]\nen = \"Transport\"\n");
+  Rewrite(site, "content/fr/news/life-jackets.md", "subjects = [\"Transports\"]",
+          "subjects = [\"Transport\"]");
+  Rewrite(site, "content/fr/news/paddling.md", "Transports]", "Transport]");
+  auto result = site.Build();
+  REQUIRE(result.report.ok);
+  CHECK(Contains(site.Read("en/subjects/transport/index.html"),
+                 "<li><a href=\"/fr/sujets/transport/\" lang=\"fr\" hreflang=\"fr\" translate=\"no\">"));
+  CHECK(Contains(
+      site.Read("fr/sujets/transport/index.html"),
+      "<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.ca/en/subjects/transport/\">"));
+  CHECK(result.warnings.find("Transport") == std::string::npos);
+}
+
+TEST_CASE("the term file wins: a term it pairs with another is not paired by slug", "[taxonomies]") {
+  FixtureSite site("taxonomies");
+  // [boating] pairs "Boating" with "Navigation de plaisance"; a French page writes "Boating" too.
+  Rewrite(site, "content/fr/news/wetlands.md", "tags = [", "tags = [\"Boating\", ");
+  // [transport] names no French term, and the French "Transport" is [moving]'s.
+  site.WriteFile("data/taxonomies/subjects.toml",
+                 "[environment]\nen = \"Environment\"\nfr = \"Environnement\"\n\n[transport]\nen = "
+                 "\"Transport\"\n\n[moving]\nen = \"Moving\"\nfr = \"Transport\"\n");
+  Rewrite(site, "content/fr/news/life-jackets.md", "subjects = [\"Transports\"]",
+          "subjects = [\"Transport\"]");
+  auto result = site.Build();
+  REQUIRE(result.report.ok);
+  INFO(result.warnings);
+  CHECK(Contains(site.Read("en/tags/boating/index.html"), "href=\"/fr/mots-cles/navigation-de-plaisance/\""));
+  std::string fr_boating = site.Read("fr/mots-cles/boating/index.html");
+  CHECK(Contains(fr_boating, "<li><a href=\"/en/tags/\" lang=\"en\" hreflang=\"en\" translate=\"no\">"));
+  CHECK_FALSE(Contains(fr_boating, "hreflang=\"en\" href="));
+  CHECK(Contains(
+      result.warnings,
+      "content/fr/news/wetlands.md:6:9: warning: the tag \"Boating\" is not in data/taxonomies/tags.toml, "
+      "and the \"en\" tag with its slug, \"Boating\", is paired there with \"Navigation de plaisance\", "
+      "so its page has no \"en\" translation: add [boating-fr] with fr = \"Boating\" and en = \"...\" there; "
+      "its language toggle goes to the \"en\" page of tags [term-untranslated]\n"
+      " 6 | tags = [\"Boating\", \"Écologie\", \"navigation de plaisance\"]\n"
+      "   |         ^\n"));
+  std::string transport = site.Read("en/subjects/transport/index.html");
+  CHECK(Contains(transport, "<li><a href=\"/fr/sujets/\" lang=\"fr\" hreflang=\"fr\" translate=\"no\">"));
+  CHECK_FALSE(Contains(transport, "hreflang=\"fr\" href="));
+  CHECK(Contains(
+      result.warnings,
+      "content/en/news/life-jackets.md:6:13: warning: the subject \"Transport\" has no \"fr\" name in "
+      "data/taxonomies/subjects.toml, and the \"fr\" subject with its slug, \"Transport\", is paired there "
+      "with \"Moving\": add fr = \"...\" to [transport]; its language toggle goes to the \"fr\" page of "
+      "subjects [term-untranslated]\n"));
+}
+
+TEST_CASE("with more than two languages, terms are paired with each language on its own", "[taxonomies]") {
+  FixtureSite site("three-languages");
+  std::string config = ReadBytes(site.source() / "site.toml");
+  site.WriteFile("site.toml", config +
+                                  "\n[taxonomies.tag]\nkey = \"tags\"\n"
+                                  "title = { en = \"Tags\", fr = \"Mots-clés\", iu = \"[iu] Tags\" }\n");
+  std::string term = ReadBytes(site.source() / "themes/gc-iu/templates/page.mustache");
+  site.WriteFile("themes/gc-iu/templates/term.mustache", term);
+  site.WriteFile("themes/gc-iu/templates/taxonomy.mustache", term);
+  // Grants is "Subventions" in French by the term file, and "Grants" in Inuktitut by its slug.
+  site.WriteFile("data/taxonomies/tags.toml", "[grants]\nen = \"Grants\"\nfr = \"Subventions\"\n");
+  Rewrite(site, "content/en/funding.md", "weight = 1\n", "weight = 1\ntags = [\"Grants\", \"Nunavut\"]\n");
+  Rewrite(site, "content/fr/funding.md", "weight = 1\n",
+          "weight = 1\ntags = [\"Subventions\", \"Nunavut\"]\n");
+  Rewrite(site, "content/iu/funding.md", "weight = 1\n", "weight = 1\ntags = [\"Grants\", \"Nunavut\"]\n");
+  auto result = site.Build();
+  INFO(result.errors);
+  REQUIRE(result.report.ok);
+  INFO(result.warnings);
+  std::string toggle_fr =
+      "<a href=\"/fr/tags/subventions/\" lang=\"fr\" hreflang=\"fr\" translate=\"no\">fr</a>";
+  std::string toggle_iu = "<a href=\"/iu/tags/grants/\" lang=\"iu\" hreflang=\"iu\" translate=\"no\">iu</a>";
+  std::string grants = site.Read("en/tags/grants/index.html");
+  CHECK(Contains(grants, toggle_fr));
+  CHECK(Contains(grants, toggle_iu));
+  CHECK(Contains(site.Read("iu/tags/grants/index.html"),
+                 "<a href=\"/en/tags/grants/\" lang=\"en\" hreflang=\"en\" translate=\"no\">en</a>"));
+  CHECK(Contains(
+      site.Read("iu/tags/grants/index.html"),
+      "<a href=\"/fr/tags/\" lang=\"fr\" hreflang=\"fr\" translate=\"no\" class=\"lng-nearest\">fr</a>"));
+  CHECK(Contains(site.Read("fr/tags/nunavut/index.html"),
+                 "<a href=\"/iu/tags/nunavut/\" lang=\"iu\" hreflang=\"iu\" translate=\"no\">iu</a>"));
+  CHECK(Contains(result.warnings,
+                 "content/fr/funding.md:6:9: warning: the tag \"Subventions\" has no \"iu\" name in "
+                 "data/taxonomies/tags.toml and no \"iu\" page has a tag with its slug \"subventions\": add "
+                 "iu = \"...\" "
+                 "to [grants]; its language toggle goes to the \"iu\" page of tags [term-untranslated]\n"));
+  CHECK(Contains(
+      result.warnings,
+      "content/iu/funding.md:6:9: warning: the tag \"Grants\" is not in data/taxonomies/tags.toml and no "
+      "\"fr\" page has a tag with its slug \"grants\", so its page has no \"fr\" translation: add "
+      "[grants-iu] "
+      "with iu = \"Grants\" and fr = \"...\" there; its language toggle goes to the \"fr\" page of tags "
+      "[term-untranslated]\n"));
+  CHECK_FALSE(Contains(result.warnings, "the tag \"Nunavut\""));
+}
+
 TEST_CASE("a page shows its terms, each linked to its term's page", "[taxonomies]") {
   std::string page = TaxonomySite().Read("fr/nouvelles/gilets-de-sauvetage/index.html");
   CHECK(InOrder(page, {"<dl class=\"gc-page-terms\">", "<dt>Mots-clés</dt>",
@@ -124,10 +254,10 @@ TEST_CASE("a term without a translation is a warning at the term, naming the ter
   auto result = site.Build();
   CHECK(
       result.warnings ==
-      "content/en/news/paddling.md:6:5: warning: the tag \"Kayaking\" is not in data/taxonomies/tags.toml, "
-      "so "
-      "its page has no \"fr\" translation: add [kayaking] with en = \"Kayaking\" and fr = \"...\" there; its "
-      "language toggle goes to the \"fr\" page of tags [term-untranslated]\n"
+      "content/en/news/paddling.md:6:5: warning: the tag \"Kayaking\" is not in data/taxonomies/tags.toml "
+      "and no \"fr\" page has a tag with its slug \"kayaking\", so its page has no \"fr\" translation: add "
+      "[kayaking] with en = \"Kayaking\" and fr = \"...\" there; its language toggle goes to the \"fr\" page "
+      "of tags [term-untranslated]\n"
       " 6 |   - Kayaking\n"
       "   |     ^\n");
 }
@@ -141,11 +271,13 @@ TEST_CASE("a term named in the term file but on no page of the other language wa
   CHECK(Contains(
       result.warnings,
       "content/en/news/life-jackets.md:6:13: warning: the subject \"Transport\" has no \"fr\" name in "
-      "data/taxonomies/subjects.toml: add fr = \"...\" to [transport]; its language toggle goes to the "
-      "\"fr\" page of subjects [term-untranslated]"));
-  CHECK(Contains(result.warnings,
-                 "content/fr/news/life-jackets.md:7:13: warning: the subject \"Transports\" is not in "
-                 "data/taxonomies/subjects.toml, so its page has no \"en\" translation"));
+      "data/taxonomies/subjects.toml and no \"fr\" page has a subject with its slug \"transport\": add fr = "
+      "\"...\" to [transport]; its language toggle goes to the \"fr\" page of subjects [term-untranslated]"));
+  CHECK(
+      Contains(result.warnings,
+               "content/fr/news/life-jackets.md:7:13: warning: the subject \"Transports\" is not in "
+               "data/taxonomies/subjects.toml and no \"en\" page has a subject with its slug \"transports\", "
+               "so its page has no \"en\" translation"));
 }
 
 TEST_CASE("a taxonomy's terms are a list of text in front matter", "[taxonomies]") {

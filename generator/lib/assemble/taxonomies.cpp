@@ -194,10 +194,13 @@ class TaxonomyMaker {
     size_t n = site_.languages.size();
     terms_.resize(n);
     lists_.resize(n);
+    by_entry_.resize(n);
     for (Language& lang : site_.languages) {
       terms_[lang.index] = CollectTerms(lang, tax_, diags_);
       MakeListPage(lang, made[lang.index]);
       for (auto& [slug, term] : terms_[lang.index]) MakeTermPage(lang, term, made[lang.index]);
+      for (auto& [slug, term] : terms_[lang.index])
+        if (!term.entry.empty()) by_entry_[lang.index][term.entry] = &term;
     }
     for (Language& lang : site_.languages) {
       for (auto& [slug, term] : terms_[lang.index]) PairTerm(lang, term);
@@ -256,36 +259,74 @@ class TaxonomyMaker {
     made.push_back(std::move(page));
   }
 
-  // A term's page in another language is the one of the same entry of the term file.
+  // A term's page in another language: when the term file names the term in both, the page of
+  // that entry; else, as Hugo pairs pages by path, the page with the same slug, unless the file
+  // pairs that one with another term.
   void PairTerm(const Language& lang, Term& term) {
     Page& page = *term.page;
     page.translations.assign(site_.languages.size(), nullptr);
     page.translations[lang.index] = &page;
     for (const Language& other : site_.languages) {
       if (other.index == lang.index) continue;
-      if (!term.entry.empty())
-        for (const auto& [slug, there] : terms_[other.index])
-          if (there.entry == term.entry) page.translations[other.index] = there.page;
-      if (!page.translations[other.index]) WarnUntranslated(term, other);
+      if (const Term* there = CounterpartIn(term, lang, other))
+        page.translations[other.index] = there->page;
+      else
+        WarnUntranslated(term, other);
     }
   }
 
+  // Whether the term file names `term` in `other` too: then the file alone decides its pair there.
+  bool NamedIn(const Term& term, const Language& other) const {
+    return !term.entry.empty() && !names_.names.at(term.entry)[other.index].empty();
+  }
+
+  const Term* CounterpartIn(const Term& term, const Language& lang, const Language& other) const {
+    if (NamedIn(term, other)) {
+      auto it = by_entry_[other.index].find(term.entry);
+      return it == by_entry_[other.index].end() ? nullptr : it->second;
+    }
+    const Term* same_slug = SameSlugIn(term, other);
+    return same_slug && !NamedIn(*same_slug, lang) ? same_slug : nullptr;
+  }
+
+  const Term* SameSlugIn(const Term& term, const Language& other) const {
+    auto it = terms_[other.index].find(term.slug);
+    return it == terms_[other.index].end() ? nullptr : &it->second;
+  }
+
   void WarnUntranslated(const Term& term, const Language& other) {
+    const Language& lang = site_.languages[term.page->lang_index];
     std::string what = "the " + tax_.name + " \"" + term.written + "\"";
     std::string toggle = "; its language toggle goes to the \"" + other.code() + "\" page of " + tax_.key;
     std::string message;
     if (term.entry.empty())
-      message = what + " is not in " + names_.path + ", so its page has no \"" + other.code() +
-                "\" translation: add [" + term.slug + "] with " +
-                site_.languages[term.page->lang_index].code() + " = \"" + term.written + "\" and " +
+      message = what + " is not in " + names_.path + SlugClause(term, lang, other) +
+                ", so its page has no \"" + other.code() + "\" translation: add [" +
+                NewEntryName(term, lang) + "] with " + lang.code() + " = \"" + term.written + "\" and " +
                 other.code() + " = \"...\" there" + toggle;
     else if (names_.names[term.entry][other.index].empty())
-      message = what + " has no \"" + other.code() + "\" name in " + names_.path + ": add " + other.code() +
-                " = \"...\" to [" + term.entry + "]" + toggle;
+      message = what + " has no \"" + other.code() + "\" name in " + names_.path +
+                SlugClause(term, lang, other) + ": add " + other.code() + " = \"...\" to [" + term.entry +
+                "]" + toggle;
     else
       message = what + " is \"" + names_.names[term.entry][other.index] + "\" in \"" + other.code() + "\" (" +
                 names_.path + "), but no \"" + other.code() + "\" page has that " + tax_.name + toggle;
     diags_.Warning(term.pos, message, term.line, kTermUntranslated);
+  }
+
+  // A table name for the term that the term file does not have yet: its slug, else with its language.
+  std::string NewEntryName(const Term& term, const Language& lang) const {
+    return names_.names.count(term.slug) ? term.slug + "-" + lang.code() : term.slug;
+  }
+
+  // Why the slug did not pair a term the file leaves unpaired in `other`.
+  std::string SlugClause(const Term& term, const Language& lang, const Language& other) const {
+    const Term* same_slug = SameSlugIn(term, other);
+    if (!same_slug)
+      return " and no \"" + other.code() + "\" page has a " + tax_.name + " with its slug \"" + term.slug +
+             "\"";
+    return ", and the \"" + other.code() + "\" " + tax_.name + " with its slug, \"" + same_slug->written +
+           "\", is paired there with \"" + names_.names.at(same_slug->entry)[lang.index] + "\"";
   }
 
   // Each page of content: the pages of its terms, in the order it writes them.
@@ -312,6 +353,8 @@ class TaxonomyMaker {
   TermNames names_;
   std::vector<std::map<std::string, Term>> terms_;  // per language, by slug
   std::vector<Page*> lists_;                        // per language: the taxonomy's page
+  // Per language: the term of each entry of the term file that its pages have.
+  std::vector<std::map<std::string, const Term*>> by_entry_;
 };
 
 }  // namespace

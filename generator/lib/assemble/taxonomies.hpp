@@ -1,6 +1,7 @@
 // Taxonomies (site.toml's [taxonomies]): per language, a page listing a taxonomy's terms and a
 // page per term listing the pages that have it, newest first. A term's pages in two languages are
-// translations of each other when data/taxonomies/<key>.toml names the term in both.
+// translations of each other when data/taxonomies/<key>.toml names the term in both; where it does
+// not, when their slugs are equal (Hugo pairs them by path).
 #pragma once
 
 #include "model/site.hpp"
