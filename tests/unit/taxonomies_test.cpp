@@ -404,3 +404,19 @@ TEST_CASE("taxonomy pages are carried over by the cache, and made again when the
   CHECK(Contains(transport, "href=\"/fr/sujets/\""));
   CHECK_FALSE(Contains(transport, "href=\"/fr/sujets/transports/\""));
 }
+
+TEST_CASE("term URLs follow the site's slug rule: with ascii_urls = false a term keeps its accents",
+          "[taxonomies]") {
+  FixtureSite site("taxonomies");
+  Rewrite(site, "site.toml", "theme = \"gc\"\n", "theme = \"gc\"\nascii_urls = false\nslugs = \"hugo\"\n");
+  auto result = site.Build();
+  INFO(result.errors);
+  REQUIRE(result.report.ok);
+  // The file keeps its letters; links, the toggle and the sitemap write them percent-encoded.
+  CHECK(site.Exists("fr/mots-cles/écologie/index.html"));
+  CHECK(site.Read("fr/mots-cles/index.html").find("href=\"/fr/mots-cles/%C3%A9cologie/\"") != std::string::npos);
+  CHECK(site.Read("sitemap.xml").find("https://example.ca/fr/mots-cles/%C3%A9cologie/") != std::string::npos);
+  // Canoe and Canoë no longer share a slug, so they are not paired (Hugo would not pair them either).
+  CHECK(site.Exists("fr/mots-cles/canoë/index.html"));
+  CHECK(site.Exists("en/tags/canoe/index.html"));
+}

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 
+#include "assemble/urls/urls.hpp"
 #include "config/toml_source.hpp"
 #include "content/lists.hpp"
 #include "support/text.hpp"
@@ -56,7 +57,7 @@ void ReadTermEntry(const Site& site, const TomlSource& src, const toml::key& nam
       continue;
     }
     auto term = value.value<std::string>();
-    std::string slug = term ? site.languages[index].locale->Slugify(*term) : "";
+    std::string slug = term ? SlugOf(*site.languages[index].locale, *term, site.config) : "";
     if (slug.empty()) {
       ErrorAt(src, value,
               std::string(name.str()) + "." + lang + " must be the term as written in \"" + lang +
@@ -112,7 +113,7 @@ std::string TermUrl(const Language& lang, const TaxonomyConfig& tax, const std::
 
 // The terms of one taxonomy in one language, by slug, from its pages in path order.
 std::map<std::string, Term> CollectTerms(const Language& lang, const TaxonomyConfig& tax,
-                                         Diagnostics& diags) {
+                                         const SiteConfig& config, Diagnostics& diags) {
   std::map<std::string, Term> terms;
   for (const auto& page : lang.pages) {
     for (const PageTerms& given : page->meta.terms) {
@@ -120,7 +121,7 @@ std::map<std::string, Term> CollectTerms(const Language& lang, const TaxonomyCon
       for (size_t i = 0; i < given.terms.size(); ++i) {
         const std::string& written = given.terms[i];
         const SourcePos& pos = given.pos[i];
-        std::string slug = lang.locale->Slugify(written);
+        std::string slug = SlugOf(*lang.locale, written, config);
         if (slug.empty()) {
           diags.Error(pos,
                       "cannot make a URL slug from the " + tax.name + " \"" + written +
@@ -158,7 +159,7 @@ std::unique_ptr<Page> MadeUpPage(const Language& lang, const std::string& id, co
   page->meta.title = title;
   std::string origin, path;
   SplitUrl(lang.config.base_url, origin, path);
-  page->url_path = lang.config.base_path + rel;
+  page->url_path = lang.config.base_path + PercentEncoded(rel);
   page->permalink = origin + page->url_path;
   page->output_path =
       lang.config.output_dir + (lang.config.output_dir.empty() ? "" : "/") + rel + "index.html";
@@ -196,7 +197,7 @@ class TaxonomyMaker {
     lists_.resize(n);
     by_entry_.resize(n);
     for (Language& lang : site_.languages) {
-      terms_[lang.index] = CollectTerms(lang, tax_, diags_);
+      terms_[lang.index] = CollectTerms(lang, tax_, site_.config, diags_);
       MakeListPage(lang, made[lang.index]);
       for (auto& [slug, term] : terms_[lang.index]) MakeTermPage(lang, term, made[lang.index]);
       for (auto& [slug, term] : terms_[lang.index])
@@ -336,7 +337,7 @@ class TaxonomyMaker {
       for (const PageTerms& given : page->meta.terms) {
         if (given.key != tax_.key) continue;
         for (const std::string& written : given.terms) {
-          auto it = terms_[lang.index].find(lang.locale->Slugify(written));
+          auto it = terms_[lang.index].find(SlugOf(*lang.locale, written, site_.config));
           if (it == terms_[lang.index].end() || !it->second.page) continue;
           if (std::find(mine.begin(), mine.end(), it->second.page) == mine.end())
             mine.push_back(it->second.page);

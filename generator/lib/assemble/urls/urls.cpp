@@ -84,6 +84,23 @@ std::string SlugOf(const Locale& locale, std::string_view name, const SiteConfig
   return config.ascii_urls ? locale.Slugify(name) : locale.SlugifyUnicode(name);
 }
 
+// A URL holds ASCII only: a letter beyond it is written as its UTF-8 bytes, percent-encoded
+// (RFC 3987's mapping of an IRI to a URI), as browsers send it and the sitemap requires.
+std::string PercentEncoded(const std::string& path) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : path) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
 namespace {
 
 // The page's own segment: its slug if it gives one, else its file or folder name made a slug.
@@ -154,22 +171,6 @@ std::optional<std::string> RelativeUrlOf(const Page& page, const LanguageConfig&
   return rel;
 }
 
-// A URL holds ASCII only: a letter beyond it is written as its UTF-8 bytes, percent-encoded
-// (RFC 3987's mapping of an IRI to a URI), as browsers send it and the sitemap requires.
-std::string PercentEncoded(const std::string& path) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : path) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
 
 struct UrlContext {
   const Language& lang;
