@@ -69,7 +69,7 @@ std::string Param(const Page& page, const std::string& key) {
 }
 
 // For a URL inside another URL's query (the share links).
-std::string PercentEncoded(std::string_view s) {
+std::string QueryComponentEncoded(std::string_view s) {
   static const char kHex[] = "0123456789ABCDEF";
   std::string out;
   for (unsigned char c : s) {
@@ -138,7 +138,7 @@ Value PageMetaView(const Site& site, const Page& page, const std::string& title,
       .Set("creator", creator.empty() ? lang.config.creator : creator)
       .Set("content_type", type)
       .Set("title", TitleTag(site, lang, title))
-      .Set("permalink_encoded", PercentEncoded(permalink));
+      .Set("permalink_encoded", QueryComponentEncoded(permalink));
 }
 
 void WarnAboutMetadata(const Site& site, const Page& page, PageScope& scope) {
