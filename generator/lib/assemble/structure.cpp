@@ -40,9 +40,9 @@ void Compare(const Page& first, const PageStructure& a, const Page& other, const
              Diagnostics& diags) {
   auto warn = [&](int x, int y, const char* what) {
     if (x == y) return;
-    diags.Warning({other.source_path}, "this version has " + Counted(y, what) + " and " + first.source_path +
-                                           " has " + Counted(x, what) +
-                                           "; the two languages should give readers the same page",
+    diags.Warning({other.source_path},
+                  "this version has " + Counted(y, what) + " and " + first.source_path + " has " +
+                      Counted(x, what) + "; the two languages should give readers the same page",
                   {}, "structure-differs");
   };
   warn(a.headings, b.headings, "level-2 heading");

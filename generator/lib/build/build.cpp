@@ -21,16 +21,16 @@
 #include "assemble/translations.hpp"
 #include "assemble/urls/urls.hpp"
 #include "build/incremental.hpp"
+#include "build/live_site.hpp"
 #include "build/progress.hpp"
 #include "build/watchdog.hpp"
-#include "build/live_site.hpp"
 #include "check/codes.hpp"
 #include "check/links.hpp"
 #include "check/page_checks.hpp"
 #include "content/bundles.hpp"
-#include "content/lists.hpp"
 #include "content/data.hpp"
 #include "content/front_matter.hpp"
+#include "content/lists.hpp"
 #include "content/load.hpp"
 #include "content/menus.hpp"
 #include "directives/directive.hpp"
@@ -162,8 +162,9 @@ class Builder {
     std::string out = options_.output_dir.empty() ? site_.source_dir + "/public" : options_.output_dir;
     if (!options_.check_only)
       writer_ = std::make_unique<OutputWriter>(fs::absolute(out).lexically_normal().string());
-    return LoadConfig(site_.source_dir, ConfigOverrides{options_.environment, options_.base_urls, options_.preview_origin}, site_.config,
-                      diags_);
+    return LoadConfig(site_.source_dir,
+                      ConfigOverrides{options_.environment, options_.base_urls, options_.preview_origin},
+                      site_.config, diags_);
   }
 
   bool LoadTheme() {
@@ -363,8 +364,8 @@ class Builder {
       page->meta.title = heading;
       page->title_from_heading = true;
       diags_.Warning({page->source_path, 1, 1},
-                     "the page has no title, so its first heading stands in for it; add " + example + heading +
-                         "\" to its front matter",
+                     "the page has no title, so its first heading stands in for it; add " + example +
+                         heading + "\" to its front matter",
                      page->FrontMatterLine(1), "title-missing");
     }
     return true;

@@ -69,8 +69,8 @@ bool SameStructure(const PageStructure& a, const PageStructure& b) {
 bool OnlyBodyChanged(const Site& site, const Page& page, std::string_view old_body, const std::string& text,
                      const PageSource& parsed) {
   size_t head = text.size() - parsed.body.size();
-  if (page.implicit || page.title_from_heading || head != page.front_matter.size() || text.compare(0, head, page.front_matter) != 0 ||
-      parsed.body_line != page.body_line)
+  if (page.implicit || page.title_from_heading || head != page.front_matter.size() ||
+      text.compare(0, head, page.front_matter) != 0 || parsed.body_line != page.body_line)
     return false;
   if (page.meta.summary.empty() && SummaryText(parsed.body) != page.summary) return false;
   if (!SameStructure(StructureOf(old_body), StructureOf(parsed.body))) return false;

@@ -29,8 +29,8 @@ Diagnostics::Policy ChecksPolicy(const ChecksConfig& config, Strictness strictne
       if (it->second == "off") return false;
       d.severity = it->second == "error" ? Severity::kError : Severity::kWarning;
     }
-    bool build_strict = d.code == "translation-missing" || d.code == kLinkMissing || d.code == kAnchorMissing ||
-                        d.code == kLayoutMissing || d.code == "param-undeclared";
+    bool build_strict = d.code == "translation-missing" || d.code == kLinkMissing ||
+                        d.code == kAnchorMissing || d.code == kLayoutMissing || d.code == "param-undeclared";
     bool upgrade = strictness == Strictness::kAll || (strictness == Strictness::kBuild && build_strict);
     if (upgrade && d.severity == Severity::kWarning) {
       d.severity = Severity::kError;

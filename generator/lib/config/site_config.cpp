@@ -81,9 +81,9 @@ std::optional<std::string> BaseUrlProblem(const std::string& url) {
 namespace {
 
 const std::vector<std::string> kSiteKeys = {
-    "base_url", "theme",   "currency", "allow_raw_html",     "page_timeout", "languages", "feeds",
-    "search",   "noindex", "checks",   "translation_source", "timezone",     "params",    "permalinks",
-    "ascii_urls", "taxonomies", "page_params", "slugs"};
+    "base_url", "theme",      "currency",   "allow_raw_html", "page_timeout",       "languages",
+    "feeds",    "search",     "noindex",    "checks",         "translation_source", "timezone",
+    "params",   "permalinks", "ascii_urls", "taxonomies",     "page_params",        "slugs"};
 const std::vector<std::string> kLanguageKeys = {"locale", "title",  "creator",    "base_url",
                                                 "weight", "menu",   "content_dir", "params", "permalinks"};
 
@@ -389,8 +389,9 @@ void ReadCurrency(const TomlSource& src, const toml::table& t, SiteConfig& confi
 void ReadPageParams(const TomlSource& src, const toml::table& t, SiteConfig& config, Diagnostics& diags) {
   const toml::node* node = t.get("page_params");
   if (!node) return;
-  const char* shape = "\"page_params\" must be a list of the front matter keys of the site's own, like "
-                      "page_params = [\"author\", \"image\"]";
+  const char* shape =
+      "\"page_params\" must be a list of the front matter keys of the site's own, like "
+      "page_params = [\"author\", \"image\"]";
   const toml::array* list = node->as_array();
   if (!list) return ErrorAt(src, *node, shape, diags);
   config.page_params_given = true;

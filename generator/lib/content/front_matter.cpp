@@ -6,8 +6,8 @@
 #include <cctype>
 #include <charconv>
 #include <climits>
-#include <map>
 #include <cstdio>
+#include <map>
 #include <sstream>
 
 #include "config/toml_source.hpp"
@@ -371,11 +371,28 @@ Value ToValue(const Field& f) {
 
 // The keys tandem reads, in the spelling the code below uses. Front matter may write them in
 // any case, with or without underscores (Hugo's `Title`, `LastMod`, `publishDate`).
-const std::vector<std::string> kKnownKeys = {
-    "title",    "description", "date",   "modified", "lastmod", "publish_date", "expiry_date",
-    "slug",     "url",         "layout", "keywords", "subject", "draft",        "weight",
-    "params",   "translation_key", "translation_source", "summary", "aliases", "sort", "paginate",
-    "creator"};
+const std::vector<std::string> kKnownKeys = {"title",
+                                             "description",
+                                             "date",
+                                             "modified",
+                                             "lastmod",
+                                             "publish_date",
+                                             "expiry_date",
+                                             "slug",
+                                             "url",
+                                             "layout",
+                                             "keywords",
+                                             "subject",
+                                             "draft",
+                                             "weight",
+                                             "params",
+                                             "translation_key",
+                                             "translation_source",
+                                             "summary",
+                                             "aliases",
+                                             "sort",
+                                             "paginate",
+                                             "creator"};
 
 // How a section may order its list (model/page.hpp).
 const std::vector<std::string> kSortOrders = {"weight", "title", "date"};
@@ -639,7 +656,8 @@ void CheckOwnKeys(const std::vector<const Page*>& pages, const PageParamsDeclara
       for (const Use& use : uses) {
         auto near = DidYouMean(lower, keys);
         diags.Error(use.pos,
-                    "\"" + use.key + "\" is not a front matter key tandem reads, nor one of site.toml's page_params" +
+                    "\"" + use.key +
+                        "\" is not a front matter key tandem reads, nor one of site.toml's page_params" +
                         (near ? " (did you mean \"" + *near + "\"?)" : std::string()) +
                         "; correct it, or add it to page_params if the site's pages use it",
                     use.page->FrontMatterLine(use.pos.line), kCode);

@@ -321,11 +321,14 @@ class Importer {
   // (templates still read them), each with a note at its first use, so nothing is lost unsaid.
   void NoteHugoPageKeys() {
     static const std::map<std::string, std::string> why = {
-        {"menu", "a page's own menu entries are not read: add them to site.toml's [[languages.<code>.menu.main]]"},
-        {"menus", "a page's own menu entries are not read: add them to site.toml's [[languages.<code>.menu.main]]"},
+        {"menu",
+         "a page's own menu entries are not read: add them to site.toml's [[languages.<code>.menu.main]]"},
+        {"menus",
+         "a page's own menu entries are not read: add them to site.toml's [[languages.<code>.menu.main]]"},
         {"cascade", "values a section cascades to its pages are not applied: write them on each page"},
         {"headless", "every page is published: a headless page is not kept out"},
-        {"build", "build options (render, list, publishResources) are not read: every page is published and listed"},
+        {"build",
+         "build options (render, list, publishResources) are not read: every page is published and listed"},
         {"linktitle", "menus and lists show the page's title"},
         {"outputs", "tandem writes each page as HTML only"},
         {"type", "tandem chooses a page's template by its layout only"},
@@ -348,9 +351,11 @@ class Importer {
     for (const auto& [lower, key] : own_keys_)
       if (!taxonomy_keys_.count(lower)) list += (list.empty() ? "" : ", ") + TomlString(key);
     if (list.empty()) return "";
-    return "# Front matter keys of the site's own, found in its pages; templates read them as page.params.<key>.\n"
+    return "# Front matter keys of the site's own, found in its pages; templates read them as "
+           "page.params.<key>.\n"
            "# Any other key tandem does not know is an error, as a misspelt one would be.\n"
-           "page_params = [" + list + "]\n";
+           "page_params = [" +
+           list + "]\n";
   }
 
   // [taxonomies], as Hugo's: singular = "plural". Without one, Hugo makes tags and categories,
@@ -363,10 +368,11 @@ class Importer {
         if (plural.IsScalar() && !plural.text.empty())
           named.push_back({singular, LowerKey(plural.text)});
         else
-          Note(plural, "taxonomies." + singular, "a taxonomy must name its front matter key, like tag = \"tags\"");
+          Note(plural, "taxonomies." + singular,
+               "a taxonomy must name its front matter key, like tag = \"tags\"");
     } else if (!TaxonomiesDisabled()) {
-      for (const auto& [singular, plural] : {std::pair<std::string, std::string>{"category", "categories"},
-                                             {"tag", "tags"}})
+      for (const auto& [singular, plural] :
+           {std::pair<std::string, std::string>{"category", "categories"}, {"tag", "tags"}})
         if (own_keys_.count(plural)) named.push_back({singular, plural});
     }
     for (const Language& lang : languages_)
@@ -386,8 +392,8 @@ class Importer {
       std::string titles;
       for (const Language& lang : languages_)
         titles += (titles.empty() ? "" : ", ") + TomlKey(lang.code) + " = " + TomlString(title);
-      out += "\n[taxonomies." + TomlKey(singular) + "]\nkey = " + TomlString(plural) + "\ntitle = { " + titles +
-             " }  # made from the key: write each language's title\n";
+      out += "\n[taxonomies." + TomlKey(singular) + "]\nkey = " + TomlString(plural) + "\ntitle = { " +
+             titles + " }  # made from the key: write each language's title\n";
     }
     return out.empty() ? "" : "[taxonomies]\n" + out;
   }
@@ -655,12 +661,21 @@ class Importer {
   // ---- what is left ----
 
   void NoteOtherSettings() {
-    static const std::set<std::string> used = {
-        "baseurl",         "title",  "languagecode", "defaultcontentlanguage",
-        "languages",       "params", "menu",         "menus",
-        "permalinks",      "markup", "timezone",     "contentdir",
-        "removepathaccents",
-        "disablelanguages", "taxonomies"};
+    static const std::set<std::string> used = {"baseurl",
+                                               "title",
+                                               "languagecode",
+                                               "defaultcontentlanguage",
+                                               "languages",
+                                               "params",
+                                               "menu",
+                                               "menus",
+                                               "permalinks",
+                                               "markup",
+                                               "timezone",
+                                               "contentdir",
+                                               "removepathaccents",
+                                               "disablelanguages",
+                                               "taxonomies"};
     NoteDefaultLanguageAtRoot();
     NoteEnvironmentFolders();
     for (const auto& [key, value] : root_.fields) {
@@ -774,9 +789,9 @@ class Importer {
     int line = 1;
     std::string line_text;
   };
-  std::map<std::string, KeyUse> key_uses_;  // by lower case, as own_keys_
-  std::set<std::string> taxonomy_keys_;          // the plural keys [taxonomies] reads
-  std::set<std::string> shipped_shortcodes_;     // tandem's own: a Hugo one of the name is left out
+  std::map<std::string, KeyUse> key_uses_;    // by lower case, as own_keys_
+  std::set<std::string> taxonomy_keys_;       // the plural keys [taxonomies] reads
+  std::set<std::string> shipped_shortcodes_;  // tandem's own: a Hugo one of the name is left out
   std::vector<HugoShortcodeFile> shortcodes_;
   std::map<std::string, std::map<std::string, std::string>> pages_by_url_;  // by language, PagesByUrl
 };

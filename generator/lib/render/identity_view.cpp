@@ -153,13 +153,13 @@ void WarnAboutMetadata(const Site& site, const Page& page, PageScope& scope) {
   std::string title = PageMetaView(site, page).Get("title")->text;
   if (CharacterCount(title) > id.title_max)
     warn("the page's title \"" + title + "\" is " + std::to_string(CharacterCount(title)) +
-         " characters long; Canada.ca asks for " + std::to_string(id.title_max) +
-         " or fewer: shorten title (or set title_max_length in site.toml)",
+             " characters long; Canada.ca asks for " + std::to_string(id.title_max) +
+             " or fewer: shorten title (or set title_max_length in site.toml)",
          "title-long");
   if (CharacterCount(page.meta.description) > id.description_max)
     warn("the description is " + std::to_string(CharacterCount(page.meta.description)) +
-         " characters long; Canada.ca asks for " + std::to_string(id.description_max) +
-         " or fewer: shorten it (or set description_max_length in site.toml)",
+             " characters long; Canada.ca asks for " + std::to_string(id.description_max) +
+             " or fewer: shorten it (or set description_max_length in site.toml)",
          "description-long");
   for (auto [field, value] :
        {std::pair<const char*, const std::string*>{"description", &page.meta.description},
@@ -167,7 +167,7 @@ void WarnAboutMetadata(const Site& site, const Page& page, PageScope& scope) {
         {"keywords", &page.meta.keywords}})
     if (value->empty())
       warn(std::string("the page has no ") + field + ", which its Canada.ca metadata needs; add " + field +
-           " = \"...\" to its front matter",
+               " = \"...\" to its front matter",
            "metadata-missing");
 }
 

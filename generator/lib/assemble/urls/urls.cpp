@@ -171,7 +171,6 @@ std::optional<std::string> RelativeUrlOf(const Page& page, const LanguageConfig&
   return rel;
 }
 
-
 struct UrlContext {
   const Language& lang;
   const Site& site;
@@ -219,9 +218,8 @@ void AssignTree(Page& page, const std::string& parent_rel, UrlContext& ctx) {
     if (page.is_section && page.rel_dir.find('/') == std::string::npos)
       ctx.section_segments[page.rel_dir] = page.slug;
   }
-  auto rel =
-      has_url ? RelativeUrlOf(page, ctx.lang.config, config.ascii_urls, ctx.diags)
-              : PermalinkPlace(page, tree_rel, ctx);
+  auto rel = has_url ? RelativeUrlOf(page, ctx.lang.config, config.ascii_urls, ctx.diags)
+                     : PermalinkPlace(page, tree_rel, ctx);
   if (!rel) return;
   SetPlace(page, *rel, ctx);
   for (Page* child : page.children) AssignTree(*child, tree_rel, ctx);
