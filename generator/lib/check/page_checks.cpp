@@ -8,15 +8,9 @@ namespace tandem {
 
 namespace {
 
-std::string LowerAscii(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return s;
-}
-
 // "Click here!" -> "click here": what is compared with the vague phrases.
 std::string Plain(const std::string& text) {
-  std::string s = LowerAscii(text);
+  std::string s = AsciiLower(text);
   while (!s.empty() && std::string(" .,:;!?").find(s.back()) != std::string::npos) s.pop_back();
   if (EndsWith(s, "\xE2\x80\xA6")) s.resize(s.size() - 3);  // …
   return s;

@@ -22,11 +22,6 @@ std::string NameOf(const std::string& rel) {
   return slash == std::string::npos ? rel : rel.substr(slash + 1);
 }
 
-std::string Lowercase(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // The page file that owns the content file `rel`, if one does: the nearest leaf bundle
 // (index.md) in its folder or above, else the section (_index.md, or the home's index.md) of
 // its own folder.
@@ -179,7 +174,7 @@ std::optional<FoundBundleFile> FindBundleFile(const Language& lang, const std::s
 }
 
 bool IsImageFileName(const std::string& name) {
-  std::string ext = Lowercase(fs::path(NameOf(name)).extension().string());
+  std::string ext = AsciiLower(fs::path(NameOf(name)).extension().string());
   for (const char* image : {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"})
     if (ext == image) return true;
   return false;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "markdown/markdown.hpp"
+#include "support/text.hpp"
 
 namespace tandem {
 
@@ -12,12 +13,6 @@ namespace {
 
 bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 bool IsUrlAttribute(const std::string& name) {
@@ -63,7 +58,7 @@ std::string DecodeReferences(std::string_view s) {
       out += s[i];
       continue;
     }
-    std::string name = Lower(s.substr(i + 1, semi - i - 1));
+    std::string name = AsciiLower(s.substr(i + 1, semi - i - 1));
     std::string decoded;
     if (name.size() > 1 && name[0] == '#') {
       bool hex = name[1] == 'x';
@@ -115,11 +110,11 @@ class UrlScanner {
   void Tag() {
     size_t start = ++at_;
     while (at_ < html_.size() && !IsSpace(html_[at_]) && html_[at_] != '>' && html_[at_] != '/') ++at_;
-    std::string name = Lower(html_.substr(start, at_ - start));
+    std::string name = AsciiLower(html_.substr(start, at_ - start));
     while (at_ < html_.size() && html_[at_] != '>') Attribute();
     if (at_ < html_.size()) ++at_;
     if (name == "script" || name == "style") {  // their text is not markup
-      size_t end = Lower(html_.substr(at_)).find("</" + name);
+      size_t end = AsciiLower(html_.substr(at_)).find("</" + name);
       at_ = end == std::string::npos ? html_.size() : at_ + end;
     }
   }
@@ -128,7 +123,7 @@ class UrlScanner {
     while (at_ < html_.size() && (IsSpace(html_[at_]) || html_[at_] == '/')) ++at_;
     size_t start = at_;
     while (at_ < html_.size() && !IsSpace(html_[at_]) && html_[at_] != '=' && html_[at_] != '>') ++at_;
-    std::string name = Lower(html_.substr(start, at_ - start));
+    std::string name = AsciiLower(html_.substr(start, at_ - start));
     while (at_ < html_.size() && IsSpace(html_[at_])) ++at_;
     if (at_ >= html_.size() || html_[at_] != '=') return;
     ++at_;
@@ -188,7 +183,7 @@ std::string HtmlPageContent(std::string_view html) {
 }
 
 std::string HtmlSummaryText(std::string_view html) {
-  std::string lower = Lower(html);
+  std::string lower = AsciiLower(html);
   for (size_t at = lower.find("<p"); at != std::string::npos; at = lower.find("<p", at + 2)) {
     if (at + 2 >= lower.size() || (lower[at + 2] != '>' && !IsSpace(lower[at + 2]))) continue;
     size_t open_end = lower.find('>', at);
@@ -202,7 +197,7 @@ std::string HtmlSummaryText(std::string_view html) {
 }
 
 std::string HtmlFirstHeadingText(std::string_view html) {
-  std::string lower = Lower(html);
+  std::string lower = AsciiLower(html);
   for (size_t at = lower.find("<h"); at != std::string::npos; at = lower.find("<h", at + 2)) {
     if (at + 3 >= lower.size() || lower[at + 2] < '1' || lower[at + 2] > '6' ||
         (lower[at + 3] != '>' && !IsSpace(lower[at + 3])))

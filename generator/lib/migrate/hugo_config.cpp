@@ -16,10 +16,7 @@ namespace fs = std::filesystem;
 namespace tandem {
 
 std::string LowerKey(std::string_view key) {
-  std::string lower(key);
-  for (char& c : lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return lower;
+  return AsciiLower(key);
 }
 
 const HugoValue* HugoValue::Get(std::string_view key) const {

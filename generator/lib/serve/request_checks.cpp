@@ -22,12 +22,6 @@ bool HasUnsafeChar(std::string_view path) {
   });
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool IsIpLiteral(const std::string& host) {
   unsigned char buf[16];
   if (host.size() > 2 && host.front() == '[' && host.back() == ']')
@@ -83,23 +77,23 @@ std::string ContentTypeFor(std::string_view rel) {
       {".mp4", "video/mp4"},
       {".webm", "video/webm"},
   }};
-  std::string lower = Lower(rel);
+  std::string lower = AsciiLower(rel);
   for (const auto& [ext, type] : kTypes)
     if (EndsWith(lower, ext)) return std::string(type);
   return "application/octet-stream";
 }
 
 bool IsAllowedHost(std::string_view host_header, std::string_view bind, int port) {
-  std::string host = Lower(host_header);
+  std::string host = AsciiLower(host_header);
   std::string suffix = ":" + std::to_string(port);
   if (!EndsWith(host, suffix)) return false;
   host.resize(host.size() - suffix.size());
-  return host == "localhost" || IsIpLiteral(host) || (!host.empty() && host == Lower(bind));
+  return host == "localhost" || IsIpLiteral(host) || (!host.empty() && host == AsciiLower(bind));
 }
 
 bool IsAllowedOrigin(std::string_view origin, std::string_view bind, int port) {
   if (origin.empty()) return true;
-  std::string lower = Lower(origin);
+  std::string lower = AsciiLower(origin);
   return StartsWith(lower, "http://") && IsAllowedHost(std::string_view(lower).substr(7), bind, port);
 }
 

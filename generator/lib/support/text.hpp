@@ -49,6 +49,8 @@ bool ReportLinkOutside(const std::string& fs_path, const std::string& shown, con
 
 // Unicode NFC, so that a file name typed on macOS (NFD) pairs and slugs like any other.
 std::string ToNfc(std::string_view utf8);
+// A-Z made a-z, every other byte as it is: for names, keys and tags, which are ASCII.
+std::string AsciiLower(std::string_view text);
 
 // `text` with its first letter in title case: "études" → "Études".
 std::string CapitalizeFirst(std::string_view text);
