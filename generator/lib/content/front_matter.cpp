@@ -403,16 +403,10 @@ std::string Trimmed(std::string_view s) {
   return std::string(s);
 }
 
-std::string Lowercase(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // Lowercase, without underscores or hyphens: "publishDate", "publish_date" and "PublishDate" meet.
 std::string Folded(std::string_view key) {
   std::string out;
-  for (char c : Lowercase(key))
+  for (char c : AsciiLower(key))
     if (c != '_' && c != '-') out += c;
   return out;
 }
@@ -521,12 +515,12 @@ class FieldReader {
   }
 
   void Read(const Field& f, FrontMatter& m) {
-    if (auto tax = std::find(taxonomy_keys_.begin(), taxonomy_keys_.end(), Lowercase(f.key));
+    if (auto tax = std::find(taxonomy_keys_.begin(), taxonomy_keys_.end(), AsciiLower(f.key));
         tax != taxonomy_keys_.end())
       return Terms(f, *tax, m);
     std::string k = KnownKey(f.key);
     if (k.empty()) {
-      if (auto typo = DidYouMean(Lowercase(f.key), KnownKeysLowercase()))
+      if (auto typo = DidYouMean(AsciiLower(f.key), KnownKeysLowercase()))
         Error(f, "\"" + f.key + "\" is not a front matter key (did you mean \"" + KnownKey(*typo) +
                      "\"?); a key of the site's own goes under params, as params." + f.key);
       else {
@@ -640,7 +634,7 @@ void CheckOwnKeys(const std::vector<const Page*>& pages, const PageParamsDeclara
                   Diagnostics& diags) {
   constexpr const char* kCode = "param-undeclared";
   std::vector<std::string> keys;
-  for (const std::string& k : declared.keys) keys.push_back(Lowercase(k));
+  for (const std::string& k : declared.keys) keys.push_back(AsciiLower(k));
   struct Use {
     const Page* page;
     std::string key;  // as written
@@ -649,8 +643,8 @@ void CheckOwnKeys(const std::vector<const Page*>& pages, const PageParamsDeclara
   std::map<std::string, std::vector<Use>> undeclared;  // by lower-case key, in page order
   for (const Page* page : pages)
     for (const auto& [key, pos] : page->meta.own_keys)
-      if (std::find(keys.begin(), keys.end(), Lowercase(key)) == keys.end())
-        undeclared[Lowercase(key)].push_back({page, key, pos});
+      if (std::find(keys.begin(), keys.end(), AsciiLower(key)) == keys.end())
+        undeclared[AsciiLower(key)].push_back({page, key, pos});
   if (declared.given) {
     for (const auto& [lower, uses] : undeclared)
       for (const Use& use : uses) {
@@ -686,32 +680,37 @@ void CheckOwnKeys(const std::vector<const Page*>& pages, const PageParamsDeclara
                 first->page->FrontMatterLine(first->pos.line), kCode);
 }
 
-std::vector<std::string> OwnKeysOf(const std::string& path, const std::string& text,
-                                   const std::vector<std::string>& taxonomy_keys) {
+namespace {
+
+// The top-level fields of a page's front matter, read without a word on what is wrong with them;
+// nullopt when it has none or they cannot be read.
+std::optional<std::vector<Field>> QuietFields(const std::string& path, const std::string& text) {
   Diagnostics quiet;
   auto block = SplitFrontMatter(path, text, quiet);
-  if (!block) return {};
-  auto fields = block->format == "toml" ? ParseTomlBlock(path, text, *block, quiet)
-                                        : ParseYamlBlock(path, text, *block, quiet);
-  if (!fields) return {};
-  std::vector<std::string> out;
-  for (const Field& f : *fields)
-    if (KnownKey(f.key).empty() &&
-        std::find(taxonomy_keys.begin(), taxonomy_keys.end(), Lowercase(f.key)) == taxonomy_keys.end())
-      out.push_back(f.key);
+  if (!block) return std::nullopt;
+  return block->format == "toml" ? ParseTomlBlock(path, text, *block, quiet)
+                                 : ParseYamlBlock(path, text, *block, quiet);
+}
+
+}  // namespace
+
+std::vector<OwnKey> OwnKeysOf(const std::string& path, const std::string& text,
+                              const std::vector<std::string>& taxonomy_keys) {
+  std::vector<OwnKey> out;
+  if (auto fields = QuietFields(path, text))
+    for (const Field& f : *fields)
+      if (KnownKey(f.key).empty() &&
+          std::find(taxonomy_keys.begin(), taxonomy_keys.end(), AsciiLower(f.key)) == taxonomy_keys.end())
+        out.push_back({f.key, std::max(f.pos.line, 1)});
   return out;
 }
 
 std::string FrontMatterText(const std::string& path, const std::string& text, std::string_view key) {
-  Diagnostics quiet;
   std::string known = KnownKey(key);
-  auto block = SplitFrontMatter(path, text, quiet);
-  if (known.empty() || !block) return "";
-  auto fields = block->format == "toml" ? ParseTomlBlock(path, text, *block, quiet)
-                                        : ParseYamlBlock(path, text, *block, quiet);
-  if (!fields) return "";
-  for (const Field& f : *fields)
-    if (f.kind == Field::Kind::kScalar && KnownKey(f.key) == known) return f.text;
+  if (known.empty()) return "";
+  if (auto fields = QuietFields(path, text))
+    for (const Field& f : *fields)
+      if (f.kind == Field::Kind::kScalar && KnownKey(f.key) == known) return f.text;
   return "";
 }
 

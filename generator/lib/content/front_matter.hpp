@@ -35,10 +35,14 @@ void CheckOwnKeys(const std::vector<const Page*>& pages, const PageParamsDeclara
                   Diagnostics& diags);
 
 // The top-level keys of a page's front matter that tandem does not read itself (nor a taxonomy
-// names), as written: what a site moving to tandem declares in page_params. Empty if the front
-// matter cannot be read.
-std::vector<std::string> OwnKeysOf(const std::string& path, const std::string& text,
-                                   const std::vector<std::string>& taxonomy_keys);
+// names), as written, with their lines: what a site moving to tandem declares in page_params.
+// Empty if the front matter cannot be read.
+struct OwnKey {
+  std::string key;
+  int line = 1;
+};
+std::vector<OwnKey> OwnKeysOf(const std::string& path, const std::string& text,
+                              const std::vector<std::string>& taxonomy_keys);
 
 // The text of the key `key` tandem reads (in any spelling: "URL", "url"), when the front matter
 // gives it as a scalar; "" when it does not or cannot be read.

@@ -284,37 +284,20 @@ class Importer {
   void ScanFrontMatterKeys() {
     std::set<std::string> dirs;
     for (const Language& lang : languages_) dirs.insert(lang.content_dir);
-    for (const std::string& dir : dirs) {
-      std::error_code ec;
-      for (auto it = fs::recursive_directory_iterator(fs::path(dir_) / dir, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        std::string ext = LowerKey(it->path().extension().string());
-        if (!it->is_regular_file(ec) || (ext != ".md" && ext != ".markdown" && ext != ".html")) continue;
-        std::string text = NormalizeSource(ReadFile(it->path().string()));
-        std::string rel = fs::path(it->path()).lexically_relative(dir_).generic_string();
-        for (const std::string& key : OwnKeysOf(it->path().string(), text, {})) {
-          auto [at, added] = own_keys_.insert({LowerKey(key), key});
-          if (!added && key < at->second) at->second = key;  // the same spelling whatever the file order
-          KeyUse& use = key_uses_[LowerKey(key)];
-          ++use.files;
-          if (use.first_file.empty() || rel < use.first_file) {
-            use.first_file = rel;
-            use.line = LineOfKey(text, key);
-            use.line_text = LineAt(text, use.line);
-          }
+    for (const std::string& dir : dirs)
+      for (const std::string& name : HugoContentFiles(fs::path(dir_) / dir)) {
+        std::string rel = dir + "/" + name, text;
+        try {
+          text = NormalizeSource(ReadFile((fs::path(dir_) / rel).string()));
+        } catch (const IoError&) {
+          continue;  // the build reports a file it cannot read
+        }
+        for (const OwnKey& own : OwnKeysOf(rel, text, {})) {
+          KeyUse& use = own_keys_[LowerKey(own.key)];
+          if (use.spelling.empty() || own.key < use.spelling) use.spelling = own.key;  // whatever the order
+          if (use.files++ == 0) use.first = {rel, own.line, 1}, use.first_line = LineAt(text, own.line);
         }
       }
-    }
-  }
-
-  // The line of front matter that starts with `key`; 1 if none does (a nested table's key).
-  static int LineOfKey(const std::string& text, const std::string& key) {
-    int line = 1;
-    for (size_t at = 0; at < text.size(); at = text.find('\n', at) + 1, ++line) {
-      if (text.compare(at, key.size(), key) == 0) return line;
-      if (text.find('\n', at) == std::string::npos) break;
-    }
-    return 1;
   }
 
   // Hugo front matter keys with a meaning tandem does not give them: declared like the site's own
@@ -335,21 +318,21 @@ class Importer {
         {"sitemap", "every page is in the sitemap, with its translations"},
         {"markup", "every page's Markdown is rendered by cmark-gfm"},
     };
-    for (const auto& [lower, use] : key_uses_) {
+    for (const auto& [lower, use] : own_keys_) {
       auto it = why.find(lower);
       if (it == why.end()) continue;
-      HugoValue at(HugoValue::Kind::kNull, {use.first_file, use.line, 1}, use.line_text);
       size_t n = use.files - 1;
       std::string others = n ? " (and " + std::to_string(n) + " other file" + (n == 1 ? ")" : "s)") : "";
-      Note(at, "front matter " + own_keys_.at(lower) + others, it->second);
+      Note(HugoValue(HugoValue::Kind::kNull, use.first, use.first_line), "front matter " + use.spelling + others,
+           it->second);
     }
   }
 
   // page_params = [...]: the keys found, less those taxonomies read.
   std::string PageParams() const {
     std::string list;
-    for (const auto& [lower, key] : own_keys_)
-      if (!taxonomy_keys_.count(lower)) list += (list.empty() ? "" : ", ") + TomlString(key);
+    for (const auto& [lower, use] : own_keys_)
+      if (!taxonomy_keys_.count(lower)) list += (list.empty() ? "" : ", ") + TomlString(use.spelling);
     if (list.empty()) return "";
     return "# Front matter keys of the site's own, found in its pages; templates read them as "
            "page.params.<key>.\n"
@@ -782,14 +765,14 @@ class Importer {
   std::vector<Language> languages_;
   std::string site_base_;
   std::vector<std::string> not_carried_;
-  std::map<std::string, std::string> own_keys_;  // front matter keys tandem does not read, by lower case
+  // A front matter key tandem does not read, as the site's pages use it.
   struct KeyUse {
+    std::string spelling;  // of its spellings ("Author", "author"), the first in byte order
     size_t files = 0;
-    std::string first_file;  // relative to the Hugo site, the first by name
-    int line = 1;
-    std::string line_text;
+    SourcePos first;         // in the first file by path, from the Hugo site's folder
+    std::string first_line;  // that line
   };
-  std::map<std::string, KeyUse> key_uses_;    // by lower case, as own_keys_
+  std::map<std::string, KeyUse> own_keys_;  // by lower case
   std::set<std::string> taxonomy_keys_;       // the plural keys [taxonomies] reads
   std::set<std::string> shipped_shortcodes_;  // tandem's own: a Hugo one of the name is left out
   std::vector<HugoShortcodeFile> shortcodes_;

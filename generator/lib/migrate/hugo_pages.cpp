@@ -25,7 +25,9 @@ std::pair<std::string, std::string> LanguageOfName(const std::string& relative,
   return {code, relative.substr(0, dot) + relative.substr(ext)};
 }
 
-std::vector<std::string> ContentFiles(const fs::path& root) {
+}  // namespace
+
+std::vector<std::string> HugoContentFiles(const fs::path& root) {
   std::vector<std::string> out;
   std::error_code ec;
   for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
@@ -38,8 +40,6 @@ std::vector<std::string> ContentFiles(const fs::path& root) {
   return out;
 }
 
-}  // namespace
-
 std::string UrlKey(std::string url, const std::string& code) {
   url = url.substr(0, url.find_first_of("#?"));
   while (StartsWith(url, "/")) url.erase(0, 1);
@@ -51,7 +51,7 @@ std::string UrlKey(std::string url, const std::string& code) {
 std::map<std::string, std::string> PagesByUrl(const std::string& hugo_dir, const HugoLanguageFolder& folder) {
   std::map<std::string, std::string> out;
   fs::path root = fs::path(hugo_dir) / folder.content_dir;
-  for (const std::string& relative : ContentFiles(root)) {
+  for (const std::string& relative : HugoContentFiles(root)) {
     auto [code, name] = LanguageOfName(relative, folder.sharing);
     if (!folder.sharing.empty() && code != folder.code && !(code.empty() && folder.is_default)) continue;
     std::string text;

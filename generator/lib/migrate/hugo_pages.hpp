@@ -3,6 +3,7 @@
 // menu then finds in each language.
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -12,6 +13,9 @@ namespace tandem {
 // The key a URL is matched by within the language `code`: without the host-relative slashes,
 // the fragment, the query and a leading "<code>/" ("/fr/partenariats/#x" -> "partenariats").
 std::string UrlKey(std::string url, const std::string& code);
+
+// The .md and .html files below `root`, as paths relative to it, sorted.
+std::vector<std::string> HugoContentFiles(const std::filesystem::path& root);
 
 struct HugoLanguageFolder {
   std::string code;

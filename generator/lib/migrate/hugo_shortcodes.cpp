@@ -27,12 +27,6 @@ std::string_view TrimGo(std::string_view s) {
   return s;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // An action as a note shows it: its whitespace runs made one space, cut after 60 characters.
 std::string Shown(std::string_view action) {
   std::string out;
@@ -47,7 +41,7 @@ std::string Shown(std::string_view action) {
 // What a value written at the end of `html` would be in: nullopt for text, else why Mustache's
 // escaping is not Hugo's there (html/template escapes by context: URLs, JavaScript, CSS).
 std::optional<std::string> UnsafeContext(const std::string& html, bool in_text_only) {
-  std::string lower = Lower(html);
+  std::string lower = AsciiLower(html);
   size_t open = std::max(lower.rfind("<script") + 1, lower.rfind("<style") + 1);
   size_t close = std::max(lower.rfind("</script") + 1, lower.rfind("</style") + 1);
   if (open > close) return "is inside <script> or <style>, which Hugo escapes as JavaScript or CSS";
@@ -161,18 +155,14 @@ class Translator {
     return true;
   }
 
-  // Whether Hugo's dot is the shortcode here, rather than the value of an enclosing with.
-  bool DotIsShortcode() const {
-    for (auto it = blocks_.rbegin(); it != blocks_.rend(); ++it)
-      if (it->with && !it->in_else) return false;
-    return true;
-  }
-
+  // The innermost with whose value Hugo's dot is here; nullptr where the dot is the shortcode.
   const Block* DotWith() const {
     for (auto it = blocks_.rbegin(); it != blocks_.rend(); ++it)
       if (it->with && !it->in_else) return &*it;
     return nullptr;
   }
+
+  bool DotIsShortcode() const { return DotWith() == nullptr; }
 
   bool Action(std::string_view action, size_t open, size_t end) {
     std::string written(text_.substr(open, end - open));
@@ -258,7 +248,7 @@ std::optional<ShortcodeFileName> SplitFileName(const std::string& relative) {
   if (base.empty() || dot == 0) return std::nullopt;
   if (dot == std::string::npos) return ShortcodeFileName{folder + base, ""};
   std::string variant = base.substr(dot + 1);
-  return ShortcodeFileName{folder + base.substr(0, dot), Lower(variant)};
+  return ShortcodeFileName{folder + base.substr(0, dot), AsciiLower(variant)};
 }
 
 // The Hugo files of one shortcode name, from one folder, with their variants.
