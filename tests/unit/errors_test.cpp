@@ -356,3 +356,20 @@ TEST_CASE("an empty template, and one that is not UTF-8, are errors", "[errors]"
       " 1 | <p>caf\xEF\xBF\xBD</p>\n"
       "   |       ^\n");
 }
+
+TEST_CASE("page_params must be a list of key names, and slugs one of its two rules", "[errors]") {
+  FixtureSite site("minimal");
+  std::string toml = ReadBytes(site.source() / "site.toml");
+  site.WriteFile("site.toml", "page_params = [\"author\", 3]\nslugs = \"wordpress\"\n" + toml);
+  CHECK(site.Build().errors ==
+        "site.toml:1:26: error: \"page_params\" must be a list of the front matter keys of the site's own, like "
+        "page_params = [\"author\", \"image\"]\n"
+        " 1 | page_params = [\"author\", 3]\n"
+        "   |                          ^\n"
+        "site.toml:2:9: error: \"slugs\" must be \"tandem\" (the default: punctuation becomes a hyphen) or "
+        "\"hugo\" (Hugo's rule, for a site that keeps the URLs Hugo gave it)\n"
+        " 2 | slugs = \"wordpress\"\n"
+        "   |         ^\n");
+  site.WriteFile("site.toml", "page_params = \"author\"\n" + toml);
+  CHECK(site.Build().errors.find("site.toml:1:15: error: \"page_params\" must be a list") == 0);
+}
