@@ -323,8 +323,8 @@ class Importer {
       if (it == why.end()) continue;
       size_t n = use.files - 1;
       std::string others = n ? " (and " + std::to_string(n) + " other file" + (n == 1 ? ")" : "s)") : "";
-      Note(HugoValue(HugoValue::Kind::kNull, use.first, use.first_line), "front matter " + use.spelling + others,
-           it->second);
+      Note(HugoValue(HugoValue::Kind::kNull, use.first, use.first_line),
+           "front matter " + use.spelling + others, it->second);
     }
   }
 
@@ -772,7 +772,7 @@ class Importer {
     SourcePos first;         // in the first file by path, from the Hugo site's folder
     std::string first_line;  // that line
   };
-  std::map<std::string, KeyUse> own_keys_;  // by lower case
+  std::map<std::string, KeyUse> own_keys_;    // by lower case
   std::set<std::string> taxonomy_keys_;       // the plural keys [taxonomies] reads
   std::set<std::string> shipped_shortcodes_;  // tandem's own: a Hugo one of the name is left out
   std::vector<HugoShortcodeFile> shortcodes_;
