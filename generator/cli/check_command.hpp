@@ -5,7 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <string>
 
-#include "build/build.hpp"
+#include "pipeline/build.hpp"
 
 namespace tandem::cli {
 

@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "build/build.hpp"
+#include "pipeline/build.hpp"
 #include "check_command.hpp"
 #include "commands.hpp"
 #include "import_command.hpp"

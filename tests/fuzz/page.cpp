@@ -1,7 +1,7 @@
 // One page through the whole pipeline of a build, in memory: front matter (ParsePage), the
 // section tree, URLs, translations and dates (content/, assemble/), the page's view, then
 // PageRenderer::Render: Markdown with the funding directive's hooks (render/render_page.cpp)
-// and the gc theme's template. The site around the page is made once, as build/build.cpp
+// and the gc theme's template. The site around the page is made once, as pipeline/build.cpp
 // makes it, from a scratch folder holding site.toml and data/ (the repository's
 // data/funding.toml and the funding target's data set, tests/fuzz/funding_data.hpp): two languages,
 // each with a home page and a section news/; the other language has the page's translation.
@@ -201,7 +201,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
   site.languages[lang].pages.push_back(std::move(owned));
 
   Assemble(site, diags);
-  // build/build.cpp CheckLayouts; a build with an error stops before rendering.
+  // pipeline/build.cpp CheckLayouts; a build with an error stops before rendering.
   if (std::find(world.layouts.begin(), world.layouts.end(), TemplateName(page)) == world.layouts.end())
     return 0;
   if (diags.has_errors()) return 0;

@@ -1,5 +1,5 @@
 // The state files of <output>/.tandem/: DecodeStateFile (output/state_file.hpp) as each kind
-// tandem reads (cache 3, manifest 2, journal 1); BuildCache::Load (build/incremental.hpp) on
+// tandem reads (cache 3, manifest 2, journal 1); BuildCache::Load (pipeline/incremental.hpp) on
 // the input written to a file; and the manifest as OutputWriter::IsUpToDate reads it (it only
 // looks: stat calls below a scratch output folder).
 //
@@ -15,7 +15,7 @@
 
 #include <filesystem>
 
-#include "build/incremental.hpp"
+#include "pipeline/incremental.hpp"
 #include "fuzz_common.hpp"
 #include "output/beneath.hpp"
 #include "output/state_file.hpp"

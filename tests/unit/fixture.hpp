@@ -5,7 +5,7 @@
 #include <map>
 #include <string>
 
-#include "build/build.hpp"
+#include "pipeline/build.hpp"
 #include "support/diagnostics.hpp"
 
 namespace tandem::testing {

@@ -13,7 +13,7 @@ namespace {
 
 // Bottom to top. A folder may include its own files and those of folders before it.
 const std::vector<std::string> kLayers = {"support",  "config", "theme",    "i18n",   "model",  "content", "assemble",
-                                          "markdown", "directives", "render", "publish", "output", "check", "build", "serve", "scaffold", "migrate"};
+                                          "markdown", "directives", "render", "publish", "output", "check", "pipeline", "serve", "scaffold", "migrate"};
 
 int LayerOf(const std::string& folder) {
   for (size_t i = 0; i < kLayers.size(); ++i)

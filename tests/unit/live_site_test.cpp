@@ -1,7 +1,7 @@
 // `tandem serve`'s kept site: an edit of one page's Markdown renders that page alone, and what
 // it writes and reports is what a full build of the same files writes and reports; any other
 // change is a full build.
-#include "build/live_site.hpp"
+#include "pipeline/live_site.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
 // A build tells how many pages are done while they render (BuildOptions::progress), and the
 // program shows it as one line on a terminal only.
-#include "build/progress.hpp"
+#include "pipeline/progress.hpp"
 
 #include <atomic>
 #include <catch2/catch.hpp>

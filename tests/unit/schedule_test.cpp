@@ -2,7 +2,7 @@
 // zone, and pages held back by publishDate and expiryDate, on a fixed build clock.
 #include <catch2/catch.hpp>
 
-#include "build/build.hpp"
+#include "pipeline/build.hpp"
 #include "content/front_matter.hpp"
 #include "fixture.hpp"
 #include "i18n/time_zone.hpp"

@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "build/live_site.hpp"
+#include "pipeline/live_site.hpp"
 #include "serve/server.hpp"
 #include "serve/watcher.hpp"
 #include "support/diagnostics.hpp"

@@ -10,7 +10,7 @@
 #include <thread>
 #include <vector>
 
-#include "build/build.hpp"
+#include "pipeline/build.hpp"
 
 namespace tandem {
 

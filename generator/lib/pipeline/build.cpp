@@ -1,4 +1,4 @@
-#include "build/build.hpp"
+#include "pipeline/build.hpp"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -20,10 +20,10 @@
 #include "assemble/taxonomies.hpp"
 #include "assemble/translations.hpp"
 #include "assemble/urls/urls.hpp"
-#include "build/incremental.hpp"
-#include "build/live_site.hpp"
-#include "build/progress.hpp"
-#include "build/watchdog.hpp"
+#include "pipeline/incremental.hpp"
+#include "pipeline/live_site.hpp"
+#include "pipeline/progress.hpp"
+#include "pipeline/watchdog.hpp"
 #include "check/codes.hpp"
 #include "check/links.hpp"
 #include "check/page_checks.hpp"
@@ -110,7 +110,7 @@ class Builder {
     return Report(ok && !diags_.has_errors(), start);
   }
 
-  // Hands what a successful build assembled to `tandem serve` (build/live_site.hpp).
+  // Hands what a successful build assembled to `tandem serve` (pipeline/live_site.hpp).
   void KeepSite() {
     keep_->site = std::move(site_);
     keep_->theme = std::move(theme_);

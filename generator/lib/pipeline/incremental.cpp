@@ -1,4 +1,4 @@
-#include "build/incremental.hpp"
+#include "pipeline/incremental.hpp"
 
 #include <cmark-gfm.h>
 #include <dirent.h>

@@ -1,4 +1,4 @@
-#include "build/live_site.hpp"
+#include "pipeline/live_site.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>

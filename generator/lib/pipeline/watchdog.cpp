@@ -1,4 +1,4 @@
-#include "build/watchdog.hpp"
+#include "pipeline/watchdog.hpp"
 
 namespace tandem {
 

@@ -61,7 +61,7 @@ struct BuildReport {
   bool ok = false;
 };
 
-struct KeptSite;  // build/live_site.hpp
+struct KeptSite;  // pipeline/live_site.hpp
 
 // `keep`: when the build succeeds, what it assembled is moved there for `tandem serve`, and the
 // build never stops at "nothing changed".

@@ -1,4 +1,4 @@
-#include "build/progress.hpp"
+#include "pipeline/progress.hpp"
 
 namespace tandem {
 

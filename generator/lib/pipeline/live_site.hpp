@@ -20,8 +20,8 @@
 #include <string>
 #include <vector>
 
-#include "build/build.hpp"
-#include "build/incremental.hpp"
+#include "pipeline/build.hpp"
+#include "pipeline/incremental.hpp"
 #include "directives/directive.hpp"
 #include "model/site.hpp"
 #include "support/diagnostics.hpp"
