@@ -11,9 +11,7 @@ namespace {
 
 // Builds `site`, applies `change`, rebuilds; checks the output equals a clean
 // build of the changed site, and returns how many pages the rebuild rendered.
-size_t RenderedAfter(const std::function<void(const FixtureSite&)>& change,
-                     const std::string& fixture = "basic") {
-  FixtureSite site(fixture);
+size_t RenderedAfter(const FixtureSite& site, const std::function<void(const FixtureSite&)>& change) {
   REQUIRE(site.Build().report.ok);
   change(site);
   auto rebuilt = site.Build();
@@ -25,6 +23,11 @@ size_t RenderedAfter(const std::function<void(const FixtureSite&)>& change,
   REQUIRE(site.Build(clean).report.ok);
   CHECK(site.Snapshot() == SnapshotDir(clean_out.path() / "public"));
   return rebuilt.report.pages_rendered;
+}
+
+size_t RenderedAfter(const std::function<void(const FixtureSite&)>& change,
+                     const std::string& fixture = "basic") {
+  return RenderedAfter(FixtureSite(fixture), change);
 }
 
 std::string Replace(std::string text, const std::string& from, const std::string& to) {
@@ -179,4 +182,38 @@ TEST_CASE("a page whose directive dependency disappeared is rendered again", "[i
   auto rebuilt = site.Build();
   REQUIRE(rebuilt.report.ok);
   CHECK(rebuilt.report.pages_rendered == 2);  // the French home page, and the English grants page
+}
+
+// Issue 20: the preview origin was not part of the build identity, so a build after
+// `tandem serve --output public` found "nothing changed" and kept localhost in every link.
+TEST_CASE("a build after a preview into the same folder builds again, without the preview's URLs",
+          "[incremental]") {
+  FixtureSite site("basic");
+  BuildOptions preview;
+  preview.preview_origin = "http://localhost:4321";
+  REQUIRE(site.Build(preview).report.ok);
+  REQUIRE(site.Read("en/topics/school/index.html").find("http://localhost:4321/") != std::string::npos);
+  auto build = site.Build();
+  REQUIRE(build.report.ok);
+  CHECK_FALSE(build.report.nothing_changed);
+  for (const auto& [path, bytes] : site.Snapshot()) {
+    INFO(path);
+    CHECK(bytes.find("localhost") == std::string::npos);
+  }
+}
+
+// Issue 20: a heading's id avoids the ids the theme's templates write; an id a template newly
+// writes (here in the section template, which the page does not use) renames the page's heading.
+TEST_CASE("an id a theme template starts to write renames a heading of a page carried over",
+          "[incremental]") {
+  FixtureSite site("basic");
+  site.CopyDefaultTheme("mine");
+  Edit(site, "site.toml", "theme = \"gc\"", "theme = \"mine\"");
+  Edit(site, "content/en/topics/school.md", "About School.", "About School.\n\n## Results\n\nGood.");
+  REQUIRE(site.Build().report.ok);
+  REQUIRE(site.Read("en/topics/school/index.html").find("id=\"results\"") != std::string::npos);
+  CHECK(RenderedAfter(site, [](const FixtureSite& s) {
+          Edit(s, "themes/mine/templates/section.mustache", "<h1 ", "<div id=\"results\"></div>\n<h1 ");
+        }) >= 1);
+  CHECK(site.Read("en/topics/school/index.html").find("id=\"results-1\"") != std::string::npos);
 }

@@ -8,8 +8,10 @@
 #include <climits>
 #include <filesystem>
 #include <memory>
+#include <sstream>
 
 #include "config/toml_source.hpp"
+#include "support/files.hpp"
 #include "support/text.hpp"
 
 namespace tandem {
@@ -84,8 +86,8 @@ const std::vector<std::string> kSiteKeys = {
     "base_url", "theme",      "currency",   "allow_raw_html", "page_timeout",       "languages",
     "feeds",    "search",     "noindex",    "checks",         "translation_source", "timezone",
     "params",   "permalinks", "ascii_urls", "taxonomies",     "page_params",        "slugs"};
-const std::vector<std::string> kLanguageKeys = {"locale", "title",  "creator",    "base_url",
-                                                "weight", "menu",   "content_dir", "params", "permalinks"};
+const std::vector<std::string> kLanguageKeys = {"locale", "title",       "creator", "base_url",  "weight",
+                                                "menu",   "content_dir", "params",  "permalinks"};
 
 std::vector<std::string> Joined(std::vector<std::string> a, const std::vector<std::string>& b) {
   a.insert(a.end(), b.begin(), b.end());
@@ -320,8 +322,10 @@ void ReadParams(const TomlSource& src, const toml::table& t, const std::string& 
   const toml::node* node = t.get("params");
   if (!node) return;
   if (!node->is_table())
-    return ErrorAt(src, *node, where + " must be a table of the site's own values, like [params] with "
-                                   "contact_email = \"...\"",
+    return ErrorAt(src, *node,
+                   where +
+                       " must be a table of the site's own values, like [params] with "
+                       "contact_email = \"...\"",
                    diags);
   params = TomlValue(*node);
 }
@@ -410,7 +414,8 @@ void ReadTimeZone(const TomlSource& src, const toml::table& t, SiteConfig& confi
   std::unique_ptr<icu::TimeZone> known(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(*zone)));
   if (!known || *known == icu::TimeZone::getUnknown()) {  // ICU's answer to a name it does not know
     ErrorAt(src, *t.get("timezone"),
-            "unknown time zone \"" + *zone + "\": use an IANA name, like \"America/Toronto\" or \"America/Halifax\"",
+            "unknown time zone \"" + *zone +
+                "\": use an IANA name, like \"America/Toronto\" or \"America/Halifax\"",
             diags);
     return;
   }
@@ -431,6 +436,15 @@ void CheckContentDirsApart(const TomlSource& src, const toml::table& languages, 
                   "]; give each language a folder of its own, or the same folder to both",
               diags);
     }
+}
+
+// The configuration as resolved: site.toml with the environment's file, --base-url and the preview
+// origin applied. Everything the build reads of it comes from this table, so its hash is the
+// configuration's identity, with nothing to list by hand.
+uint64_t Fingerprint(const toml::table& resolved, const std::string& environment) {
+  std::ostringstream text;
+  text << "environment=" << environment << '\n' << resolved;
+  return HashBytes(text.str());
 }
 
 }  // namespace
@@ -462,6 +476,7 @@ bool LoadConfig(const std::string& source_dir, const ConfigOverrides& overrides,
       !ApplyBaseUrls(overrides.base_urls, *table, diags))
     return false;
   ApplyPreviewOrigin(overrides.preview_origin, *table);
+  config.fingerprint = Fingerprint(*table, overrides.environment);
   src.overlay = environment_text;
   config.environment = overrides.environment;
   config.noindex = overrides.environment != "production";

@@ -2,13 +2,14 @@
 // and the switches that change how content is rendered.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "config/checks_config.hpp"
-#include "config/identity_config.hpp"
 #include "config/hosts.hpp"
+#include "config/identity_config.hpp"
 #include "config/publish_config.hpp"
 #include "support/diagnostics.hpp"
 #include "support/value.hpp"
@@ -44,15 +45,15 @@ struct LanguageConfig {
   // ("content"): a file then belongs to the language its name ends in, about.fr.md to fr, and
   // a file without one to translation_source's language (Hugo's translation by file name).
   std::string content_dir;
-  std::string locale;      // "en-CA"
-  std::string title;       // the site's title in this language
-  std::string creator;     // the department, for dcterms.creator
-  std::string base_url;    // absolute, ends in '/': "https://example.ca/en/"
-  std::string base_path;   // the path part of base_url: "/en/"
-  std::string output_dir;  // where its pages go under the output folder: "en"
-  size_t host = 0;         // in SiteConfig::hosts
-  int weight = 0;          // order on the splash and 404 pages
-  LanguageIdentity identity;  // its Canada.ca chrome and typography (identity_config.hpp)
+  std::string locale;           // "en-CA"
+  std::string title;            // the site's title in this language
+  std::string creator;          // the department, for dcterms.creator
+  std::string base_url;         // absolute, ends in '/': "https://example.ca/en/"
+  std::string base_path;        // the path part of base_url: "/en/"
+  std::string output_dir;       // where its pages go under the output folder: "en"
+  size_t host = 0;              // in SiteConfig::hosts
+  int weight = 0;               // order on the splash and 404 pages
+  LanguageIdentity identity;    // its Canada.ca chrome and typography (identity_config.hpp)
   std::vector<MenuEntry> menu;  // [[languages.<code>.menu.main]], in the order written
   Value params = Value::Map();  // [languages.<code>.params], over the site's [params]
   // [permalinks] with [languages.<code>.permalinks] over it, section by section.
@@ -79,20 +80,23 @@ struct SiteConfig {
   // a hyphen), so a site moved from Hugo keeps its URLs; "tandem" (the default) otherwise.
   bool hugo_slugs = false;
   std::vector<PermalinkPattern> permalinks;  // [permalinks]; a language's own are in LanguageConfig
-  std::vector<LanguageConfig> languages;  // by weight, then code
-  std::string environment = "production";  // --environment: which site.<environment>.toml was read
-  bool noindex = false;                     // robots noindex on every page; default: not production
-  FeedsConfig feeds;                        // [feeds]
-  SearchConfig search;                      // [search]
-  std::vector<HostConfig> hosts;            // where it is published: the site's host first
-  ChecksConfig checks;                      // [checks] and translation_source
-  IdentityConfig identity;                  // identity = "gc" and what goes with it
-  Value params = Value::Map();              // [params]: the site's own values, for templates
-  std::vector<TaxonomyConfig> taxonomies;   // [taxonomies], in the order written
+  std::vector<LanguageConfig> languages;     // by weight, then code
+  std::string environment = "production";    // --environment: which site.<environment>.toml was read
+  bool noindex = false;                      // robots noindex on every page; default: not production
+  FeedsConfig feeds;                         // [feeds]
+  SearchConfig search;                       // [search]
+  std::vector<HostConfig> hosts;             // where it is published: the site's host first
+  ChecksConfig checks;                       // [checks] and translation_source
+  IdentityConfig identity;                   // identity = "gc" and what goes with it
+  Value params = Value::Map();               // [params]: the site's own values, for templates
+  std::vector<TaxonomyConfig> taxonomies;    // [taxonomies], in the order written
   // page_params: the site's own front matter keys pages may write at the top (Hugo's style);
   // once given, any other unknown key is an error.
   std::vector<std::string> page_params;
   bool page_params_given = false;
+  // A hash of the configuration as resolved (site.toml, the environment's file, --base-url, the
+  // preview origin): part of the build's identity and of every page's key.
+  uint64_t fingerprint = 0;
 
   const LanguageConfig* FindLanguage(const std::string& code) const;
   std::vector<std::string> LanguageCodes() const;

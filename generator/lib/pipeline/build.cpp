@@ -20,10 +20,6 @@
 #include "assemble/taxonomies.hpp"
 #include "assemble/translations.hpp"
 #include "assemble/urls/urls.hpp"
-#include "pipeline/incremental.hpp"
-#include "pipeline/live_site.hpp"
-#include "pipeline/progress.hpp"
-#include "pipeline/watchdog.hpp"
 #include "check/codes.hpp"
 #include "check/links.hpp"
 #include "check/page_checks.hpp"
@@ -37,6 +33,10 @@
 #include "markdown/markdown.hpp"
 #include "model/site.hpp"
 #include "output/writer.hpp"
+#include "pipeline/incremental.hpp"
+#include "pipeline/live_site.hpp"
+#include "pipeline/progress.hpp"
+#include "pipeline/watchdog.hpp"
 #include "publish/aliases.hpp"
 #include "publish/publish.hpp"
 #include "render/links.hpp"
@@ -59,6 +59,22 @@ using Clock = std::chrono::steady_clock;
 
 double MsSince(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// The options that shape what a build writes. The structured binding names every member of
+// BuildOptions, so one added there does not compile here until it is hashed or said not to
+// shape the output. The environment, --base-url and the preview origin shape the configuration,
+// whose fingerprint is hashed beside this.
+std::string OptionsIdentity(const BuildOptions& options) {
+  const auto& [source_dir, output_dir, drafts, strict, check_only, force, jobs, page_timeout, future, expired,
+               now_ms, environment, base_urls, preview_origin, say, progress, progress_every] = options;
+  // Not the output: where it is read and written, how fast, what is printed meanwhile; the
+  // build's clock decides which pages are held back, and the cache keeps when that changes.
+  (void)source_dir, (void)output_dir, (void)check_only, (void)force, (void)jobs, (void)page_timeout,
+      (void)now_ms, (void)say, (void)progress, (void)progress_every;
+  (void)environment, (void)base_urls, (void)preview_origin;  // in SiteConfig::fingerprint
+  return std::string(drafts ? "drafts " : "") + (future ? "future " : "") + (expired ? "expired " : "") +
+         (strict ? "strict" : "");
 }
 
 // What one page came to in this build, kept for the next build's cache.
@@ -172,13 +188,14 @@ class Builder {
     return !theme_.dir().empty();
   }
 
-  // Everything a build reads, besides the files: a change to any forces a real build.
+  // Everything a build reads besides the files: a change to any forces a real build. The
+  // configuration enters as resolved (config/site_config.hpp: fingerprint), the options through
+  // OptionsIdentity, which names every option.
   std::string BuildIdentity() const {
     const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
-    std::vector<std::string> parts = {ProgramIdentity(), options_.drafts ? "drafts" : "",
-                                      options_.future ? "future" : "", options_.expired ? "expired" : "",
-                                      options_.strict ? "strict" : "", GitHead(site_.source_dir),
-                                      epoch ? epoch : "", ConfigIdentity(), ExecutableIdentity()};
+    std::vector<std::string> parts = {ProgramIdentity(),         ExecutableIdentity(),
+                                      OptionsIdentity(options_), std::to_string(site_.config.fingerprint),
+                                      GitHead(site_.source_dir), epoch ? epoch : ""};
     std::string identity;
     for (const std::string& part : parts) identity.append(part).push_back('\n');
     return identity;
@@ -194,13 +211,6 @@ class Builder {
   }
 
   std::string EnvironmentFile() const { return "site." + options_.environment + ".toml"; }
-
-  // What the command line changed in site.toml: another environment or base URL is another site.
-  std::string ConfigIdentity() const {
-    std::string identity = "environment=" + options_.environment;
-    for (const std::string& url : options_.base_urls) identity += " base-url=" + url;
-    return identity;
-  }
 
   bool CheckInputs() {
     if (!writer_->Lock(diags_)) return false;
@@ -285,7 +295,8 @@ class Builder {
     load.drafts = options_.drafts, load.future = options_.future, load.expired = options_.expired;
     load.now_ms = Now(), load.jobs = Jobs();
     held_ = LoadContent(site_, load, diags_);
-    report_.held_drafts = held_.drafts, report_.held_future = held_.future, report_.held_expired = held_.expired;
+    report_.held_drafts = held_.drafts, report_.held_future = held_.future,
+    report_.held_expired = held_.expired;
     return true;
   }
 
@@ -409,8 +420,9 @@ class Builder {
   void WarnMissingLayout(const std::string& name, const std::vector<const Page*>& pages,
                          const std::vector<std::string>& layouts) {
     const Page& first = *pages.front();
-    std::string others = pages.size() == 1 ? "" : " and " + std::to_string(pages.size() - 1) + " other page" +
-                                                      (pages.size() == 2 ? "" : "s");
+    std::string others = pages.size() == 1 ? ""
+                                           : " and " + std::to_string(pages.size() - 1) + " other page" +
+                                                 (pages.size() == 2 ? "" : "s");
     diags_.Warning(first.meta.layout_pos,
                    "the theme has no layout \"" + name + "\" (" + theme_.shown_dir() + "/templates/" + name +
                        ".mustache)" + DidYouMeanSuffix(name, layouts) + "; this page" + others +
@@ -419,26 +431,14 @@ class Builder {
                    first.FrontMatterLine(first.meta.layout_pos.line), kLayoutMissing);
   }
 
-  // What every page's HTML depends on besides itself: site.toml, and each language's view
-  // (its UI strings, titles and URLs).
+  // What every page's HTML depends on besides itself: the program, the options and the resolved
+  // configuration, and each language's view (its UI strings, titles and URLs).
   uint64_t SiteWideHash() const {
     Hasher h;
-    h.Add(ProgramIdentity()).Add(ExecutableIdentity()).Add(ReadFile(site_.source_dir + "/site.toml"));
-    h.Add(ConfigIdentity());
-    std::error_code ec;
-    if (fs::exists(site_.source_dir + "/" + EnvironmentFile(), ec))
-      h.Add(ReadFile(site_.source_dir + "/" + EnvironmentFile()));
+    h.Add(ProgramIdentity()).Add(ExecutableIdentity()).Add(OptionsIdentity(options_));
+    h.Add(site_.config.fingerprint);
     for (const Language& lang : site_.languages) LanguageView(site_, lang.index).HashInto(h);
     return h.Digest();
-  }
-
-  std::optional<uint64_t> CurrentHash(const std::string& dependency) const {
-    if (StartsWith(dependency, "template:")) {
-      uint64_t hash = theme_.TemplateHash(dependency.substr(9));
-      return hash ? std::optional<uint64_t>(hash) : std::nullopt;
-    }
-    if (IsLinkDependency(dependency)) return LinkDependencyHash(site_, dependency);
-    return directives_.DependencyHash(dependency);
   }
 
   // Each page: its view, then its key. A page whose key and dependencies match the last
@@ -478,7 +478,7 @@ class Builder {
       PageOutcome& outcome = outcomes_[i];
       outcome.entry.key = key.Digest();
       auto cached = last.pages.find(page.source_path);
-      if (cached != last.pages.end() && KeepPage(page, cached->second, outcome)) return;
+      if (cached != last.pages.end() && KeepPage(page, cached->second, renderer, outcome)) return;
       FaultPoint("render");
       RenderedPage rendered =
           renderer.Render(page, keep_ ? std::string(site_.texts.Peek(&page)) : site_.texts.Take(&page),
@@ -517,8 +517,9 @@ class Builder {
     _exit(1);
   }
 
-  bool KeepPage(const Page& page, const CachedPage& cached, PageOutcome& outcome) {
-    auto current = [&](const std::string& name) { return CurrentHash(name); };
+  bool KeepPage(const Page& page, const CachedPage& cached, const PageRenderer& renderer,
+                PageOutcome& outcome) {
+    auto current = [&](const std::string& name) { return renderer.DependencyHash(name); };
     if (!StillValid(cached, outcome.entry.key, current)) return false;
     if (!std::all_of(cached.files.begin(), cached.files.end(),
                      [&](const std::string& f) { return writer_->CanKeep(f); }))
@@ -634,7 +635,7 @@ class Builder {
   // site.toml's [checks]: each code must be one; from here on, every diagnostic passes its policy.
   bool ApplyChecks() {
     ValidateChecksConfig(site_.config.checks, site_.config.LanguageCodes(), diags_);
-    Strictness strictness = !options_.strict ? Strictness::kNone
+    Strictness strictness = !options_.strict      ? Strictness::kNone
                             : options_.check_only ? Strictness::kAll
                                                   : Strictness::kBuild;
     diags_.SetPolicy(ChecksPolicy(site_.config.checks, strictness, &upgraded_));

@@ -38,14 +38,16 @@ class DroppedRawHtml {
     SourcePos pos;
   };
 
-  static void Report(const Kind& kind, const char* one, const char* many, const char* kept, PageScope& scope) {
+  static void Report(const Kind& kind, const char* one, const char* many, const char* kept,
+                     PageScope& scope) {
     if (kind.count == 0) return;
     std::string more = kind.count == 1 ? ""
                                        : " (and " + std::to_string(kind.count - 1) + " more " +
                                              (kind.count == 2 ? one : many) + " on this page)";
     scope.Warning(kind.pos,
-                  "raw HTML is not allowed on this site, so this " + kind.tag + " " + one + " is left out" + more +
-                      "; " + kept + ". Write it in Markdown, or set allow_raw_html = true in site.toml",
+                  "raw HTML is not allowed on this site, so this " + kind.tag + " " + one + " is left out" +
+                      more + "; " + kept +
+                      ". Write it in Markdown, or set allow_raw_html = true in site.toml",
                   "raw-html");
   }
 
@@ -116,10 +118,23 @@ void PageRenderer::AddLinksAndHeadingIds(const Page& page, MarkdownOptions& md, 
   };
   const Locale& locale = *site_.languages[page.lang_index].locale;
   md.heading_slug = [&locale](std::string_view text) { return locale.Slugify(text); };
-  md.reserved_id = [this](std::string_view id) { return reserved_ids_.Contains(id); };
+  md.reserved_id = [this, &scope](std::string_view id) {
+    scope.DependOn(std::string(ReservedIds::kDependency), reserved_ids_.hash());
+    return reserved_ids_.Contains(id);
+  };
   md.error_hook = [&](int line, int column, const std::string& message) {
     scope.Error(scope.At(line, column), message);
   };
+}
+
+std::optional<uint64_t> PageRenderer::DependencyHash(const std::string& name) const {
+  if (StartsWith(name, "template:")) {
+    uint64_t hash = theme_.TemplateHash(name.substr(9));
+    return hash ? std::optional<uint64_t>(hash) : std::nullopt;
+  }
+  if (name == ReservedIds::kDependency) return reserved_ids_.hash();
+  if (IsLinkDependency(name)) return LinkDependencyHash(site_, name);
+  return directives_.DependencyHash(name);
 }
 
 RenderedPage PageRenderer::Render(const Page& page, std::string markdown, Value view, unsigned worker,

@@ -3,7 +3,9 @@
 // everything it made and used.
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +35,9 @@ class PageRenderer {
   // its MoreListPageViews, rendered into attachments (page/2/index.html...) without the content.
   RenderedPage Render(const Page& page, std::string markdown, Value view, unsigned worker,
                       std::vector<Value> list_pages = {}) const;
+  // The current hash of something a page recorded reading while it rendered (a template, the
+  // theme's ids, a linked page, a directive's data); nullopt when it no longer exists.
+  std::optional<uint64_t> DependencyHash(const std::string& name) const;
 
  private:
   std::string RenderMarkdownOf(const Page& page, std::string_view markdown, const Value& page_view,

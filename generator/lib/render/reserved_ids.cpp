@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "support/files.hpp"
 #include "support/text.hpp"
 
 namespace tandem {
@@ -32,6 +33,12 @@ ReservedIds::ReservedIds(const Theme& theme) {
       size_t start = at + kAttribute.size(), end = text.find('"', start);
       if (end != std::string::npos) AddPattern(std::string_view(text).substr(start, end - start));
     }
+  Hasher h;
+  for (const auto& parts : patterns_) {
+    for (const std::string& part : parts) h.Add(part);
+    h.Add("\n");
+  }
+  hash_ = h.Digest();
 }
 
 void ReservedIds::AddPattern(std::string_view written) {

@@ -3,6 +3,7 @@
 // and a `{#id}` naming one is an error.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,11 +17,16 @@ class ReservedIds {
   explicit ReservedIds(const Theme& theme);
   // Whether a template can write `id`; a {{tag}} in a template's id stands for any text.
   bool Contains(std::string_view id) const;
+  // Of every id the templates write: a page whose heading ids were chosen against them records it
+  // as the dependency kDependency, and is rendered again when a template writes another id.
+  uint64_t hash() const { return hash_; }
+  static constexpr std::string_view kDependency = "theme:ids";
 
  private:
   void AddPattern(std::string_view written);
 
   std::vector<std::vector<std::string>> patterns_;  // the text between tags: {"", "-caption"}
+  uint64_t hash_ = 0;
 };
 
 }  // namespace tandem
