@@ -60,8 +60,8 @@ std::array<int64_t, 4> StatFields(int dir_fd, const std::string& path) {
 }
 
 StateRecord DiagnosticFields(std::string type, const Diagnostic& d) {
-  return {std::move(type), d.pos.path,     std::to_string(d.pos.line), std::to_string(d.pos.column),
-          d.message,       d.source_line, d.code};
+  return {std::move(type), d.pos.path, std::to_string(d.pos.line), std::to_string(d.pos.column), d.message,
+          d.source_line,   d.code};
 }
 
 // A warning from fields [at, at + 6) of a record: path, line, column, message, source line, code.
