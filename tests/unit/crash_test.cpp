@@ -12,10 +12,12 @@
 #include <map>
 #include <regex>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "fixture.hpp"
+#include "pipeline/phases.hpp"
 
 using namespace tandem::testing;
 
@@ -58,25 +60,39 @@ int PerFileRemoved(const Passes& p) {
   return p.removed;
 }
 
-// Every fault point of a build, in the order a build reaches them. A new point is one line here.
+// Every fault point of a build, in the order a build reaches them: a stage of the build's table
+// (pipeline/phases.hpp) or a point inside one. A test below fails when a build passes a point
+// missing here, so a new stage cannot go untried.
 const Point kPoints[] = {
     {"config", Phase::kBeforeJournal, Once},
+    {"checks", Phase::kBeforeJournal, Once},
     {"theme", Phase::kBeforeJournal, Once},
     {"unchanged?", Phase::kBeforeJournal, Once},
     {"languages", Phase::kBeforeJournal, Once},
     {"data", Phase::kBeforeJournal, Once},
     {"content", Phase::kBeforeJournal, Once},
+    {"page params", Phase::kBeforeJournal, Once},
+    {"titles", Phase::kBeforeJournal, Once},
+    {"summaries", Phase::kBeforeJournal, Once},
     {"sections", Phase::kBeforeJournal, Once},
+    {"menus", Phase::kBeforeJournal, Once},
     {"urls", Phase::kBeforeJournal, Once},
     {"translations", Phase::kBeforeJournal, Once},
     {"dates", Phase::kBeforeJournal, Once},
+    {"order", Phase::kBeforeJournal, Once},
+    {"taxonomies", Phase::kBeforeJournal, Once},
     {"layouts", Phase::kBeforeJournal, Once},
     {"output", Phase::kBeforeJournal, Once},
     {"prepare", Phase::kBeforeJournal, Once},
     {"pages", Phase::kBeforeJournal, Once},
+    {"render", Phase::kBeforeJournal, Once},
     {"write", Phase::kBeforeJournal, PerFileWritten},
     {"site files", Phase::kBeforeJournal, Once},
+    {"publish", Phase::kBeforeJournal, Once},
+    {"aliases", Phase::kBeforeJournal, Once},
+    {"page files", Phase::kBeforeJournal, Once},
     {"static files", Phase::kBeforeJournal, Once},
+    {"links", Phase::kBeforeJournal, Once},
     {"commit", Phase::kBeforeJournal, Once},
     {"journal", Phase::kBeforeJournal, OnceIfStaged},
     {"commit-move", Phase::kCommitting, PerFileMoved},
@@ -100,12 +116,15 @@ struct Run {
   std::string output;  // standard output and error together
 };
 
-// Runs `tandem build` as a child, with TANDEM_TEST_FAULT set to `fault` (unset when empty).
-Run Tandem(const fs::path& source, const fs::path& output, const std::string& fault, bool stats = false) {
+// Runs `tandem build` as a child, with TANDEM_TEST_FAULT set to `fault` (unset when empty), and
+// TANDEM_TEST_FAULT_TRACE to `trace` (support/fault.hpp).
+Run Tandem(const fs::path& source, const fs::path& output, const std::string& fault, bool stats = false,
+           const std::string& trace = "") {
   std::vector<std::string> env_strings;
   for (char** e = environ; *e; ++e)
-    if (std::strncmp(*e, "TANDEM_TEST_FAULT=", 18) != 0) env_strings.push_back(*e);
+    if (std::strncmp(*e, "TANDEM_TEST_FAULT", 17) != 0) env_strings.push_back(*e);
   if (!fault.empty()) env_strings.push_back("TANDEM_TEST_FAULT=" + fault);
+  if (!trace.empty()) env_strings.push_back("TANDEM_TEST_FAULT_TRACE=" + trace);
   std::vector<char*> envp;
   for (std::string& s : env_strings) envp.push_back(s.data());
   envp.push_back(nullptr);
@@ -402,6 +421,31 @@ void RunAllPoints(const CrashSite& crash, Start start, bool kill) {
 }
 
 }  // namespace
+
+TEST_CASE("the crash tests try every fault point a first build and a rebuild pass, and every stage",
+          "[crash]") {
+  std::set<std::string> tried;
+  for (const Point& point : kPoints) tried.insert(point.name);
+  for (const tandem::Stage& stage : tandem::Stages()) {
+    INFO("a stage of pipeline/build.cpp missing from kPoints: " << stage.name);
+    CHECK((stage.runs == tandem::Runs::kChecking || tried.count(stage.name)));
+  }
+  CrashSite crash;
+  ScratchDir work;
+  fs::path trace = work.path() / "trace", out = work.path() / "public";
+  CopyTree(crash.a_output(), out);
+  REQUIRE(Tandem(crash.site().source(), out, "", false, trace.string()).exit_code == 0);  // a rebuild
+  REQUIRE(Tandem(crash.site().source(), work.path() / "new", "", false, trace.string()).exit_code ==
+          0);  // a first
+  std::set<std::string> passed;
+  std::istringstream lines(ReadBytes(trace));
+  for (std::string line; std::getline(lines, line);) passed.insert(line);
+  CHECK(passed.size() > 20);
+  for (const std::string& point : passed) {
+    INFO("a fault point the build passes, missing from kPoints: " << point);
+    CHECK(tried.count(point));
+  }
+}
 
 TEST_CASE(
     "a rebuild killed at any fault point leaves the old output or the new, and the next build gives the new",

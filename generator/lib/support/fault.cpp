@@ -4,9 +4,11 @@
 
 #include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <set>
 #include <string>
 #include <thread>
 
@@ -40,9 +42,25 @@ Plan* ReadPlan() {
   return plan;
 }
 
+// TANDEM_TEST_FAULT_TRACE=<file>: each point's name is appended to the file the first time a
+// build passes it, so that the crash tests can find a point they do not try.
+void Trace(const char* point) {
+  static const char* path = std::getenv("TANDEM_TEST_FAULT_TRACE");
+  if (!path || !*path) return;
+  static std::mutex mutex;
+  static std::set<std::string> seen;
+  std::lock_guard lock(mutex);
+  if (!seen.insert(point).second) return;
+  if (FILE* f = std::fopen(path, "a")) {
+    std::fprintf(f, "%s\n", point);
+    std::fclose(f);
+  }
+}
+
 }  // namespace
 
 void FaultPoint(const char* point) {
+  Trace(point);
   static Plan* plan = ReadPlan();
   if (!plan || plan->point != point) return;
   {
