@@ -354,3 +354,39 @@ TEST_CASE("serve: a host added to site.toml while serving gets a port of its own
         std::string::npos);
   preview.Stop();
 }
+
+TEST_CASE("serve: a site.toml broken at start is served at the port asked for, then fixed", "[serve]") {
+  FixtureSite site("per-host");
+  std::string toml = tandem::testing::ReadBytes(site.source() / "site.toml");
+  site.WriteFile("site.toml", "base_url = \n" + toml);
+  tandem::ServeOptions options;
+  options.build.source_dir = site.source().string();
+  options.build.jobs = 2;
+  options.port = 0;
+  tandem::Preview preview(options);
+  std::string error;
+  REQUIRE(preview.Start(&error));
+  REQUIRE(preview.WaitForBuilds(1, kPatience));
+  int port = preview.port();
+  REQUIRE(preview.hosts().size() == 1);
+  CHECK(preview.hosts()[0].origin.empty());
+  httplib::Client client("127.0.0.1", port);
+  client.set_read_timeout(10);
+  auto broken = client.Get("/");
+  REQUIRE(broken);
+  CHECK(broken->status == 404);
+  CHECK(broken->body.find("tandem-error-overlay") != std::string::npos);
+  CHECK(broken->body.find("site.toml:1:") != std::string::npos);
+
+  site.WriteFile("site.toml", toml);
+  REQUIRE(preview.WaitForBuilds(2, kPatience));
+  std::vector<tandem::PreviewHost> hosts = preview.hosts();
+  REQUIRE(hosts.size() == 2);
+  CHECK(hosts[0].port == port);
+  CHECK(hosts[0].origin == "https://example.ca");
+  auto splash = client.Get("/");
+  REQUIRE(splash);
+  CHECK(splash->status == 200);
+  CHECK(splash->body.find("tandem-error-overlay") == std::string::npos);
+  preview.Stop();
+}
