@@ -107,7 +107,8 @@ def main():
     def read_output():
         for line in proc.stdout:
             log.append((time.monotonic(), line.rstrip("\n")))
-            if line.startswith("serving "):
+            # The address is printed at once; the first build's summary says it is served.
+            if line.startswith(("built in", "nothing changed", "build failed")):
                 serving.set()
 
     threading.Thread(target=read_output, daemon=True).start()

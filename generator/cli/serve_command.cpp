@@ -18,10 +18,24 @@ bool IsLoopback(const std::string& address) {
 }
 
 // The address to open in a browser.
-std::string Url(const std::string& bind, int port) {
-  std::string host = bind == "0.0.0.0" || bind == "::" ? "localhost" : bind;
-  if (host.find(':') != std::string::npos) host = "[" + host + "]";
-  return "http://" + host + ":" + std::to_string(port) + "/";
+std::string Url(const std::string& bind, const PreviewHost& host) {
+  std::string name = bind == "0.0.0.0" || bind == "::" ? "localhost" : bind;
+  if (name.find(':') != std::string::npos) name = "[" + name + "]";
+  return "http://" + name + ":" + std::to_string(host.port) + host.root_path;
+}
+
+// One line for a site on one host; else a line per host, the site's first.
+void PrintBanner(const Preview& preview, const std::string& bind) {
+  std::vector<PreviewHost> hosts = preview.hosts();
+  if (hosts.size() == 1) {
+    std::cout << "serving " << preview.output_dir() << " at " << Url(bind, hosts.front()) << " (Ctrl-C stops)"
+              << std::endl;
+    return;
+  }
+  std::cout << "serving " << preview.output_dir() << ", a port per host (Ctrl-C stops):\n";
+  for (const PreviewHost& host : hosts)
+    std::cout << "  " << host.origin << host.root_path << " at " << Url(bind, host) << "\n";
+  std::cout << std::flush;
 }
 
 }  // namespace
@@ -34,7 +48,10 @@ ServeCommand::ServeCommand(CLI::App& app) {
       ->capture_default_str();
   command_->add_option("--output,-o", build.output_dir,
                        "The folder built and served (default: <source>/.tandem-serve, never public/)");
-  command_->add_option("--port,-p", options_.port, "The port to listen on")
+  command_
+      ->add_option("--port,-p", options_.port,
+                   "The port of the site's host; each other host of the site is served at the next free "
+                   "port after it")
       ->check(CLI::Range(1, 65535))
       ->capture_default_str();
   command_
@@ -66,8 +83,10 @@ int ServeCommand::Run() {
     std::_Exit(130);
   }).detach();
 
+  // As `tandem build`: what a build reports on stderr, what it did on stdout.
   options_.print = [](const std::string& line) { std::cout << line << std::endl; };
-  options_.build.say = [](const std::string& message) { std::cout << "note: " << message << std::endl; };
+  options_.print_diagnostic = [](const std::string& text) { std::cerr << text << std::endl; };
+  options_.build.say = [](const std::string& message) { std::cerr << "note: " << message << std::endl; };
   Preview preview(options_);
   std::string error;
   if (!preview.Start(&error)) {
@@ -77,8 +96,10 @@ int ServeCommand::Run() {
   if (!IsLoopback(options_.bind))
     std::cout << "note: listening on " << options_.bind
               << ": other machines that reach it can read the preview\n";
-  std::cout << "serving " << preview.output_dir() << " at " << Url(options_.bind, preview.port())
-            << " (Ctrl-C stops)" << std::endl;
+  // Printed while the first build runs: a browser opened at once is shown a page that waits.
+  PrintBanner(preview, options_.bind);
+  while (!preview.WaitForBuilds(1, std::chrono::seconds(1))) {
+  }
   started = true;
   stop_asked.get_future().wait();
   preview.Stop();

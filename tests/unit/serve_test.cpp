@@ -8,12 +8,12 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
-#include <regex>
 #include <chrono>
 #include <condition_variable>
 #include <fstream>
 #include <future>
 #include <mutex>
+#include <regex>
 #include <thread>
 
 #include "fixture.hpp"
@@ -60,6 +60,7 @@ struct Running {
   explicit Running(const fs::path& root) : server({root.string(), "127.0.0.1", 0}) {
     std::string error;
     REQUIRE(server.Start(&error));
+    server.Publish("");  // a build is done: the folder is served
   }
   httplib::Client Client() const {
     httplib::Client client("127.0.0.1", server.port());
@@ -392,6 +393,7 @@ TEST_CASE("serve: an edit reloads open pages; a broken file shows its errors unt
   tandem::Preview preview(options);
   std::string error;
   REQUIRE(preview.Start(&error));
+  REQUIRE(preview.WaitForBuilds(1, kPatience));
   CHECK(preview.output_dir() == (site.source() / ".tandem-serve").string());
   CHECK_FALSE(fs::exists(site.source() / "public"));
   httplib::Client client("127.0.0.1", preview.port());
@@ -453,6 +455,7 @@ TEST_CASE("serve: an edit of a page's Markdown reloads open pages with the page 
   tandem::Preview preview(options);
   std::string error;
   REQUIRE(preview.Start(&error));
+  REQUIRE(preview.WaitForBuilds(1, kPatience));
   EventStream stream(preview.port());
   REQUIRE(stream.WaitFor(": connected"));
   site.WriteFile(
@@ -472,30 +475,62 @@ TEST_CASE("serve: an edit of a page's Markdown reloads open pages with the page 
                    "written, ") != std::string::npos);
 }
 
-TEST_CASE("serve: a site on a host per language, or under a sub-path, previews on one origin", "[serve]") {
-  FixtureSite site("per-host");
-  std::string toml = tandem::testing::ReadBytes(site.source() / "site.toml");
-  site.WriteFile("site.toml", std::regex_replace(toml, std::regex("base_url = \"https://([^/\"]*)/\""),
-                                                 "base_url = \"https://$1/sub/path/\""));
+TEST_CASE("serve: while the first build runs, every request gets a page that reloads until it is done",
+          "[serve]") {
+  FixtureSite site("minimal");
   tandem::ServeOptions options;
   options.build.source_dir = site.source().string();
   options.build.jobs = 2;
   options.port = 0;
+  // The first page rendered holds the build until the requests below are answered.
+  std::mutex mutex;
+  std::condition_variable changed;
+  bool held = false, released = false;
+  options.build.progress_every = std::chrono::milliseconds(0);
+  options.build.progress = [&](size_t, size_t) {
+    std::unique_lock<std::mutex> lock(mutex);
+    held = true;
+    changed.notify_all();
+    changed.wait_for(lock, kPatience, [&] { return released; });
+  };
   tandem::Preview preview(options);
   std::string error;
   REQUIRE(preview.Start(&error));
+  {
+    std::unique_lock<std::mutex> lock(mutex);
+    REQUIRE(changed.wait_for(lock, kPatience, [&] { return held; }));
+  }
+  CHECK(preview.builds() == 0);
   httplib::Client client("127.0.0.1", preview.port());
   client.set_read_timeout(10);
-  std::string origin = "http://localhost:" + std::to_string(preview.port());
-  for (const char* path : {"/", "/en/", "/fr/"}) {
-    auto page = client.Get(path);
+  for (const char* path : {"/", "/en/", "/css/gc.css", "/nowhere"}) {
     INFO(path);
+    auto page = client.Get(path);
     REQUIRE(page);
-    CHECK(page->status == 200);
+    CHECK(page->status == 503);
+    CHECK(page->get_header_value("Retry-After") == "1");
+    CHECK(page->get_header_value("Content-Type") == "text/html; charset=utf-8");
+    CHECK(page->body.find("<meta http-equiv=\"refresh\" content=\"1\">") != std::string::npos);
+    CHECK(page->body.find(
+              "<p lang=\"en\">tandem is building the site. This page reloads when it is ready.</p>") !=
+          std::string::npos);
+    CHECK(page->body.find(
+              "<p lang=\"fr\">tandem construit le site. Cette page se recharge dès qu’il est prêt.</p>") !=
+          std::string::npos);
+    CHECK(page->body.find("/__tandem/events") != std::string::npos);  // and reloads as soon as it is done
   }
-  // The toggle leads to the other language's page on the same origin.
-  auto en = client.Get("/en/");
-  CHECK(en->body.find("href=\"" + origin + "/fr/\"") != std::string::npos);
+  EventStream stream(preview.port());
+  REQUIRE(stream.WaitFor(": connected"));
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    released = true;
+  }
+  changed.notify_all();
+  REQUIRE(stream.WaitFor("event: reload"));
+  REQUIRE(preview.WaitForBuilds(1, kPatience));
+  auto page = client.Get("/en/");
+  REQUIRE(page);
+  CHECK(page->status == 200);
+  CHECK(page->body.find("Hello.") != std::string::npos);
   preview.Stop();
-  CHECK_FALSE(fs::exists(site.source() / "public"));
 }

@@ -269,13 +269,19 @@ bool MergeEnvironment(const std::string& source_dir, const std::string& environm
   return true;
 }
 
-void ApplyPreviewOrigin(const std::string& origin, toml::table& table) {
-  if (origin.empty()) return;
-  table.insert_or_assign("base_url", origin + "/");
+void ApplyPreviewOrigin(const std::map<std::string, std::string>& origins, toml::table& table) {
+  auto move = [&origins](toml::table& t) {
+    auto url = t["base_url"].value<std::string>();
+    std::string origin, path;
+    if (!url || !SplitUrl(*url, origin, path)) return;  // reported when the config is read
+    auto preview = origins.find(origin);
+    if (preview != origins.end()) t.insert_or_assign("base_url", preview->second + path);
+  };
+  if (origins.empty()) return;
+  move(table);
   if (toml::table* languages = table["languages"].as_table())
     for (auto& [code, value] : *languages)
-      if (toml::table* lang = value.as_table())
-        lang->insert_or_assign("base_url", origin + "/" + std::string(code.str()) + "/");
+      if (toml::table* lang = value.as_table()) move(*lang);
 }
 
 bool ApplyBaseUrls(const std::vector<std::string>& base_urls, toml::table& table, Diagnostics& diags) {

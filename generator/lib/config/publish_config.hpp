@@ -53,9 +53,10 @@ struct TaxonomyConfig {
 struct ConfigOverrides {
   std::string environment = "production";  // reads site.<environment>.toml over site.toml
   std::vector<std::string> base_urls;      // "URL" (the site's) or "code=URL" (a language's)
-  // tandem serve's "http://localhost:1313": the site there, each language under /<code>/, whatever
-  // hosts and paths site.toml gives, so every link works in the preview.
-  std::string preview_origin;
+  // tandem serve: each host of site.toml ("https://fr.example.ca") -> the origin previewing it
+  // ("http://localhost:1314"). Paths stay as site.toml gives them, so that every link that works
+  // in the build works in the preview.
+  std::map<std::string, std::string> preview_origin;
 };
 
 // Reads [feeds], [search] and noindex from site.toml's table.
@@ -74,7 +75,8 @@ bool MergeEnvironment(const std::string& source_dir, const std::string& environm
 
 // Writes each --base-url into `table`; false, reported, when one is not usable.
 bool ApplyBaseUrls(const std::vector<std::string>& base_urls, toml::table& table, Diagnostics& diags);
-// Puts the whole site on `origin` (ConfigOverrides::preview_origin); nothing when it is empty.
-void ApplyPreviewOrigin(const std::string& origin, toml::table& table);
+// Moves each base_url of `table` whose origin `origins` maps (ConfigOverrides::preview_origin)
+// to the mapped origin, its path kept.
+void ApplyPreviewOrigin(const std::map<std::string, std::string>& origins, toml::table& table);
 
 }  // namespace tandem

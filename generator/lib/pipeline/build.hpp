@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -33,7 +34,8 @@ struct BuildOptions {
   int64_t now_ms = 0;    // the build's clock, in ms since 1970 UTC; 0: the system clock
   std::string environment = "production";  // reads site.<environment>.toml over site.toml
   std::vector<std::string> base_urls;       // --base-url: "URL" for the site, "fr=URL" for a language
-  std::string preview_origin;               // tandem serve's origin (config/publish_config.hpp)
+  // tandem serve: each host's origin -> its preview's (ConfigOverrides, config/publish_config.hpp)
+  std::map<std::string, std::string> preview_origin;
   // Prints a message at once, while the build runs (a page rendering slowly); none when unset.
   std::function<void(const std::string&)> say;
   // Told how many pages are done out of how many while they render, from any thread but never

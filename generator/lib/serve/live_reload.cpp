@@ -42,4 +42,12 @@ std::string FallbackNotFoundPage() {
          "<body><h1>404</h1><p>No file here (the site has no 404.html yet).</p></body></html>\n";
 }
 
+std::string BuildingPage() {
+  return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"1\">"
+         "<title>Building the site… / Construction du site…</title></head><body>"
+         "<p lang=\"en\">tandem is building the site. This page reloads when it is ready.</p>"
+         "<p lang=\"fr\">tandem construit le site. Cette page se recharge dès qu’il est prêt.</p>"
+         "</body></html>\n";
+}
+
 }  // namespace tandem

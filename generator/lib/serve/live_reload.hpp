@@ -21,4 +21,8 @@ std::string InjectLiveReload(std::string html, std::string_view overlay);
 // A page for a missing file when the site has no 404.html (or no successful build yet).
 std::string FallbackNotFoundPage();
 
+// What every page is until the first build is done: both languages' words (the server's own,
+// as the site's UI strings are not read yet), reloading itself every second.
+std::string BuildingPage();
+
 }  // namespace tandem

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "config/site_config.hpp"
 #include "pipeline/live_site.hpp"
 #include "serve/server.hpp"
 #include "serve/watcher.hpp"
@@ -47,6 +48,25 @@ std::string Summary(const BuildReport& report, const Diagnostics& diags) {
          Plural(report.files_removed, "file") + " removed, " + Plural(diags.warning_count(), "warning");
 }
 
+// Where a host is previewed: its links and toggles point there.
+std::string PreviewOrigin(int port) {
+  return "http://localhost:" + std::to_string(port);
+}
+
+// site.toml's hosts, read as the build reads them, with `preview` moving them; none when it
+// cannot be read (the build says why).
+std::vector<HostConfig> SiteHosts(const std::string& source_dir, const BuildOptions& build,
+                                  const std::map<std::string, std::string>& preview) {
+  SiteConfig config;
+  Diagnostics quiet;
+  if (!LoadConfig(source_dir, ConfigOverrides{build.environment, build.base_urls, preview}, config, quiet))
+    return {};
+  return config.hosts;
+}
+
+// How many ports after the last host's are tried for the next host.
+constexpr int kPortTries = 100;
+
 }  // namespace
 
 Preview::Preview(ServeOptions options) : options_(std::move(options)) {
@@ -60,16 +80,34 @@ Preview::~Preview() {
   Stop();
 }
 
+std::vector<PreviewHost> Preview::hosts() const {
+  std::lock_guard<std::mutex> lock(hosts_mutex_);
+  std::vector<PreviewHost> shown;
+  for (const Host& host : hosts_) shown.push_back(host.shown);
+  return shown;
+}
+
 int Preview::port() const {
-  return server_ ? server_->port() : 0;
+  std::lock_guard<std::mutex> lock(hosts_mutex_);
+  return hosts_.empty() ? 0 : hosts_.front().shown.port;
 }
 
 size_t Preview::builds() const {
-  return builds_.load();
+  std::lock_guard<std::mutex> lock(builds_mutex_);
+  return builds_;
+}
+
+bool Preview::WaitForBuilds(size_t count, std::chrono::milliseconds timeout) const {
+  std::unique_lock<std::mutex> lock(builds_mutex_);
+  return built_.wait_for(lock, timeout, [&] { return builds_ >= count; });
 }
 
 void Preview::Print(const std::string& line) const {
   if (options_.print) options_.print(line);
+}
+
+void Preview::PrintDiagnostic(const std::string& text) const {
+  if (options_.print_diagnostic) options_.print_diagnostic(text);
 }
 
 std::string Preview::Shown(const std::string& path) const {
@@ -90,20 +128,73 @@ bool Preview::Start(std::string* error) {
     *error = "cannot watch the site's files (inotify): raise fs.inotify.max_user_instances";
     return false;
   }
-  server_ = std::make_unique<Server>(Server::Options{output_dir_, options_.bind, options_.port});
-  if (!server_->Start(error)) return false;
-  // Hosts and paths of base_url would not work here: the preview puts the site on its own origin.
-  options_.build.preview_origin = "http://localhost:" + std::to_string(server_->port());
-  site_ = std::make_unique<LiveSite>(options_.build);
-  Rebuild({});
-  rebuilder_ = std::thread([this] { WatchLoop(); });
+  if (!ServeHosts(error)) return false;
+  ServeFolders();  // hosts() says where each is, before the first build
+  rebuilder_ = std::thread([this] {
+    Rebuild({});
+    WatchLoop();
+  });
   return true;
+}
+
+// Each host of site.toml not served yet gets a server: the site's host at the port asked for
+// (before site.toml can be read too, to show its errors), each other host at the next free port
+// after the last one's. Hosts are never taken away: a tab open on one keeps its address.
+bool Preview::ServeHosts(std::string* error) {
+  std::vector<HostConfig> site_hosts = SiteHosts(source_dir_, options_.build, {});
+  std::lock_guard<std::mutex> lock(hosts_mutex_);
+  if (hosts_.empty() && !AddHost("", options_.port, 1, error)) return false;
+  for (const HostConfig& host : site_hosts) {
+    auto same = [&](const Host& h) { return h.shown.origin == host.origin; };
+    if (std::any_of(hosts_.begin(), hosts_.end(), same)) continue;
+    if (hosts_.front().shown.origin.empty()) {
+      hosts_.front().shown.origin = host.origin;
+      continue;
+    }
+    int next = options_.port == 0 ? 0 : hosts_.back().shown.port + 1;
+    if (!AddHost(host.origin, next, next == 0 ? 1 : kPortTries, error)) return false;
+  }
+  options_.build.preview_origin.clear();
+  for (const Host& host : hosts_)
+    if (!host.shown.origin.empty())
+      options_.build.preview_origin[host.shown.origin] = PreviewOrigin(host.shown.port);
+  return true;
+}
+
+// Serves `origin` at the first free port of the `tries` from `first` (0: any free port).
+bool Preview::AddHost(const std::string& origin, int first, int tries, std::string* error) {
+  for (int port = first; port < first + tries && port <= 65535; ++port) {
+    auto server = std::make_unique<Server>(Server::Options{output_dir_, options_.bind, port});
+    if (!server->Start(error)) continue;
+    hosts_.push_back({{origin, server->port(), "/"}, std::move(server)});
+    return true;
+  }
+  if (tries > 1)
+    *error = "cannot serve " + origin + ": no port from " + std::to_string(first) + " to " +
+             std::to_string(first + tries - 1) + " is free on " + options_.bind +
+             "; choose another port with --port";
+  return false;
+}
+
+// Each server serves its host's folder of the output, at the path the host publishes it at.
+void Preview::ServeFolders() {
+  std::vector<HostConfig> preview_hosts =
+      SiteHosts(source_dir_, options_.build, options_.build.preview_origin);
+  std::lock_guard<std::mutex> lock(hosts_mutex_);
+  for (Host& host : hosts_)
+    for (const HostConfig& site_host : preview_hosts)
+      if (site_host.origin == PreviewOrigin(host.shown.port)) {
+        host.shown.root_path = site_host.root_path;
+        host.server->SetRoot(site_host.folder.empty() ? output_dir_ : output_dir_ + "/" + site_host.folder,
+                             site_host.root_path);
+      }
 }
 
 void Preview::Stop() {
   if (watcher_) watcher_->Stop();
   if (rebuilder_.joinable()) rebuilder_.join();
-  if (server_) server_->Stop();
+  std::lock_guard<std::mutex> lock(hosts_mutex_);
+  for (Host& host : hosts_) host.server->Stop();
 }
 
 void Preview::WatchLoop() {
@@ -120,23 +211,43 @@ void Preview::WatchLoop() {
 // The first build shows every warning; a rebuild shows its errors and the warnings of the
 // files that changed, as the others were shown before.
 void Preview::Rebuild(const std::vector<std::string>& changed) {
+  bool config_changed = changed.empty() || std::find(changed.begin(), changed.end(),
+                                                     source_dir_ + "/site.toml") != changed.end();
+  bool fresh_site = !site_;
+  if (config_changed) {
+    auto before = options_.build.preview_origin;
+    std::string error;
+    if (!ServeHosts(&error)) PrintDiagnostic("error: " + error);
+    ServeFolders();
+    fresh_site = fresh_site || options_.build.preview_origin != before;
+  }
+  if (fresh_site) site_ = std::make_unique<LiveSite>(options_.build);
   Diagnostics diags;
-  BuildReport report = changed.empty() ? site_->Build(diags) : site_->Update(changed, diags);
+  BuildReport report = fresh_site ? site_->Build(diags) : site_->Update(changed, diags);
   std::string errors;
   for (const Diagnostic& d : diags.Shown()) {
     bool is_error = d.severity == Severity::kError;
     bool fresh = changed.empty() || std::any_of(changed.begin(), changed.end(),
                                                 [&](const std::string& p) { return Shown(p) == d.pos.path; });
     if (is_error) errors += FormatDiagnostic(d) + "\n";
-    if (is_error || fresh) Print(FormatDiagnostic(d));
+    if (is_error || fresh) PrintDiagnostic(FormatDiagnostic(d));
   }
-  errors += diags.LeftOut();
+  std::string left_out = diags.LeftOut();
+  if (!left_out.empty()) PrintDiagnostic(left_out.substr(0, left_out.size() - 1));  // without its newline
+  errors += left_out;
   if (!report.ok && errors.empty()) errors = "the build failed; the terminal says why\n";
   Print(Summary(report, diags));
   // A build that changed nothing after a good one needs no reload.
-  if (!(report.ok && report.nothing_changed && last_ok_)) server_->Publish(errors);
+  if (!(report.ok && report.nothing_changed && last_ok_)) {
+    std::lock_guard<std::mutex> lock(hosts_mutex_);
+    for (Host& host : hosts_) host.server->Publish(errors);
+  }
   last_ok_ = report.ok;
-  ++builds_;
+  {
+    std::lock_guard<std::mutex> lock(builds_mutex_);
+    ++builds_;
+  }
+  built_.notify_all();
 }
 
 }  // namespace tandem

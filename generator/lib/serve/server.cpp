@@ -81,7 +81,12 @@ void Refuse(httplib::Response& res, int status, const std::string& why) {
 
 }  // namespace
 
-Server::Server(Options options) : options_(std::move(options)), http_(std::make_unique<httplib::Server>()) {}
+Server::Server(Options options)
+    : bind_(std::move(options.bind)),
+      wanted_port_(options.port),
+      http_(std::make_unique<httplib::Server>()),
+      root_(std::move(options.root)),
+      root_path_(std::move(options.root_path)) {}
 
 Server::~Server() {
   Stop();
@@ -98,13 +103,13 @@ bool Server::Start(std::string* error) {
     setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
   Route();
-  if (options_.port == 0) {
-    port_ = http_->bind_to_any_port(options_.bind);
-  } else if (http_->bind_to_port(options_.bind, options_.port)) {
-    port_ = options_.port;
+  if (wanted_port_ == 0) {
+    port_ = http_->bind_to_any_port(bind_);
+  } else if (http_->bind_to_port(bind_, wanted_port_)) {
+    port_ = wanted_port_;
   }
   if (port_ <= 0) {
-    *error = "cannot listen on " + options_.bind + ":" + std::to_string(options_.port) +
+    *error = "cannot listen on " + bind_ + ":" + std::to_string(wanted_port_) +
              ": the port is in use or the address is not this machine's; stop the other server, or "
              "choose another port with --port or another address with --bind";
     return false;
@@ -135,6 +140,12 @@ void Server::Publish(std::string errors) {
   changed_.notify_all();
 }
 
+void Server::SetRoot(std::string root, std::string root_path) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  root_ = std::move(root);
+  root_path_ = std::move(root_path);
+}
+
 std::string Server::Overlay() {
   std::lock_guard<std::mutex> lock(mutex_);
   return ErrorOverlay(errors_);
@@ -157,7 +168,7 @@ void Server::Route() {
 // Against DNS rebinding: a page of another site whose name now resolves to 127.0.0.1 sends
 // its own name as Host.
 bool Server::CheckHost(const httplib::Request& req, httplib::Response& res) const {
-  if (IsAllowedHost(req.get_header_value("Host"), options_.bind, port_)) return true;
+  if (IsAllowedHost(req.get_header_value("Host"), bind_, port_)) return true;
   Refuse(res, 403,
          "tandem serve answers requests for localhost:" + std::to_string(port_) + ", 127.0.0.1:" +
              std::to_string(port_) + " or an IP address of this machine, not for this Host header");
@@ -165,7 +176,7 @@ bool Server::CheckHost(const httplib::Request& req, httplib::Response& res) cons
 }
 
 void Server::ServeEvents(const httplib::Request& req, httplib::Response& res) {
-  if (!IsAllowedOrigin(req.get_header_value("Origin"), options_.bind, port_) ||
+  if (!IsAllowedOrigin(req.get_header_value("Origin"), bind_, port_) ||
       req.get_header_value("Sec-Fetch-Site") == "cross-site")
     return Refuse(res, 403, "the live-reload stream is only for pages of this server");
   uint64_t seen;
@@ -199,30 +210,53 @@ void Server::ServeEvents(const httplib::Request& req, httplib::Response& res) {
 void Server::ServeFile(const httplib::Request& req, httplib::Response& res) {
   res.set_header("Cache-Control", "no-store");
   res.set_header("X-Content-Type-Options", "nosniff");
-  RequestTarget target = ResolveRequestPath(req.path);
-  if (target.status == 400) return Refuse(res, 400, "tandem serve sends only files named by plain paths");
-  if (target.status != 200) return ServeNotFound(res);
+  std::string root, root_path;
+  bool building;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    building = generation_ == 0;
+    root = root_;
+    root_path = root_path_;
+  }
+  if (building) return ServeBuilding(res);
+  if (ResolveRequestPath(req.path).status == 400)
+    return Refuse(res, 400, "tandem serve sends only files named by plain paths");
+  // The host's folder is served at its root path alone, as it is published: a link that leaves
+  // it works no more in the preview than on the host.
+  if (req.path + "/" == root_path) return res.set_redirect(EncodePath(root_path), 301);
+  if (!StartsWith(req.path, root_path)) return ServeNotFound(root, res);
+  RequestTarget target = ResolveRequestPath(std::string_view(req.path).substr(root_path.size() - 1));
+  if (target.status != 200) return ServeNotFound(root, res);
   std::string rel = target.folder ? (target.rel.empty() ? "" : target.rel + "/") + "index.html" : target.rel;
   std::string bytes;
-  switch (ReadBeneath(options_.root, rel, bytes)) {
+  switch (ReadBeneath(root, rel, bytes)) {
     case Lookup::kFile:
       if (EndsWith(rel, ".html") || EndsWith(rel, ".htm")) return SendHtml(res, std::move(bytes));
       res.set_content(std::move(bytes), ContentTypeFor(rel));
       return;
     case Lookup::kFolder:
-      return res.set_redirect(EncodePath("/" + target.rel + "/"), 301);
+      return res.set_redirect(EncodePath(root_path + target.rel + "/"), 301);
     case Lookup::kMissing:
-      return ServeNotFound(res);
+      return ServeNotFound(root, res);
     case Lookup::kRefused:
       return Refuse(res, 403, "tandem serve does not send this file (a link, or not a plain file)");
   }
 }
 
-void Server::ServeNotFound(httplib::Response& res) {
+void Server::ServeNotFound(const std::string& root, httplib::Response& res) {
   std::string page;
-  if (ReadBeneath(options_.root, "404.html", page) != Lookup::kFile) page = FallbackNotFoundPage();
+  if (ReadBeneath(root, "404.html", page) != Lookup::kFile) page = FallbackNotFoundPage();
   SendHtml(res, std::move(page));
   res.status = 404;
+}
+
+// 503 rather than 200: the page is not the one asked for, and a script fetching the preview
+// (curl -f, a link checker) should wait and try again (Retry-After) rather than take it for the
+// site. Browsers show it all the same, and it reloads itself.
+void Server::ServeBuilding(httplib::Response& res) {
+  SendHtml(res, BuildingPage());
+  res.status = 503;
+  res.set_header("Retry-After", "1");
 }
 
 void Server::SendHtml(httplib::Response& res, std::string html) {
