@@ -190,7 +190,7 @@ TEST_CASE("a build after a preview into the same folder builds again, without th
           "[incremental]") {
   FixtureSite site("basic");
   BuildOptions preview;
-  preview.preview_origin = "http://localhost:4321";
+  preview.preview_origin = {{"https://example.ca", "http://localhost:4321"}};
   REQUIRE(site.Build(preview).report.ok);
   REQUIRE(site.Read("en/topics/school/index.html").find("http://localhost:4321/") != std::string::npos);
   auto build = site.Build();
