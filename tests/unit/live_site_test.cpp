@@ -3,7 +3,10 @@
 // change is a full build.
 #include "pipeline/live_site.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <regex>
+#include <sstream>
 
 #include "fixture.hpp"
 
@@ -207,5 +210,133 @@ TEST_CASE("live site: links to a page's headings are checked again when its ids 
   served.Edit(army, "### Grades", "### Ranks");
   served.Update({army});
   CHECK(served.diagnostics.find("has no element with id") == std::string::npos);
+  served.CheckSameAsFullBuild();
+}
+
+namespace {
+
+// The fixtures with goldens: sites that build.
+std::vector<std::string> BuildingFixtures() {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(TANDEM_TEST_SITES))
+    if (fs::is_directory(entry.path() / "expected")) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// The first page of the site that is Markdown and no section's own page, by path; on a site of
+// home pages alone, the first home page.
+std::string SomeMarkdownPage(const fs::path& source) {
+  std::vector<std::string> pages, sections;
+  for (const auto& entry : fs::recursive_directory_iterator(source / "content")) {
+    std::string name = entry.path().filename().string();
+    if (entry.is_regular_file() && entry.path().extension() == ".md" && name.find('.') == name.rfind('.'))
+      (name == "_index.md" ? sections : pages)
+          .push_back(entry.path().lexically_relative(source).generic_string());
+  }
+  std::sort(pages.begin(), pages.end());
+  std::sort(sections.begin(), sections.end());
+  if (pages.empty()) pages = sections;
+  REQUIRE(!pages.empty());
+  return pages.front();
+}
+
+// Its title line rewritten, in TOML or YAML.
+std::string WithOtherTitle(const std::string& text) {
+  std::istringstream lines(text);
+  std::string out, line;
+  bool toml = text.rfind("+++", 0) == 0, done = false;
+  while (std::getline(lines, line)) {
+    if (!done && (line.rfind("title =", 0) == 0 || line.rfind("title:", 0) == 0)) {
+      line = toml ? "title = \"An edited title\"" : "title: \"An edited title\"";
+      done = true;
+    }
+    out += line + "\n";
+  }
+  REQUIRE(done);
+  return out;
+}
+
+// The folder of the theme the site uses, copied into the site when it is tandem's own.
+std::string ThemeOf(const FixtureSite& site) {
+  std::string toml = ReadBytes(site.source() / "site.toml");
+  std::smatch m;
+  std::string name = std::regex_search(toml, m, std::regex("theme = \"([^\"]+)\"")) ? m[1].str() : "gc";
+  if (!fs::exists(site.source() / "themes" / name)) site.CopyDefaultTheme(name);
+  return "themes/" + name;
+}
+
+std::string FrontMatterPage(const std::string& title) {
+  return "+++\ntitle = \"" + title + "\"\nmodified = 2024-05-05\n+++\nA page added while serving.\n";
+}
+
+}  // namespace
+
+// Issue 20: what serve writes and reports after any kind of edit is what a clean build of the same
+// files writes and reports, byte for byte and word for word, on every fixture site.
+TEST_CASE(
+    "live site: after every kind of edit, on every fixture, serve's output and report are a clean build's",
+    "[live][differential]") {
+  for (const std::string& fixture : BuildingFixtures()) {
+    INFO("fixture: " << fixture);
+    Served served(fixture);
+    const fs::path& source = served.site.source();
+    auto step = [&](const std::string& kind, const std::vector<std::string>& changed) {
+      INFO("edit: " << kind);
+      served.Update(changed);
+      served.CheckSameAsFullBuild();
+    };
+    std::string page = SomeMarkdownPage(source);
+    served.site.WriteFile(page, ReadBytes(source / page) + "\nAn added paragraph.\n\n## Results\n\nMore.\n");
+    step("a page's Markdown", {page});
+    served.site.WriteFile(page, WithOtherTitle(ReadBytes(source / page)));
+    step("a page's front matter", {page});
+    if (fs::exists(source / "data")) {
+      for (const auto& entry : fs::recursive_directory_iterator(source / "data")) {
+        if (!entry.is_regular_file()) continue;
+        std::string rel = entry.path().lexically_relative(source).generic_string();
+        served.site.WriteFile(rel, ReadBytes(entry.path()) + "\n# edited while serving\n");
+        step("a data file", {rel});
+        break;
+      }
+    }
+    std::string theme = ThemeOf(served.site);
+    step("the theme copied into the site", {theme + "/templates/page.mustache"});
+    std::string template_file = theme + "/templates/page.mustache";
+    served.site.WriteFile(template_file,
+                          ReadBytes(source / template_file) + "<!-- edited while serving -->\n");
+    step("a template", {template_file});
+    std::string section_file = theme + "/templates/section.mustache";
+    served.Edit(section_file, "<h1 ", "<div id=\"results\"></div>\n<h1 ");
+    step("an id the theme writes", {section_file});
+    served.site.WriteFile("static/added.txt", "added\n");
+    step("a static file", {"static/added.txt"});
+    std::vector<std::string> added = {"content/en/added-page.md", "content/fr/added-page.md"};
+    for (const std::string& rel : added) served.site.WriteFile(rel, FrontMatterPage("Added"));
+    step("a new page in each language", added);
+    std::vector<std::string> renamed = {"content/en/renamed-page.md", "content/fr/renamed-page.md"};
+    for (size_t i = 0; i < added.size(); ++i) fs::rename(source / added[i], source / renamed[i]);
+    step("a renamed page", {added[0], added[1], renamed[0], renamed[1]});
+    for (const std::string& rel : renamed) served.site.Remove(rel);
+    step("a deleted page", renamed);
+  }
+}
+
+// Issue 20: image-unused was never computed again on the one-page path, so serve reported an
+// image a page had just started to show as unused (and missed one it stopped showing).
+TEST_CASE("live site: a bundle image a page starts or stops showing is reported as a clean build reports it",
+          "[live]") {
+  Served served("bundles");
+  const std::string page = "content/en/reports/annual-2024/index.md";
+  std::string text = ReadBytes(served.site.source() / page);
+  served.site.WriteFile(page, text + "\n![A photo nobody used](unused.jpg)\n");
+  BuildReport report = served.Update({page});
+  CHECK(report.single_page == page);
+  CHECK(served.diagnostics.find("image-unused") == std::string::npos);
+  served.CheckSameAsFullBuild();
+  served.site.WriteFile(page, text);
+  served.Update({page});
+  CHECK(served.diagnostics.find("unused.jpg: warning: no page shows or links to this image") !=
+        std::string::npos);
   served.CheckSameAsFullBuild();
 }

@@ -40,7 +40,13 @@ int FreePort() {
 // The program with `args`, its stdout and stderr into files; stopped with Ctrl-C (SIGINT).
 class Program {
  public:
-  Program(const std::vector<std::string>& args, const fs::path& out, const fs::path& err) {
+  // `env`: variables added to this process's, NAME=value.
+  Program(const std::vector<std::string>& args, const fs::path& out, const fs::path& err,
+          const std::vector<std::string>& env = {}) {
+    std::vector<char*> envp;
+    for (char** e = environ; *e; ++e) envp.push_back(*e);
+    for (const std::string& var : env) envp.push_back(const_cast<char*>(var.c_str()));
+    envp.push_back(nullptr);
     std::vector<char*> argv;
     argv.push_back(const_cast<char*>(TANDEM_BINARY));
     for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
@@ -49,7 +55,7 @@ class Program {
     posix_spawn_file_actions_init(&files);
     posix_spawn_file_actions_addopen(&files, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_addopen(&files, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (posix_spawn(&pid_, TANDEM_BINARY, &files, nullptr, argv.data(), environ) != 0) pid_ = -1;
+    if (posix_spawn(&pid_, TANDEM_BINARY, &files, nullptr, argv.data(), envp.data()) != 0) pid_ = -1;
     posix_spawn_file_actions_destroy(&files);
   }
   ~Program() {
@@ -62,6 +68,10 @@ class Program {
   // Sends Ctrl-C and waits at most 30 s; the exit status, or -1.
   int Interrupt() {
     kill(pid_, SIGINT);
+    return Exited();
+  }
+  // Waits at most 30 s for the program to end; its exit status, or -1.
+  int Exited() {
     for (int i = 0; i < 3000; ++i) {
       int status = 0;
       if (waitpid(pid_, &status, WNOHANG) == pid_) {
@@ -113,4 +123,25 @@ TEST_CASE("serve: diagnostics go to stderr as tandem build writes them; its own 
                         0) == 0);
   CHECK(serve_out.find(" written, 0 files removed, 1 warning\nstopping\n") != std::string::npos);
   CHECK(serve_out.find("nowhere") == std::string::npos);
+}
+
+// Issue 20: the one-page path of serve rendered without the watchdog, so a page past the time
+// limit hung the preview where a build stops with an error naming it.
+TEST_CASE("serve: an edited page past the time limit stops serve as it stops a build", "[serve][slow]") {
+  FixtureSite site("minimal");
+  fs::path out = site.source().parent_path() / "out.txt", err = site.source().parent_path() / "err.txt";
+  site.WriteFile("site.toml", "page_timeout = 1\n" + ReadBytes(site.source() / "site.toml"));
+  int port = FreePort();
+  // The first build renders the two home pages; the third render is the edited page's alone.
+  Program serve({"serve", "--source", site.source().string(), "--port", std::to_string(port)}, out, err,
+                {"TANDEM_TEST_FAULT=render:3:sleep=4000"});
+  REQUIRE(serve.running());
+  REQUIRE(WaitForText(out, "\nbuilt in "));
+  std::string home = ReadBytes(site.source() / "content/en/_index.md");
+  site.WriteFile("content/en/_index.md", home + "\nA paragraph added.\n");
+  CHECK(serve.Exited() == 1);
+  CHECK(
+      ReadBytes(err).find("content/en/_index.md: error: still rendering after 1 s; the build stops here and "
+                          "the output folder is left as it was. Split the page, or allow more time with "
+                          "page_timeout in site.toml or --page-timeout\n") != std::string::npos);
 }

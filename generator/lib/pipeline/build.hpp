@@ -29,11 +29,11 @@ struct BuildOptions {
   bool force = false;
   unsigned jobs = 0;          // 0: one per core; at most kMaxJobs
   unsigned page_timeout = 0;  // seconds a page may render before the build stops; 0: site.toml's, or 30
-  bool future = false;   // include pages whose publish date is still to come
-  bool expired = false;  // include pages whose expiry date has passed
-  int64_t now_ms = 0;    // the build's clock, in ms since 1970 UTC; 0: the system clock
+  bool future = false;        // include pages whose publish date is still to come
+  bool expired = false;       // include pages whose expiry date has passed
+  int64_t now_ms = 0;         // the build's clock, in ms since 1970 UTC; 0: the system clock
   std::string environment = "production";  // reads site.<environment>.toml over site.toml
-  std::vector<std::string> base_urls;       // --base-url: "URL" for the site, "fr=URL" for a language
+  std::vector<std::string> base_urls;      // --base-url: "URL" for the site, "fr=URL" for a language
   // tandem serve: each host's origin -> its preview's (ConfigOverrides, config/publish_config.hpp)
   std::map<std::string, std::string> preview_origin;
   // Prints a message at once, while the build runs (a page rendering slowly); none when unset.
@@ -55,7 +55,7 @@ struct BuildReport {
   std::vector<std::pair<std::string, double>> stage_ms;  // in order
   std::vector<PageTiming> slowest_pages;                 // up to 10, slowest first
   size_t files_written = 0, files_unchanged = 0, files_removed = 0;
-  size_t pages_rendered = 0;     // the others were unchanged since the last build
+  size_t pages_rendered = 0;  // the others were unchanged since the last build
   size_t held_drafts = 0, held_future = 0, held_expired = 0;  // pages left out, by reason
   bool nothing_changed = false;  // no input changed: the build stopped after checking
   std::string single_page;       // `tandem serve` rendered just this page, whose Markdown alone changed

@@ -118,7 +118,10 @@ bool CheckAllLinks(BuildState& s) {
   options.other_language = s.options.check_only;
   if (s.keep) options.by_page = &s.keep->link_findings;
   CheckLinks(s.site, links, options, *s.sources, s.diags);
-  WarnUnusedImages(s.site, links, s.diags);
+  Diagnostics unused;
+  WarnUnusedImages(s.site, links, unused);
+  if (s.keep) s.keep->unused_images = unused.Sorted();
+  s.diags.AddAll(unused.Sorted());
   if (s.keep) s.keep->outputs = std::move(links.outputs);
   return !s.diags.has_errors();
 }

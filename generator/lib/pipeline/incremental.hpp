@@ -45,7 +45,7 @@ struct BuildCache {
   std::map<std::string, CachedPage> pages;  // by source path
   std::vector<std::pair<std::string, size_t>> pages_per_language;
   std::vector<Diagnostic> warnings;  // every warning of that build, to repeat when nothing changed
-  int64_t next_change_ms = 0;  // when a page's publish or expiry date comes; 0: none to come
+  int64_t next_change_ms = 0;        // when a page's publish or expiry date comes; 0: none to come
 
   // A missing cache is empty; a damaged one is empty and noted in `diags`.
   static BuildCache Load(const std::string& path, Diagnostics& diags);

@@ -24,8 +24,10 @@
 #include "markdown/markdown.hpp"
 #include "output/beneath.hpp"
 #include "output/writer.hpp"
+#include "pipeline/watchdog.hpp"
 #include "render/page_view.hpp"
 #include "render/render_page.hpp"
+#include "support/fault.hpp"
 #include "support/files.hpp"
 #include "support/text.hpp"
 
@@ -164,6 +166,7 @@ struct LiveSite::State {
   SiteLinks links;                        // pages, their links and every output, for the link check
   std::vector<bool> failed;               // the last render of the page had errors
   std::vector<std::vector<Diagnostic>> rendering, linking;  // by page
+  std::vector<Diagnostic> unused_images;                    // of the whole site, after [checks]
   std::vector<Diagnostic> others;                           // the rest of the build's
   std::atomic<size_t> upgraded{0};
   Diagnostics::Policy policy;
@@ -192,6 +195,8 @@ struct LiveSite::State {
     }
     links.outputs = std::move(kept->outputs);
     IndexPages(links);
+    unused_images = Judged(kept->unused_images);
+    owned.insert(owned.end(), unused_images.begin(), unused_images.end());
     others = Without(std::move(kept->diagnostics), std::move(owned));
   }
 
@@ -305,11 +310,16 @@ struct LiveSite::State {
       own[i] = true;
       CheckLinksOf(own);
     }
+    // Whether an image of a bundle is used depends on every page's links, this one's included.
+    Diagnostics unused;
+    WarnUnusedImages(kept->site, links, unused);
+    unused_images = Judged(unused.Sorted());
   }
 
   // Everything the site reports now.
   std::vector<Diagnostic> All() const {
     std::vector<Diagnostic> all = others;
+    all.insert(all.end(), unused_images.begin(), unused_images.end());
     for (const auto& list : {&rendering, &linking})
       for (const std::vector<Diagnostic>& page : *list) all.insert(all.end(), page.begin(), page.end());
     return all;
@@ -354,6 +364,25 @@ std::optional<LiveSite::Edit> LiveSite::MarkdownEdit(const std::vector<std::stri
   return Edit{found->second, HashBytes(*text), std::move(parsed->body)};
 }
 
+// Renders the page as the build does, under the same watchdog and time limit: past the limit the
+// process ends, as a build's would, before this page's files are written.
+RenderedPage LiveSite::RenderWatched(const Page& page, std::string body) {
+  State& s = *state_;
+  const Site& site = s.kept->site;
+  unsigned seconds =
+      options_.page_timeout ? options_.page_timeout : static_cast<unsigned>(site.config.page_timeout);
+  Watchdog::Limits limits;
+  limits.limit = std::chrono::seconds(seconds);
+  auto say = options_.say ? options_.say : [](const std::string&) {};
+  Watchdog watchdog(1, limits, say, [&](const std::string& path) { StopPastLimit(path, seconds, nullptr); });
+  watchdog.Start(0, &page.source_path);
+  FaultPoint("render");
+  RenderedPage rendered =
+      s.Renderer().Render(page, std::move(body), PageView(site, page), 0, MoreListPageViews(site, page));
+  watchdog.Stop(0);
+  return rendered;
+}
+
 std::optional<BuildReport> LiveSite::RenderOnePage(const std::vector<std::string>& changed,
                                                    Diagnostics& diags) {
   auto start = Clock::now();
@@ -368,8 +397,7 @@ std::optional<BuildReport> LiveSite::RenderOnePage(const std::vector<std::string
   Page& page = *s.pages[edit->index];
   page.source_hash = edit->hash;
   site.texts.Put(&page, edit->body);
-  RenderedPage rendered = s.Renderer().Render(page, std::move(edit->body), PageView(site, page), 0,
-                                              MoreListPageViews(site, page));
+  RenderedPage rendered = RenderWatched(page, std::move(edit->body));
   // A page that now writes other files (a CSV more or less) changes what others link to.
   if (rendered.ok && FilesOf(page, rendered) != s.kept->entries[edit->index].files) return std::nullopt;
   BuildReport report;

@@ -20,10 +20,11 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/build.hpp"
-#include "pipeline/incremental.hpp"
 #include "directives/directive.hpp"
 #include "model/site.hpp"
+#include "pipeline/build.hpp"
+#include "pipeline/incremental.hpp"
+#include "render/render_page.hpp"
 #include "support/diagnostics.hpp"
 #include "theme/theme.hpp"
 
@@ -36,6 +37,7 @@ struct KeptSite {
   DirectiveRegistry directives;
   std::vector<CachedPage> entries;                     // of site.AllPages()[i]: files, links, ids
   std::vector<std::vector<Diagnostic>> link_findings;  // of site.AllPages()[i], before [checks]
+  std::vector<Diagnostic> unused_images;               // image-unused, which any page's links change
   std::set<std::string> outputs;                       // every file of the output folder
   std::vector<Diagnostic> diagnostics;                 // all the build reported, after [checks]
 };
@@ -61,6 +63,7 @@ class LiveSite {
     std::string body;  // its Markdown
   };
   std::optional<Edit> MarkdownEdit(const std::vector<std::string>& changed);
+  RenderedPage RenderWatched(const Page& page, std::string body);
   std::optional<BuildReport> RenderOnePage(const std::vector<std::string>& changed, Diagnostics& diags);
 
   BuildOptions options_;

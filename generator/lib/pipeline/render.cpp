@@ -3,8 +3,6 @@
 // is rendered and written, and its Markdown and HTML are freed as soon as it is, which keeps
 // peak memory to what the pages in flight need (`tandem serve` keeps the Markdown, to compare
 // an edit with). What the link check needs of a page (its ids and links) is kept.
-#include <unistd.h>
-
 #include <algorithm>
 #include <chrono>
 
@@ -39,17 +37,6 @@ uint64_t SiteWideHash(const BuildState& s) {
   h.Add(s.site.config.fingerprint);
   for (const Language& lang : s.site.languages) LanguageView(s.site, lang.index).HashInto(h);
   return h.Digest();
-}
-
-// A page past the time limit cannot be interrupted: say why, leave the output as it was, and end.
-[[noreturn]] void StopAt(BuildState& s, const std::string& page) {
-  std::string message = page + ": error: still rendering after " + std::to_string(s.PageTimeout()) +
-                        " s; the build stops here and the output folder is left as it was. Split the page, "
-                        "or allow more time with page_timeout in site.toml or --page-timeout\n";
-  if (write(STDERR_FILENO, message.data(), message.size()) < 0) {
-  }
-  if (s.writer) s.writer->Abort();
-  _exit(1);
 }
 
 void ClaimResult(BuildState& s, const Page& page, const std::string& path, OutputWriter::Claim claim) {
@@ -134,7 +121,12 @@ bool RenderAllPages(BuildState& s) {
   Watchdog::Limits limits;
   limits.limit = std::chrono::seconds(s.PageTimeout());
   auto say = s.options.say ? s.options.say : [](const std::string&) {};
-  Watchdog watchdog(s.Jobs(), limits, say, [&](const std::string& page) { StopAt(s, page); });
+  // A page past the time limit cannot be interrupted: the build ends, leaving the output as it was.
+  Watchdog watchdog(s.Jobs(), limits, say, [&](const std::string& page) {
+    StopPastLimit(page, s.PageTimeout(), [&] {
+      if (s.writer) s.writer->Abort();
+    });
+  });
   Progress progress(s.options.progress, pages.size(), s.options.progress_every);
   ParallelFor(pages.size(), s.Jobs(), [&](size_t i, unsigned worker) {
     auto start = Clock::now();

@@ -1,5 +1,7 @@
 #include "pipeline/watchdog.hpp"
 
+#include <unistd.h>
+
 namespace tandem {
 
 namespace {
@@ -58,6 +60,16 @@ void Watchdog::Watch() {
       }
     }
   }
+}
+
+void StopPastLimit(const std::string& page, unsigned seconds, const std::function<void()>& abort) {
+  std::string message = page + ": error: still rendering after " + std::to_string(seconds) +
+                        " s; the build stops here and the output folder is left as it was. Split the page, "
+                        "or allow more time with page_timeout in site.toml or --page-timeout\n";
+  if (write(STDERR_FILENO, message.data(), message.size()) < 0) {
+  }
+  if (abort) abort();
+  _exit(1);
 }
 
 }  // namespace tandem

@@ -55,4 +55,9 @@ class Watchdog {
   std::thread thread_;
 };
 
+// What `stop` does in a build: says on stderr that `page` is still rendering after `seconds`,
+// runs `abort` (the writer's, which leaves the output folder as it was), and ends the process.
+[[noreturn]] void StopPastLimit(const std::string& page, unsigned seconds,
+                                const std::function<void()>& abort);
+
 }  // namespace tandem
