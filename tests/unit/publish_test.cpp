@@ -221,7 +221,7 @@ TEST_CASE("a --base-url or --environment that cannot be used is an error that sa
   CHECK(
       site.Build(options).errors ==
       "--base-url: error: --base-url staging.example.ca: \"staging.example.ca\" must be an absolute http or "
-      "https URL, like \"https://staging.example.ca/\"\n");
+      "https URL, like \"https://example.ca/\"\n");
   options.base_urls = {"de=https://de.example.ca/"};
   CHECK(
       site.Build(options).errors ==

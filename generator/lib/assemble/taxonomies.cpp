@@ -157,10 +157,8 @@ std::unique_ptr<Page> MadeUpPage(const Language& lang, const std::string& id, co
   page->source_path = "taxonomy:" + lang.code() + ":" + id;
   page->implicit = true;
   page->meta.title = title;
-  std::string origin, path;
-  SplitUrl(lang.config.base_url, origin, path);
-  page->url_path = lang.config.base_path + PercentEncoded(rel);
-  page->permalink = origin + page->url_path;
+  page->url_path = lang.config.base_path + PercentEncoded(rel, UrlSafe::kAscii);
+  page->permalink = lang.config.base.Origin() + page->url_path;
   page->output_path =
       lang.config.output_dir + (lang.config.output_dir.empty() ? "" : "/") + rel + "index.html";
   return page;

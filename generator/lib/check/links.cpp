@@ -24,12 +24,6 @@ bool HasScheme(const std::string& href) {
   return true;
 }
 
-std::string OriginOf(const std::string& url) {
-  size_t scheme = url.find("://");
-  if (scheme == std::string::npos) return {};
-  return url.substr(0, url.find('/', scheme + 3));
-}
-
 int HexDigit(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -91,7 +85,7 @@ bool ResolveLink(const Site& site, const Page& from, const std::string& href, st
   fragment = hash == std::string::npos ? "" : PercentDecoded(url.substr(hash + 1));
   url = url.substr(0, hash);
   url = url.substr(0, url.find('?'));
-  std::string origin = OriginOf(from.permalink);
+  std::string origin = site.languages[from.lang_index].config.base.Origin();
   if (StartsWith(url, "//")) return false;
   if (HasScheme(url)) {
     if (!StartsWith(url, "http://") && !StartsWith(url, "https://")) return false;

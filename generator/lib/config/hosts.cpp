@@ -7,25 +7,21 @@ namespace tandem {
 
 namespace {
 
-std::string OriginOf(const std::string& url) {
-  std::string origin, path;
-  SplitUrl(url, origin, path);
-  return origin;
-}
-
 // "https://fr.example.ca:8443" -> "fr.example.ca_8443": a folder name that is the host.
-std::string FolderName(const std::string& origin) {
-  size_t scheme = origin.find("://");
-  std::string name = scheme == std::string::npos ? origin : origin.substr(scheme + 3);
+std::string FolderName(const Url& url) {
+  std::string name = url.host;
+  if (url.port != 0) name += ":" + std::to_string(url.port);
   for (char& c : name)
     if (c == ':') c = '_';
   return name;
 }
 
-size_t FindOrAddHost(std::vector<HostConfig>& hosts, const std::string& origin) {
+// Origins are compared parsed and lowercased: two spellings of a host are one host.
+size_t FindOrAddHost(std::vector<HostConfig>& hosts, const Url& url) {
+  std::string origin = url.Origin();
   for (size_t i = 0; i < hosts.size(); ++i)
     if (hosts[i].origin == origin) return i;
-  hosts.push_back({origin, FolderName(origin), "/", false});
+  hosts.push_back({origin, FolderName(url), "/", false});
   return hosts.size() - 1;
 }
 
@@ -45,11 +41,10 @@ std::string LanguageFolder(const LanguageConfig& lang, const HostConfig& host) {
 
 void AssignHosts(SiteConfig& config) {
   config.hosts.clear();
-  config.hosts.push_back({OriginOf(config.base_url), "", config.root_path, true});
-  for (LanguageConfig& lang : config.languages)
-    lang.host = FindOrAddHost(config.hosts, OriginOf(lang.base_url));
+  config.hosts.push_back({config.base.Origin(), "", config.root_path, true});
+  for (LanguageConfig& lang : config.languages) lang.host = FindOrAddHost(config.hosts, lang.base);
   if (config.hosts.size() == 1) return;  // one host: the output folder is its root, as site.toml placed it
-  config.hosts.front().folder = FolderName(config.hosts.front().origin);
+  config.hosts.front().folder = FolderName(config.base);
   for (LanguageConfig& lang : config.languages)
     lang.output_dir = LanguageFolder(lang, config.hosts[lang.host]);
 }

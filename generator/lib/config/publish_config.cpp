@@ -65,8 +65,8 @@ void ReadSearch(const TomlSource& src, const toml::table& t, SearchConfig& searc
   }
   for (const auto& [code, value] : *urls) {
     auto url = value.value<std::string>();
-    std::string origin, path;
-    if (!url || !SplitUrl(*url, origin, path) || BaseUrlProblem(*url))
+    std::string problem;
+    if (!url || !ParseBaseUrl(*url, problem))
       ErrorAt(src, value, "external." + std::string(code.str()) + " must be an absolute http or https URL",
               diags);
     else
@@ -158,13 +158,8 @@ bool IsEnvironmentName(const std::string& name) {
 }
 
 bool CheckBaseUrl(const std::string& option, const std::string& url, Diagnostics& diags) {
-  std::string origin, path;
   std::string problem;
-  if (!SplitUrl(url, origin, path))
-    problem = "\"" + url + "\" must be an absolute http or https URL, like \"https://staging.example.ca/\"";
-  else if (auto bad = BaseUrlProblem(url))
-    problem = *bad;
-  if (problem.empty()) return true;
+  if (ParseBaseUrl(url, problem)) return true;
   diags.Error({"--base-url"}, "--base-url " + option + ": " + problem);
   return false;
 }
@@ -272,10 +267,12 @@ bool MergeEnvironment(const std::string& source_dir, const std::string& environm
 void ApplyPreviewOrigin(const std::map<std::string, std::string>& origins, toml::table& table) {
   auto move = [&origins](toml::table& t) {
     auto url = t["base_url"].value<std::string>();
-    std::string origin, path;
-    if (!url || !SplitUrl(*url, origin, path)) return;  // reported when the config is read
-    auto preview = origins.find(origin);
-    if (preview != origins.end()) t.insert_or_assign("base_url", preview->second + path);
+    std::string problem;
+    auto base = url ? ParseBaseUrl(*url, problem) : std::nullopt;
+    if (!base) return;  // reported when the config is read
+    // The hosts' origins are parsed ones (lowercase, no default port): compare parsed to parsed.
+    auto preview = origins.find(base->Origin());
+    if (preview != origins.end()) t.insert_or_assign("base_url", preview->second + base->path);
   };
   if (origins.empty()) return;
   move(table);

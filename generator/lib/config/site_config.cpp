@@ -57,29 +57,6 @@ std::string SiteConfig::ContentFile(const LanguageConfig& lang, const std::strin
   return file.substr(0, file.size() - 3) + "." + lang.code + ".md";
 }
 
-bool SplitUrl(const std::string& url, std::string& origin, std::string& path) {
-  size_t scheme_end = url.find("://");
-  if (scheme_end == std::string::npos) return false;
-  std::string scheme = url.substr(0, scheme_end);
-  if (scheme != "http" && scheme != "https") return false;
-  size_t path_start = url.find('/', scheme_end + 3);
-  if (path_start == scheme_end + 3) return false;
-  origin = url.substr(0, path_start);
-  path = path_start == std::string::npos ? "/" : url.substr(path_start);
-  if (path.back() != '/') path += '/';
-  return true;
-}
-
-std::optional<std::string> BaseUrlProblem(const std::string& url) {
-  for (char c : url)
-    if (static_cast<unsigned char>(c) <= ' ' || c == '"' || c == '<' || c == '>' || c == '\\')
-      return "must not contain spaces, quotes, angle brackets, backslashes or control characters";
-  for (std::string_view bad : {"/../", "/./", "%2e", "%2E", "?", "#"})
-    if (url.find(bad) != std::string::npos || EndsWith(url, "/..") || EndsWith(url, "/."))
-      return "must be a plain address without \"..\", \".\", percent-encoded dots, a query or a fragment";
-  return std::nullopt;
-}
-
 namespace {
 
 const std::vector<std::string> kSiteKeys = {
@@ -95,22 +72,13 @@ std::vector<std::string> Joined(std::vector<std::string> a, const std::vector<st
 }
 
 // A base URL must be absolute so canonical links and the sitemap can use it.
-bool ReadBaseUrl(const TomlSource& src, const toml::table& t, std::string& url, std::string& origin,
-                 std::string& path, Diagnostics& diags) {
+std::optional<Url> ReadBaseUrl(const TomlSource& src, const toml::table& t, Diagnostics& diags) {
   auto value = GetString(src, t, "base_url", diags);
-  if (!value) return false;
-  if (!SplitUrl(*value, origin, path)) {
-    ErrorAt(src, *t.get("base_url"),
-            "base_url \"" + *value + "\" must be an absolute http or https URL, like \"https://example.ca/\"",
-            diags);
-    return false;
-  }
-  if (auto problem = BaseUrlProblem(*value)) {
-    ErrorAt(src, *t.get("base_url"), "base_url " + *problem, diags);
-    return false;
-  }
-  url = origin + path;
-  return true;
+  if (!value) return std::nullopt;
+  std::string problem;
+  auto url = ParseBaseUrl(*value, problem);
+  if (!url) ErrorAt(src, *t.get("base_url"), "base_url " + problem, diags);
+  return url;
 }
 
 void RequireString(const TomlSource& src, const toml::table& t, const toml::source_region& where,
@@ -330,11 +298,39 @@ void ReadParams(const TomlSource& src, const toml::table& t, const std::string& 
   params = TomlValue(*node);
 }
 
-void ReadLanguage(const TomlSource& src, const SiteConfig& site, const toml::key& code, const toml::table& t,
+// Where a language is published: its base_url, else a folder named after its code below the
+// site's. Below the site's base_url, it is written at that place (the output's root when the two
+// are one); elsewhere, in a folder named after its code, deployed to its own host.
+void ReadLanguageBase(const TomlSource& src, const SiteConfig& site, const toml::table& t,
+                      LanguageConfig& lang, Diagnostics& diags) {
+  Url base = site.base;
+  base.path += lang.code + "/";
+  if (t.get("base_url")) {
+    auto url = ReadBaseUrl(src, t, diags);
+    if (!url) return;
+    base = *url;
+  }
+  lang.base = base;
+  lang.base_url = base.Text();
+  lang.base_path = base.path;
+  lang.output_dir = lang.code;
+  if (StartsWith(lang.base_url, site.base_url)) {
+    lang.output_dir = lang.base_url.substr(site.base_url.size());
+    if (!lang.output_dir.empty()) lang.output_dir.pop_back();  // the trailing '/'
+  }
+  if (lang.output_dir == ".tandem" || StartsWith(lang.output_dir, ".tandem/"))
+    ErrorAt(src, *t.get("base_url"),
+            "base_url puts the language's pages in .tandem/, tandem's own state folder; choose another path",
+            diags);
+}
+
+// Reads all of a language's table; false when its code is refused, and so is the language.
+bool ReadLanguage(const TomlSource& src, const SiteConfig& site, const toml::key& code, const toml::table& t,
                   LanguageConfig& lang, Diagnostics& diags) {
   lang.code = std::string(code.str());
   std::string table_name = "[languages." + lang.code + "]";
-  if (!IsLanguageCode(lang.code))
+  bool usable = IsLanguageCode(lang.code);
+  if (!usable)
     ErrorAtKey(src, code,
                "language code \"" + lang.code +
                    "\" must be lowercase letters, digits and hyphens, starting with a letter, like \"en\"",
@@ -350,26 +346,9 @@ void ReadLanguage(const TomlSource& src, const SiteConfig& site, const toml::key
   ReadParams(src, t, "[languages." + lang.code + ".params]", lang.params, diags);
   lang.permalinks = site.permalinks;
   ReadPermalinks(src, t, "languages." + lang.code + ".permalinks", site.ascii_urls, lang.permalinks, diags);
-  std::string site_origin, site_path, origin;
-  SplitUrl(site.base_url, site_origin, site_path);
-  if (!t.get("base_url")) {
-    lang.base_url = site.base_url + lang.code + "/";
-    lang.base_path = site.root_path + lang.code + "/";
-  } else if (!ReadBaseUrl(src, t, lang.base_url, origin, lang.base_path, diags)) {
-    return;
-  }
-  // A language under the site's own URL is written at that place; one on a host
-  // of its own gets a folder named after its code, deployed to that host.
-  if (StartsWith(lang.base_url, site.base_url) && lang.base_url != site.base_url) {
-    lang.output_dir = lang.base_url.substr(site.base_url.size());
-    lang.output_dir.pop_back();
-  } else {
-    lang.output_dir = lang.code;
-  }
-  if (lang.output_dir == ".tandem" || StartsWith(lang.output_dir, ".tandem/"))
-    ErrorAt(src, *t.get("base_url"),
-            "base_url puts the language's pages in .tandem/, tandem's own state folder; choose another path",
-            diags);
+  if (!usable) return false;  // a refused code cannot name its default folder (".tandem", "en/x")
+  ReadLanguageBase(src, site, t, lang, diags);
+  return true;
 }
 
 void ReadCurrency(const TomlSource& src, const toml::table& t, SiteConfig& config, Diagnostics& diags) {
@@ -447,99 +426,138 @@ uint64_t Fingerprint(const toml::table& resolved, const std::string& environment
   return HashBytes(text.str());
 }
 
-}  // namespace
-
-bool LoadConfig(const std::string& source_dir, SiteConfig& config, Diagnostics& diags) {
-  return LoadConfig(source_dir, ConfigOverrides{}, config, diags);
+// Two languages at one address would be written to one folder, each page over the other's.
+void CheckBaseUrlsApart(const TomlSource& src, const toml::table& languages, const SiteConfig& config,
+                        Diagnostics& diags) {
+  for (size_t i = 0; i < config.languages.size(); ++i)
+    for (size_t j = i + 1; j < config.languages.size(); ++j) {
+      const LanguageConfig& first = config.languages[i];
+      const LanguageConfig& second = config.languages[j];
+      if (first.base_url.empty() || first.base != second.base) continue;  // empty: refused, reported
+      const toml::node* at = languages[second.code]["base_url"].node();
+      if (!at) at = languages[first.code]["base_url"].node();  // second's is the default
+      const std::string& code = at == languages[first.code]["base_url"].node() ? first.code : second.code;
+      const std::string& other = code == first.code ? second.code : first.code;
+      ErrorAt(src, *at,
+              "[languages." + code + "] has the base_url of [languages." + other + "], \"" + first.base_url +
+                  "\"; give each language an address of its own, like \"" + config.base_url + code + "/\"",
+              diags);
+    }
 }
 
-bool LoadConfig(const std::string& source_dir, const ConfigOverrides& overrides, SiteConfig& config,
-                Diagnostics& diags) {
+// Reads site.toml, or says the folder is not a site.
+std::optional<std::string> ReadSiteToml(const std::string& source_dir, Diagnostics& diags) {
   Diagnostics quiet;  // a missing site.toml gets its own message, below
   auto read = ReadSourceText(source_dir + "/site.toml", "site.toml", quiet, {source_dir, "the site"});
-  if (!read) {
-    std::error_code ec;
-    if (!std::filesystem::exists(source_dir + "/site.toml", ec))
-      diags.Error({"site.toml"}, "cannot read site.toml in " + source_dir +
-                                     "; is this a tandem site? (use --source to point at one)");
-    else
-      diags.AddAll(quiet.Sorted());
-    return false;
-  }
-  const std::string& text = *read;
-  TomlSource src{"site.toml", text, 1, text};
-  size_t errors_before = diags.error_count();
+  if (read) return read;
+  std::error_code ec;
+  if (!std::filesystem::exists(source_dir + "/site.toml", ec))
+    diags.Error({"site.toml"}, "cannot read site.toml in " + source_dir +
+                                   "; is this a tandem site? (use --source to point at one)");
+  else
+    diags.AddAll(quiet.Sorted());
+  return std::nullopt;
+}
+
+// site.toml's table with the command line's changes: site.<environment>.toml over it (its text
+// kept in `environment_text` for messages), then --base-url, then serve's preview origin.
+std::optional<toml::table> ParseWithOverrides(const std::string& source_dir, const ConfigOverrides& overrides,
+                                              const TomlSource& src, std::string& environment_text,
+                                              Diagnostics& diags) {
   auto table = ParseToml(src, diags);
-  if (!table) return false;
-  std::string environment_text;  // site.<environment>.toml, quoted by messages about its keys
+  if (!table) return std::nullopt;
   if (!MergeEnvironment(source_dir, overrides.environment, *table, environment_text, diags) ||
       !ApplyBaseUrls(overrides.base_urls, *table, diags))
-    return false;
+    return std::nullopt;
   ApplyPreviewOrigin(overrides.preview_origin, *table);
-  config.fingerprint = Fingerprint(*table, overrides.environment);
-  src.overlay = environment_text;
-  config.environment = overrides.environment;
-  config.noindex = overrides.environment != "production";
-  ReadPublishConfig(src, *table, config.feeds, config.search, config.noindex, diags);
+  return table;
+}
 
-  CheckKeys(src, *table, Joined(kSiteKeys, kIdentitySiteKeys), "site.toml", diags);
-  ReadParams(src, *table, "[params]", config.params, diags);
-  std::string origin;
-  if (!table->get("base_url")) {
+void ReadSiteBase(const TomlSource& src, const toml::table& table, SiteConfig& config, Diagnostics& diags) {
+  if (!table.get("base_url")) {
     diags.Error({"site.toml", 1, 1},
                 "site.toml is missing \"base_url\", the site's absolute URL, like "
                 "base_url = \"https://example.ca/\"",
-                LineAt(text, 1));
-  } else {
-    ReadBaseUrl(src, *table, config.base_url, origin, config.root_path, diags);
+                LineAt(src.text, 1));
+    return;
   }
-  if (auto theme = GetString(src, *table, "theme", diags)) {
-    config.theme = *theme;
-    config.theme_pos = PosOf(src, table->get("theme")->source());
-    config.theme_line = SourceLineOf(src, config.theme_pos);
-  }
-  ReadCurrency(src, *table, config, diags);
-  if (const toml::node* raw = table->get("allow_raw_html")) {
-    if (raw->is_boolean())
-      config.allow_raw_html = **raw->as_boolean();
-    else
-      ErrorAt(src, *raw, "\"allow_raw_html\" must be true or false", diags);
-  }
+  auto base = ReadBaseUrl(src, table, diags);
+  if (!base) return;
+  config.base = *base;
+  config.base_url = base->Text();
+  config.root_path = base->path;
+}
 
-  if (const toml::node* timeout = table->get("page_timeout")) {
-    if (!timeout->is_integer() || **timeout->as_integer() < 1 || **timeout->as_integer() > 3600)
-      ErrorAt(src, *timeout,
-              "\"page_timeout\" must be a number of seconds from 1 to 3600, like page_timeout = 30", diags);
-    else
-      config.page_timeout = static_cast<int>(**timeout->as_integer());
-  }
+void ReadTheme(const TomlSource& src, const toml::table& table, SiteConfig& config, Diagnostics& diags) {
+  auto theme = GetString(src, table, "theme", diags);
+  if (!theme) return;
+  config.theme = *theme;
+  config.theme_pos = PosOf(src, table.get("theme")->source());
+  config.theme_line = SourceLineOf(src, config.theme_pos);
+}
 
-  ReadTimeZone(src, *table, config, diags);
-  ReadPageParams(src, *table, config, diags);
-  if (const toml::node* ascii = table->get("ascii_urls")) {
-    if (ascii->is_boolean())
-      config.ascii_urls = **ascii->as_boolean();
-    else
-      ErrorAt(src, *ascii, "\"ascii_urls\" must be true or false", diags);
-  }
-  if (const toml::node* slugs = table->get("slugs")) {
-    auto rule = slugs->value<std::string>();
-    if (rule == "hugo" || rule == "tandem")
-      config.hugo_slugs = *rule == "hugo";
-    else
-      ErrorAt(src, *slugs,
-              "\"slugs\" must be \"tandem\" (the default: punctuation becomes a hyphen) or \"hugo\" (Hugo's "
-              "rule, for a site that keeps the URLs Hugo gave it)",
-              diags);
-  }
-  ReadPermalinks(src, *table, "permalinks", config.ascii_urls, config.permalinks, diags);
-  ReadChecksConfig(src, *table, config.checks, diags);
-  ReadIdentityConfig(src, *table, config.identity, diags);
+void ReadSwitch(const TomlSource& src, const toml::table& table, std::string_view key, bool& out,
+                Diagnostics& diags) {
+  const toml::node* node = table.get(key);
+  if (!node) return;
+  if (node->is_boolean())
+    out = **node->as_boolean();
+  else
+    ErrorAt(src, *node, "\"" + std::string(key) + "\" must be true or false", diags);
+}
 
-  const toml::table* languages = table->get_as<toml::table>("languages");
+void ReadPageTimeout(const TomlSource& src, const toml::table& table, SiteConfig& config,
+                     Diagnostics& diags) {
+  const toml::node* timeout = table.get("page_timeout");
+  if (!timeout) return;
+  if (!timeout->is_integer() || **timeout->as_integer() < 1 || **timeout->as_integer() > 3600)
+    ErrorAt(src, *timeout,
+            "\"page_timeout\" must be a number of seconds from 1 to 3600, like page_timeout = 30", diags);
+  else
+    config.page_timeout = static_cast<int>(**timeout->as_integer());
+}
+
+void ReadSlugRule(const TomlSource& src, const toml::table& table, SiteConfig& config, Diagnostics& diags) {
+  const toml::node* slugs = table.get("slugs");
+  if (!slugs) return;
+  auto rule = slugs->value<std::string>();
+  if (rule == "hugo" || rule == "tandem")
+    config.hugo_slugs = *rule == "hugo";
+  else
+    ErrorAt(src, *slugs,
+            "\"slugs\" must be \"tandem\" (the default: punctuation becomes a hyphen) or \"hugo\" (Hugo's "
+            "rule, for a site that keeps the URLs Hugo gave it)",
+            diags);
+}
+
+// Everything in site.toml but its languages and taxonomies, in the order messages have always come.
+void ReadSiteSettings(const TomlSource& src, const toml::table& table, const std::string& environment,
+                      SiteConfig& config, Diagnostics& diags) {
+  config.environment = environment;
+  config.noindex = environment != "production";
+  ReadPublishConfig(src, table, config.feeds, config.search, config.noindex, diags);
+  CheckKeys(src, table, Joined(kSiteKeys, kIdentitySiteKeys), "site.toml", diags);
+  ReadParams(src, table, "[params]", config.params, diags);
+  ReadSiteBase(src, table, config, diags);
+  ReadTheme(src, table, config, diags);
+  ReadCurrency(src, table, config, diags);
+  ReadSwitch(src, table, "allow_raw_html", config.allow_raw_html, diags);
+  ReadPageTimeout(src, table, config, diags);
+  ReadTimeZone(src, table, config, diags);
+  ReadPageParams(src, table, config, diags);
+  ReadSwitch(src, table, "ascii_urls", config.ascii_urls, diags);
+  ReadSlugRule(src, table, config, diags);
+  ReadPermalinks(src, table, "permalinks", config.ascii_urls, config.permalinks, diags);
+  ReadChecksConfig(src, table, config.checks, diags);
+  ReadIdentityConfig(src, table, config.identity, diags);
+}
+
+// [languages.<code>], by weight, then code; false when there are none.
+bool ReadLanguages(const TomlSource& src, const toml::table& table, SiteConfig& config, Diagnostics& diags) {
+  const toml::table* languages = table.get_as<toml::table>("languages");
   if (!languages || languages->empty()) {
     diags.Error({"site.toml", 1, 1}, "site.toml defines no languages; add [languages.en] and [languages.fr]",
-                LineAt(text, 1));
+                LineAt(src.text, 1));
     return false;
   }
   for (const auto& [code, value] : *languages) {
@@ -549,17 +567,40 @@ bool LoadConfig(const std::string& source_dir, const ConfigOverrides& overrides,
       continue;
     }
     LanguageConfig lang;
-    ReadLanguage(src, config, code, *t, lang, diags);
-    config.languages.push_back(std::move(lang));
+    if (ReadLanguage(src, config, code, *t, lang, diags)) config.languages.push_back(std::move(lang));
   }
   std::stable_sort(config.languages.begin(), config.languages.end(),
                    [](const LanguageConfig& a, const LanguageConfig& b) {
                      return std::tie(a.weight, a.code) < std::tie(b.weight, b.code);
                    });
   CheckContentDirsApart(src, *languages, config, diags);
+  CheckBaseUrlsApart(src, *languages, config, diags);
+  return true;
+}
+
+}  // namespace
+
+bool LoadConfig(const std::string& source_dir, SiteConfig& config, Diagnostics& diags) {
+  return LoadConfig(source_dir, ConfigOverrides{}, config, diags);
+}
+
+bool LoadConfig(const std::string& source_dir, const ConfigOverrides& overrides, SiteConfig& config,
+                Diagnostics& diags) {
+  auto text = ReadSiteToml(source_dir, diags);
+  if (!text) return false;
+  TomlSource src{"site.toml", *text, 1, *text};
+  size_t errors_before = diags.error_count();
+  std::string environment_text;  // site.<environment>.toml, quoted by messages about its keys
+  auto table = ParseWithOverrides(source_dir, overrides, src, environment_text, diags);
+  if (!table) return false;
+  config.fingerprint = Fingerprint(*table, overrides.environment);
+  src.overlay = environment_text;
+  ReadSiteSettings(src, *table, overrides.environment, config, diags);
+  if (!ReadLanguages(src, *table, config, diags)) return false;
   ReadTaxonomies(src, *table, config.LanguageCodes(), config.taxonomies, diags);
-  if (diags.error_count() == errors_before) AssignHosts(config);  // every base_url is usable
-  return diags.error_count() == errors_before;
+  bool ok = diags.error_count() == errors_before;
+  if (ok) AssignHosts(config);  // every base_url is usable
+  return ok;
 }
 
 }  // namespace tandem

@@ -12,6 +12,7 @@
 #include "config/identity_config.hpp"
 #include "config/publish_config.hpp"
 #include "support/diagnostics.hpp"
+#include "support/url/url.hpp"
 #include "support/value.hpp"
 
 namespace tandem {
@@ -48,9 +49,10 @@ struct LanguageConfig {
   std::string locale;           // "en-CA"
   std::string title;            // the site's title in this language
   std::string creator;          // the department, for dcterms.creator
+  Url base;                     // base_url parsed once; base_url and base_path are its text and path
   std::string base_url;         // absolute, ends in '/': "https://example.ca/en/"
   std::string base_path;        // the path part of base_url: "/en/"
-  std::string output_dir;       // where its pages go under the output folder: "en"
+  std::string output_dir;       // where its pages go under the output folder: "en"; "" at its root
   size_t host = 0;              // in SiteConfig::hosts
   int weight = 0;               // order on the splash and 404 pages
   LanguageIdentity identity;    // its Canada.ca chrome and typography (identity_config.hpp)
@@ -63,6 +65,7 @@ struct LanguageConfig {
 
 struct SiteConfig {
   std::string path = "site.toml";
+  Url base;               // base_url parsed once; base_url and root_path are its text and path
   std::string base_url;   // absolute, ends in '/': where the splash page, 404 and sitemap live
   std::string root_path;  // its path part: "/"
   std::string theme = "gc";
@@ -115,11 +118,5 @@ bool LoadConfig(const std::string& source_dir, SiteConfig& config, Diagnostics& 
 // The same, with the command line's --environment and --base-url applied.
 bool LoadConfig(const std::string& source_dir, const ConfigOverrides& overrides, SiteConfig& config,
                 Diagnostics& diags);
-
-// Splits an absolute http(s) URL into origin ("https://host") and path ("/a/"); false if not one.
-bool SplitUrl(const std::string& url, std::string& origin, std::string& path);
-
-// What makes a URL unusable as a base (it is written into paths, HTML, XML and robots.txt).
-std::optional<std::string> BaseUrlProblem(const std::string& url);
 
 }  // namespace tandem

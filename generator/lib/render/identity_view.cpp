@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/publish_links.hpp"
+#include "support/url/url.hpp"
 
 namespace tandem {
 
@@ -69,23 +70,6 @@ std::string Param(const Page& page, const std::string& key) {
 }
 
 // For a URL inside another URL's query (the share links).
-std::string QueryComponentEncoded(std::string_view s) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                 c == '.' || c == '_' || c == '~';
-    if (plain) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
 // Open Graph writes locales with an underscore: "en_CA".
 std::string OgLocale(std::string locale) {
   std::replace(locale.begin(), locale.end(), '-', '_');
@@ -138,7 +122,7 @@ Value PageMetaView(const Site& site, const Page& page, const std::string& title,
       .Set("creator", creator.empty() ? lang.config.creator : creator)
       .Set("content_type", type)
       .Set("title", TitleTag(site, lang, title))
-      .Set("permalink_encoded", QueryComponentEncoded(permalink));
+      .Set("permalink_encoded", PercentEncoded(permalink, UrlSafe::kUnreserved));
 }
 
 void WarnAboutMetadata(const Site& site, const Page& page, PageScope& scope) {

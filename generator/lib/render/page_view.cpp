@@ -14,12 +14,6 @@ namespace tandem {
 
 namespace {
 
-std::string OriginOf(const std::string& url) {
-  std::string origin, path;
-  SplitUrl(url, origin, path);
-  return origin;
-}
-
 const HostConfig& HostOf(const Site& site, const Language& lang) {
   return site.config.hosts[lang.config.host];
 }
@@ -189,9 +183,9 @@ void ShowListPage(const Site& site, const Page& page, int number, Value& view) {
 }  // namespace
 
 std::string LinkFrom(const Site& site, const Page& from, const Page& to) {
-  const std::string& a = site.languages[from.lang_index].config.base_url;
-  const std::string& b = site.languages[to.lang_index].config.base_url;
-  return OriginOf(a) == OriginOf(b) ? to.url_path : to.permalink;
+  const Url& a = site.languages[from.lang_index].config.base;
+  const Url& b = site.languages[to.lang_index].config.base;
+  return a.Origin() == b.Origin() ? to.url_path : to.permalink;
 }
 
 std::string TemplateName(const Page& page) {

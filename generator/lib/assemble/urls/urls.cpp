@@ -84,23 +84,6 @@ std::string SlugOf(const Locale& locale, std::string_view name, const SiteConfig
   return config.ascii_urls ? locale.Slugify(name) : locale.SlugifyUnicode(name);
 }
 
-// A URL holds ASCII only: a letter beyond it is written as its UTF-8 bytes, percent-encoded
-// (RFC 3987's mapping of an IRI to a URI), as browsers send it and the sitemap requires.
-std::string PercentEncoded(const std::string& path) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : path) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
 namespace {
 
 // The page's own segment: its slug if it gives one, else its file or folder name made a slug.
@@ -195,7 +178,7 @@ std::optional<std::string> PermalinkPlace(const Page& page, const std::string& t
 
 void SetPlace(Page& page, const std::string& rel, const UrlContext& ctx) {
   const LanguageConfig& config = ctx.lang.config;
-  page.url_path = config.base_path + PercentEncoded(rel);
+  page.url_path = config.base_path + PercentEncoded(rel, UrlSafe::kAscii);
   page.permalink = ctx.origin + page.url_path;
   page.output_path = config.output_dir + (config.output_dir.empty() ? "" : "/") + rel + "index.html";
 }
@@ -229,9 +212,7 @@ void AssignTree(Page& page, const std::string& parent_rel, UrlContext& ctx) {
 
 void AssignUrls(Site& site, Diagnostics& diags) {
   for (const Language& lang : site.languages) {
-    UrlContext ctx{lang, site, "", {}, diags};
-    std::string path;
-    SplitUrl(lang.config.base_url, ctx.origin, path);
+    UrlContext ctx{lang, site, lang.config.base.Origin(), {}, diags};
     AssignTree(*lang.home, "", ctx);
   }
   WarnAboutUnusedPermalinks(site, diags);

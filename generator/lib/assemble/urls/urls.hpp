@@ -9,6 +9,7 @@
 
 #include "model/site.hpp"
 #include "support/diagnostics.hpp"
+#include "support/url/url.hpp"
 
 namespace tandem {
 
@@ -18,8 +19,6 @@ std::optional<std::string> SlugProblem(const std::string& slug, bool ascii = tru
 // A file, folder, section or title made one URL segment by the site's rule (ascii_urls, slugs);
 // "" when nothing of it can be kept.
 std::string SlugOf(const Locale& locale, std::string_view name, const SiteConfig& config);
-// A path with its letters beyond ASCII written as percent-encoded UTF-8 bytes, as URLs need them.
-std::string PercentEncoded(const std::string& path);
 // Why `url` (a path below the language root) cannot be used, or nullopt if it can.
 std::optional<std::string> UrlProblem(const std::string& url, bool ascii = true);
 
