@@ -1,11 +1,13 @@
-// One page through the whole pipeline of a build, in memory: front matter (ParsePage), the
-// section tree, URLs, translations and dates (content/, assemble/), the page's view, then
+// One page through the whole pipeline of a build, in memory: front matter (ParsePage), then the
+// build's own assemble phase (pipeline/phases.hpp: params, titles, summaries, sections, menus,
+// URLs, translations, dates, order, taxonomies, layouts), the page's view, then
 // PageRenderer::Render: Markdown with the funding directive's hooks (render/render_page.cpp)
-// and the gc theme's template. The site around the page is made once, as pipeline/build.cpp
-// makes it, from a scratch folder holding site.toml and data/ (the repository's
+// and the gc theme's template. The site around the page is made once by the build's own load
+// stages, from a scratch folder holding site.toml and data/ (the repository's
 // data/funding.toml and the funding target's data set, tests/fuzz/funding_data.hpp): two languages,
 // each with a home page and a section news/; the other language has the page's translation.
-// Dates are set as git would (no git is run), and nothing is written to disk.
+// A page that gives no date modified gets the day git would give (no git is run), and nothing
+// is written to disk.
 //
 // Input: byte 0 holds options: bit 0, the page is French (else English); bit 1, site.toml
 // allows raw HTML; bit 2, the page is news/item.md (else item.md, at the language's root).
@@ -22,18 +24,14 @@
 #include <algorithm>
 #include <memory>
 
-#include "assemble/translations.hpp"
-#include "assemble/urls/urls.hpp"
 #include "content/front_matter.hpp"
 #include "content/load.hpp"
-#include "directives/directive.hpp"
 #include "funding_data.hpp"
 #include "fuzz_common.hpp"
-#include "model/site.hpp"
 #include "output/beneath.hpp"
+#include "pipeline/phases.hpp"
 #include "render/page_view.hpp"
 #include "render/render_page.hpp"
-#include "theme/theme.hpp"
 #include "support/files.hpp"
 #include "support/text.hpp"
 
@@ -64,11 +62,10 @@ weight = 2
 }
 
 struct World {
-  Site site;
-  Theme theme;
-  DirectiveRegistry directives = BuiltinDirectives();
+  BuildOptions options;
+  Diagnostics diags;
+  std::unique_ptr<BuildState> state;  // the site, its theme and directives, as a build loads them
   std::unique_ptr<PageRenderer> renderer;
-  std::vector<std::string> layouts;
 };
 
 std::unique_ptr<Page> MakePage(size_t lang_index, const std::string& code, const std::string& rel_path,
@@ -106,23 +103,16 @@ void AddFixedPages(Site& site, size_t lang, const std::string& rel_path) {
   }
 }
 
-// Once the pages are in, what LoadContent does last and the assembling stages do.
-void Assemble(Site& site, Diagnostics& diags) {
-  for (Language& l : site.languages) {
+// Once the pages are in: what LoadContent does last, then the build's assemble phase. False when
+// the build would stop before rendering.
+bool Assemble(BuildState& state) {
+  for (Language& l : state.site.languages) {
     std::sort(l.pages.begin(), l.pages.end(),
               [](const auto& a, const auto& b) { return a->rel_path < b->rel_path; });
     for (const auto& p : l.pages)
       if (p->is_home) l.home = p.get();
   }
-  BuildSectionTree(site, diags);
-  AssignUrls(site, diags);
-  CheckOutputCollisions(site, diags);
-  PairTranslations(site, false, diags);
-  // assemble/dates.cpp, with every date git would give being 2024-01-01.
-  for (Page* p : site.AllPages()) {
-    p->issued = p->meta.date;
-    p->modified = p->meta.modified.empty() ? "2024-01-01" : p->meta.modified;
-  }
+  return RunPhase("assemble", state);
 }
 
 World& TheWorld() {
@@ -137,32 +127,18 @@ World& TheWorld() {
       std::fprintf(stderr, "tandem fuzz: %s; going on without it\n", e.what());
     }
     fuzz::WriteOrDie(dir + "/data/fuzz.toml", fuzz::kFundingData);
-    Diagnostics diags;
-    Site& site = w->site;
-    site.source_dir = dir;
-    if (!LoadConfig(dir, site.config, diags)) SetupFailed("site.toml does not load", diags);
-    if (!w->theme.Load(site.config, dir, diags)) SetupFailed("the gc theme does not load", diags);
-    w->layouts = w->theme.LayoutNames();
-    std::map<std::string, Strings> strings;
-    if (!LoadUiStrings(site.config.LanguageCodes(), {w->theme.dir(), w->theme.shown_dir(), dir}, strings,
-                       diags))
-      SetupFailed("the UI strings do not load", diags);
-    site.time_zone = std::make_unique<TimeZone>(site.config.timezone);  // sections sort by it
-    for (const LanguageConfig& config : site.config.languages) {
-      Language lang;
-      lang.index = site.languages.size();
-      lang.config = config;
-      lang.strings = std::move(strings[config.code]);
-      lang.locale = std::make_unique<Locale>(config.locale, site.config.currency);
-      site.languages.push_back(std::move(lang));
-    }
-    if (!w->directives.LoadAll(site.config, dir, diags)) SetupFailed("the funding data does not load", diags);
+    w->options.source_dir = dir;
+    w->options.jobs = 1;
+    w->state = std::make_unique<BuildState>(w->options, w->diags, nullptr);
+    BuildState& state = *w->state;
+    // The load phase's stages but content (the pages are made here) and the output folder's.
+    for (auto stage : {LoadSiteConfig, ApplyChecks, LoadTheme, CreateLanguages, LoadData})
+      if (!stage(state) || w->diags.has_errors()) SetupFailed("the site does not load", w->diags);
     // The renderer keeps each language's view, which holds its home's URL: assemble once first.
-    AddFixedPages(site, 0, "item.md");
-    site.languages[0].pages.push_back(MakePage(0, "en", "item.md", "Item"));
-    Assemble(site, diags);
-    if (diags.has_errors()) SetupFailed("the fixed pages do not assemble", diags);
-    w->renderer = std::make_unique<PageRenderer>(site, w->theme, w->directives, 1);
+    AddFixedPages(state.site, 0, "item.md");
+    state.site.languages[0].pages.push_back(MakePage(0, "en", "item.md", "Item"));
+    if (!Assemble(state) || w->diags.has_errors()) SetupFailed("the fixed pages do not assemble", w->diags);
+    w->renderer = std::make_unique<PageRenderer>(state.site, state.theme, state.directives, 1);
     return w;
   }();
   return *world;
@@ -177,7 +153,8 @@ bool IsOutputPath(const std::string& rel) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
   if (size < 1 || size > tandem::fuzz::kMaxInput) return -1;
   World& world = TheWorld();
-  Site& site = world.site;
+  BuildState& state = *world.state;
+  Site& site = state.site;
   std::string_view input = tandem::fuzz::AsText(bytes + 1, size - 1);
   if (!tandem::fuzz::IsValidUtf8(input)) return -1;
   size_t lang = bytes[0] & 1;
@@ -188,7 +165,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
   // content/load.cpp LoadPage.
   std::string text = NormalizeSource(std::string(input));
   std::string shown = "content/" + code + "/" + rel_path;
-  Diagnostics diags;
+  Diagnostics& diags = world.diags;
+  diags.Clear();
+  site.texts = PageTexts();  // keyed by page, and the pages of the last input are gone
   std::optional<PageSource> parsed = ParsePage(shown, text, diags);
   if (!parsed) return 0;
   AddFixedPages(site, lang, rel_path);
@@ -196,16 +175,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
   Page& page = *owned;
   page.source_hash = HashBytes(text);
   page.meta = std::move(parsed->meta);
+  if (page.meta.modified.empty()) page.meta.modified = "2024-01-01";  // as git would give
   page.body_line = parsed->body_line;
   page.front_matter = text.substr(0, text.size() - parsed->body.size());
+  site.texts.Put(&page, parsed->body);
   site.languages[lang].pages.push_back(std::move(owned));
 
-  Assemble(site, diags);
-  // pipeline/build.cpp CheckLayouts; a build with an error stops before rendering.
-  if (std::find(world.layouts.begin(), world.layouts.end(), TemplateName(page)) == world.layouts.end())
-    return 0;
-  if (diags.has_errors()) return 0;
-  if (!IsOutputPath(page.output_path)) return 0;  // the writer refuses it, with an error
+  if (!Assemble(state) || diags.has_errors()) return 0;  // the build stops before rendering
+  if (!IsOutputPath(page.output_path)) return 0;         // the writer refuses it, with an error
 
   Value view = PageView(site, page);
   Hasher key;

@@ -47,6 +47,11 @@ const std::vector<Stage>& Stages() {
   return stages;
 }
 
+const std::vector<const char*>& Phases() {
+  static const std::vector<const char*> phases = {"load", "assemble", "render", "emit", "commit"};
+  return phases;
+}
+
 BuildState::BuildState(const BuildOptions& options, Diagnostics& diags, KeptSite* keep)
     : options(options), diags(diags), keep(keep), directives(BuiltinDirectives()) {}
 
@@ -158,12 +163,19 @@ void KeepSite(BuildState& s) {
 
 }  // namespace
 
+bool RunPhase(const char* phase, BuildState& s) {
+  for (const Stage& stage : Stages())
+    if (std::string_view(stage.phase) == phase && RunsIn(stage, s.options) && !RunStage(stage, s))
+      return false;
+  return true;
+}
+
 BuildReport Build(const BuildOptions& options, Diagnostics& diags, KeptSite* keep) {
   auto start = Clock::now();
   BuildState s(options, diags, keep);
   bool ok = true;
-  for (const Stage& stage : Stages())
-    if (RunsIn(stage, options) && !(ok = RunStage(stage, s))) break;
+  for (const char* phase : Phases())
+    if (!(ok = RunPhase(phase, s))) break;
   if (s.nothing_changed) ReportNothingChanged(s), ok = true;
   if (!ok && s.writer) s.writer->Abort();
   BuildReport report = Report(s, ok && !diags.has_errors(), start);

@@ -99,6 +99,13 @@ struct Stage {
 // Every stage of a build, in order (build.cpp).
 const std::vector<Stage>& Stages();
 
+// The phases, in order: "load", "assemble", "render", "emit", "commit".
+const std::vector<const char*>& Phases();
+
+// Runs, timed, the stages of `phase` that the options ask for; false as soon as one says the
+// stages after it cannot run. The fuzz harness runs "assemble" on pages it made in memory.
+bool RunPhase(const char* phase, BuildState& s);
+
 // The stages, by phase, each defined in the file of its phase.
 bool LoadSiteConfig(BuildState& s);  // load.cpp
 bool ApplyChecks(BuildState& s);

@@ -104,6 +104,12 @@ void Diagnostics::AddAll(std::vector<Diagnostic> ds) {
   for (Diagnostic& d : ds) Add(std::move(d));
 }
 
+void Diagnostics::Clear() {
+  std::lock_guard lock(mutex_);
+  items_.clear();
+  errors_ = warnings_ = 0;
+}
+
 size_t Diagnostics::error_count() const {
   std::lock_guard lock(mutex_);
   return errors_;
@@ -172,7 +178,8 @@ std::string Diagnostics::LeftOut() const {
   std::vector<std::pair<std::string, size_t>> by_count(kinds.begin(), kinds.end());
   std::stable_sort(by_count.begin(), by_count.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
-  std::string out = "error: " + std::to_string(errors - kMaxErrors) + " more errors not shown, of these kinds:\n";
+  std::string out =
+      "error: " + std::to_string(errors - kMaxErrors) + " more errors not shown, of these kinds:\n";
   for (const auto& [kind, count] : by_count) out += "  " + std::to_string(count) + " × " + kind + "\n";
   return out;
 }

@@ -50,6 +50,8 @@ class Diagnostics {
   void Note(SourcePos pos, std::string message, std::string source_line = {});
   void Add(Diagnostic d);
   void AddAll(std::vector<Diagnostic> ds);
+  // Forgets every diagnostic, keeping the policy: one site assembled again and again (fuzzing).
+  void Clear();
   // Applied to every diagnostic added from then on (site.toml's [checks], --strict): it may change
   // the severity; false drops the diagnostic. Set it before any thread adds; it must be thread-safe.
   using Policy = std::function<bool(Diagnostic&)>;
