@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "config/toml_source.hpp"
+#include "content/printable.hpp"
 #include "i18n/time_zone.hpp"
 #include "support/text.hpp"
 
@@ -692,6 +693,22 @@ std::optional<std::vector<Field>> QuietFields(const std::string& path, const std
                                  : ParseYamlBlock(path, text, *block, quiet);
 }
 
+// Reports a character no page or feed can carry in a field's key or text, its list items' and
+// its table's, at the character itself. `name` is the field's as messages show it ("params.x").
+bool CheckPrintableField(const Field& f, const std::string& name, const std::string& file,
+                         Diagnostics& diags) {
+  bool ok = true;
+  if (auto in_key = FindUnprintable(f.key)) {
+    ReportUnprintable(file, LocateUnprintable(file, f.pos, in_key->code), "this key", in_key->code, diags);
+    ok = false;
+  }
+  std::string shown = ok ? "\"" + name + "\"" : "this value";
+  if (f.kind == Field::Kind::kScalar) ok = CheckPrintable(f.text, file, f.pos, shown, diags) && ok;
+  for (const Field& c : f.children)
+    ok = CheckPrintableField(c, f.kind == Field::Kind::kMap ? name + "." + c.key : name, file, diags) && ok;
+  return ok;
+}
+
 }  // namespace
 
 std::vector<OwnKey> OwnKeysOf(const std::string& path, const std::string& text,
@@ -725,6 +742,9 @@ std::optional<PageSource> ParsePage(const std::string& path, const std::string& 
   auto fields = block->format == "toml" ? ParseTomlBlock(path, text, *block, diags)
                                         : ParseYamlBlock(path, text, *block, diags);
   if (!fields) return std::nullopt;
+  bool printable = true;
+  for (const Field& f : *fields) printable = CheckPrintableField(f, f.key, text, diags) && printable;
+  if (!printable) return std::nullopt;
   PageSource page;
   FieldReader reader(path, text, diags, taxonomy_keys);
   for (const Field& f : *fields) reader.Read(f, page.meta);
