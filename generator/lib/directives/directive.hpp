@@ -31,6 +31,14 @@ struct Dependency {
   uint64_t hash = 0;
 };
 
+// Where a link or an image of the page's Markdown is written, and its address as its HTML has it:
+// what the checks of the HTML place a finding at (check/page_checks.cpp).
+struct MarkdownPlace {
+  bool image = false;
+  std::string url;
+  SourcePos pos;
+};
+
 // The page a directive renders in: where things are in its file, its language, and what
 // the directive gives back besides its HTML (files, diagnostics, dependencies).
 class PageScope {
@@ -64,6 +72,7 @@ class PageScope {
   std::vector<Attachment> attachments;
   std::vector<Diagnostic> diagnostics;
   std::vector<Dependency> dependencies;
+  std::vector<MarkdownPlace> places;  // its Markdown's links and images, in document order
 
  private:
   const Page& page_;
