@@ -85,6 +85,16 @@ TEST_CASE("control characters in YAML front matter, escaped or as they are, and 
         "   |         ^\n");
 }
 
+TEST_CASE("a control character in a page's Markdown stops the build at it", "[printable]") {
+  // Its first paragraph is the feed's summary.
+  CHECK(ErrorsOf({{"content/en/x.md", "+++\ntitle = \"X\"\n+++\nIntro.\n\nA \x0C page break.\n"},
+                  {"content/fr/x.md", "+++\ntitle = \"X\"\n+++\nTexte.\n"}}) ==
+        "content/en/x.md:6:3: error: the page's text holds U+000C (form feed), a control character that no "
+        "page or feed can carry; delete it, or put a space in its place\n"
+        " 6 | A \uFFFD page break.\n"
+        "   |   ^\n");
+}
+
 TEST_CASE("tab, line feed and carriage return are text; so is U+FFFD", "[printable]") {
   Diagnostics diags;
   auto page = ParsePage(

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "content/front_matter/fields.hpp"
+#include "content/printable.hpp"
 #include "support/text.hpp"
 
 namespace tandem {
@@ -117,6 +118,13 @@ std::optional<PageSource> ParsePage(const std::string& path, const std::string& 
   if (page.meta.title.empty() && page.meta.title_pos.line > 0) {
     ok = false;
     diags.Error(page.meta.title_pos, "the title is empty", LineAt(text, page.meta.title_pos.line));
+  }
+  // The body's text reaches the page, and the feeds' summaries: it is held to the same rule.
+  if (auto bad = FindUnprintable(block->body)) {
+    TextPos in_body = PosOfOffset(block->body, bad->offset);
+    ReportUnprintable(text, {path, block->body_line + in_body.line - 1, in_body.column}, "the page's text",
+                      bad->code, diags);
+    ok = false;
   }
   if (!ok) return std::nullopt;
   page.body = std::move(block->body);

@@ -121,10 +121,13 @@ std::string Shown(std::string_view line) {
 }  // namespace
 
 std::optional<Unprintable> FindUnprintable(std::string_view text) {
-  for (size_t at = 0; at < text.size();) {
-    auto [c, n] = Decode(text, at);
-    if (IsUnprintable(c)) return Unprintable{at, c};
-    at += n;
+  // Byte by byte: no byte of a longer UTF-8 sequence is below 0x80, and 0xEF only ever leads one.
+  for (size_t at = 0; at < text.size(); ++at) {
+    unsigned char b = static_cast<unsigned char>(text[at]);
+    if (b < 0x20 || b == 0x7F || b == 0xEF) {
+      char32_t c = Decode(text, at).first;
+      if (IsUnprintable(c)) return Unprintable{at, c};
+    }
   }
   return std::nullopt;
 }
