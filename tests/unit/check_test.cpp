@@ -131,6 +131,22 @@ TEST_CASE("a finding is placed where cmark-gfm read the image or link, not at th
         "    |      ^\n");
 }
 
+TEST_CASE("a skipped heading level is placed at its own heading, not at the first with its text", "[check]") {
+  FixtureSite site("check-problems");
+  site.WriteFile(
+      "content/en/results.md",
+      "+++\ntitle = \"Results\"\n+++\n## Spending\n### Years\n#### Results\n\n## Again\n#### Results\n");
+  site.WriteFile("content/fr/results.md", "+++\ntitle = \"Résultats\"\n+++\nTexte.\n");
+  auto result = Check(site);
+  std::string warnings = result.warnings.substr(result.warnings.find("content/en/results.md"));
+  CHECK(
+      warnings.substr(0, warnings.find("content/fr/")) ==
+      "content/en/results.md:9:1: warning: heading \"Results\" is an h4 after an h2; make it an h3 (###), so "
+      "that no level is skipped [heading-skip]\n"
+      " 9 | #### Results\n"
+      "   | ^\n");
+}
+
 namespace {
 
 // Every file and folder under `dir`, .tandem/ included, with its size and modification time.

@@ -50,18 +50,18 @@ std::string PercentDecoded(std::string_view url) {
 // Where the Markdown wrote the `nth` (from 0) of the `count` links (or images) of the HTML that go
 // to `url`. Known when the Markdown wrote all `count`: the template wrote none of them, so the HTML
 // has them in the Markdown's order. nullptr otherwise.
-const SourcePos* PlaceOf(const std::vector<MarkdownPlace>& places, bool image, const std::string& url,
+const SourcePos* PlaceOf(const std::vector<MarkdownPlace>& places, PlaceKind kind, const std::string& url,
                          size_t nth, size_t count) {
   std::vector<const MarkdownPlace*> same;
   std::string wanted = PercentDecoded(url);
   for (const MarkdownPlace& p : places)
-    if (p.image == image && PercentDecoded(p.url) == wanted) same.push_back(&p);
+    if (p.kind == kind && PercentDecoded(p.key) == wanted) same.push_back(&p);
   return same.size() == count && nth < count ? &same[nth]->pos : nullptr;
 }
 
 // The place of element `i` of `items` (each with the address `Url` gives) in the Markdown.
 template <typename T, typename Url>
-const SourcePos* PlaceOfItem(const std::vector<MarkdownPlace>& places, bool image,
+const SourcePos* PlaceOfItem(const std::vector<MarkdownPlace>& places, PlaceKind kind,
                              const std::vector<T>& items, size_t i, Url url) {
   size_t nth = 0, count = 0;
   for (size_t j = 0; j < items.size(); ++j)
@@ -69,7 +69,7 @@ const SourcePos* PlaceOfItem(const std::vector<MarkdownPlace>& places, bool imag
       nth += j < i;
       ++count;
     }
-  return PlaceOf(places, image, url(items[i]), nth, count);
+  return PlaceOf(places, kind, url(items[i]), nth, count);
 }
 
 void CheckImages(const Page& page, const HtmlScan& scan, const std::vector<MarkdownPlace>& places,
@@ -80,7 +80,8 @@ void CheckImages(const Page& page, const HtmlScan& scan, const std::vector<Markd
     std::string message = "image \"" + img.src +
                           "\" has no alt text; say what it shows between the brackets: ![what it shows](" +
                           img.src + ")";
-    const SourcePos* at = PlaceOfItem(places, true, scan.images, i, [](const HtmlImage& m) { return m.src; });
+    const SourcePos* at =
+        PlaceOfItem(places, PlaceKind::kImage, scan.images, i, [](const HtmlImage& m) { return m.src; });
     diags.Add(at ? sources.At(page, *at, std::move(message), kImageAltMissing)
                  : sources.Locate(page, TemplateName(page), {"](" + img.src, img.src}, std::move(message),
                                   kImageAltMissing));
@@ -101,7 +102,7 @@ void CheckAnchors(const Language& lang, const Page& page, const HtmlScan& scan,
                                       "(\"Read the 2023 annual report\")";
     const char* code = empty ? kLinkTextEmpty : kLinkTextVague;
     const SourcePos* at =
-        PlaceOfItem(places, false, scan.anchors, i, [](const HtmlAnchor& x) { return x.href; });
+        PlaceOfItem(places, PlaceKind::kLink, scan.anchors, i, [](const HtmlAnchor& x) { return x.href; });
     std::vector<std::string> needles =
         empty ? std::vector<std::string>{"[](" + a.href, "](" + a.href, a.href}
               : std::vector<std::string>{"[" + a.text + "](", "[" + a.text + "]", a.text};
@@ -110,17 +111,29 @@ void CheckAnchors(const Language& lang, const Page& page, const HtmlScan& scan,
   }
 }
 
-void CheckHeadings(const Page& page, const HtmlScan& scan, SourceMap& sources, Diagnostics& diags) {
+// Where the Markdown wrote the heading with id `id`: ids are unique in a page, and the Markdown's
+// never take the theme's. nullptr for a heading of the template's.
+const SourcePos* HeadingPlace(const std::vector<MarkdownPlace>& places, const std::string& id) {
+  if (id.empty()) return nullptr;
+  for (const MarkdownPlace& p : places)
+    if (p.kind == PlaceKind::kHeading && p.key == id) return &p.pos;
+  return nullptr;
+}
+
+void CheckHeadings(const Page& page, const HtmlScan& scan, const std::vector<MarkdownPlace>& places,
+                   SourceMap& sources, Diagnostics& diags) {
   int previous = 0;
   for (const HtmlHeading& h : scan.headings) {
     if (previous > 0 && h.level > previous + 1) {
       std::string hashes(static_cast<size_t>(h.level), '#');
-      diags.Add(sources.Locate(
-          page, TemplateName(page), {hashes + " " + h.text, h.text},
-          "heading \"" + h.text + "\" is an h" + std::to_string(h.level) + " after an h" +
-              std::to_string(previous) + "; make it an h" + std::to_string(previous + 1) + " (" +
-              std::string(static_cast<size_t>(previous + 1), '#') + "), so that no level is skipped",
-          kHeadingSkip));
+      std::string message = "heading \"" + h.text + "\" is an h" + std::to_string(h.level) + " after an h" +
+                            std::to_string(previous) + "; make it an h" + std::to_string(previous + 1) +
+                            " (" + std::string(static_cast<size_t>(previous + 1), '#') +
+                            "), so that no level is skipped";
+      const SourcePos* at = HeadingPlace(places, h.id);
+      diags.Add(at ? sources.At(page, *at, std::move(message), kHeadingSkip)
+                   : sources.Locate(page, TemplateName(page), {hashes + " " + h.text, h.text},
+                                    std::move(message), kHeadingSkip));
     }
     previous = h.level;
   }
@@ -152,7 +165,7 @@ void CheckPageHtml(const Language& lang, const Page& page, const HtmlScan& scan,
                    const std::vector<MarkdownPlace>& places, SourceMap& sources, Diagnostics& diags) {
   CheckImages(page, scan, places, sources, diags);
   CheckAnchors(lang, page, scan, places, sources, diags);
-  CheckHeadings(page, scan, sources, diags);
+  CheckHeadings(page, scan, places, sources, diags);
 }
 
 void CheckStaleTranslations(const Site& site, Diagnostics& diags) {

@@ -14,7 +14,7 @@
 
 namespace tandem {
 
-// `places` are where the page's Markdown writes its links and images (RenderedPage::places).
+// `places` are where the page's Markdown writes its links, images and headings (RenderedPage::places).
 void CheckPageHtml(const Language& lang, const Page& page, const HtmlScan& scan,
                    const std::vector<MarkdownPlace>& places, SourceMap& sources, Diagnostics& diags);
 

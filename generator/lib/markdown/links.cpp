@@ -49,7 +49,7 @@ void ReportPlaces(cmark_node* root, std::string_view markdown, const PlaceHook& 
     size_t column = static_cast<size_t>(std::max(0, cmark_node_get_start_column(node) - 1)) + image;
     TextPos pos = lines.PosOf(lines.Start(cmark_node_get_start_line(node)) + column);
     const char* url = cmark_node_get_url(node);
-    hook(image, url ? url : "", pos.line, pos.column);
+    hook(image ? PlaceKind::kImage : PlaceKind::kLink, url ? url : "", pos.line, pos.column);
   }
   cmark_iter_free(it);
 }

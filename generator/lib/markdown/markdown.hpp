@@ -31,10 +31,12 @@ using UnclosedHook = std::function<void(std::string_view opened, int line, int c
 // or nullopt to keep it. `line` and `column` locate the destination in the Markdown (links.cpp).
 using LinkHook = std::function<std::optional<std::string>(std::string_view url, int line, int column)>;
 
-// Told of each link and image of the Markdown, in document order, once its address is rewritten:
-// whether it is an image, its address, and where its "[" is (an image's, after its "!"), from
-// cmark-gfm's own positions. What the checks of the HTML place their findings at.
-using PlaceHook = std::function<void(bool image, std::string_view url, int line, int column)>;
+// Told of each link and image of the Markdown, in document order, once its address is rewritten,
+// and of each heading once it has its id: its kind, its address (its id, a heading's), and where
+// it is from cmark-gfm's own positions: a link's "[" (an image's, after its "!"), a heading's
+// first character. What the checks of the HTML place their findings at.
+enum class PlaceKind { kLink, kImage, kHeading };
+using PlaceHook = std::function<void(PlaceKind kind, std::string_view key, int line, int column)>;
 
 // Heading ids (headings.cpp): the id made from a heading's text (ASCII, lowercase, hyphens),
 // whether an id is one the page already has outside its Markdown (the theme's), and where

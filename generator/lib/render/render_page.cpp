@@ -116,8 +116,8 @@ void PageRenderer::AddLinksAndHeadingIds(const Page& page, MarkdownOptions& md, 
   md.link_hook = [&](std::string_view url, int line, int column) {
     return links_.Rewrite(page, url, line, column, scope);
   };
-  md.place_hook = [&](bool image, std::string_view url, int line, int column) {
-    scope.places.push_back({image, std::string(url), scope.At(line, column)});
+  md.place_hook = [&](PlaceKind kind, std::string_view key, int line, int column) {
+    scope.places.push_back({kind, std::string(key), scope.At(line, column)});
   };
   const Locale& locale = *site_.languages[page.lang_index].locale;
   md.heading_slug = [&locale](std::string_view text) { return locale.Slugify(text); };

@@ -31,9 +31,10 @@ MarkdownOptions Shifted(MarkdownOptions md, Origin origin) {
       return hook(url, at.line, at.column);
     };
   if (md.place_hook)
-    md.place_hook = [hook = md.place_hook, origin](bool image, std::string_view url, int line, int column) {
+    md.place_hook = [hook = md.place_hook, origin](PlaceKind kind, std::string_view key, int line,
+                                                   int column) {
       TextPos at = origin.In(line, column);
-      hook(image, url, at.line, at.column);
+      hook(kind, key, at.line, at.column);
     };
   if (md.block_hook)
     md.block_hook = [hook = md.block_hook, origin](std::string_view info, std::string_view body, int line) {
