@@ -43,6 +43,8 @@ void ReportPlaces(cmark_node* root, std::string_view markdown, const PlaceHook& 
     cmark_node* node = cmark_iter_get_node(it);
     cmark_node_type type = cmark_node_get_type(node);
     if (ev != CMARK_EVENT_ENTER || (type != CMARK_NODE_LINK && type != CMARK_NODE_IMAGE)) continue;
+    // A node an extension made may have no position: left out, its finding is placed by a search.
+    if (cmark_node_get_start_line(node) < 1) continue;
     // cmark-gfm's column counts bytes from the line's start, and is an image's "!"; messages count
     // characters, and point at the brackets, where the text or alt text goes.
     bool image = type == CMARK_NODE_IMAGE;
