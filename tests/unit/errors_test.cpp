@@ -80,8 +80,7 @@ TEST_CASE("a layout the theme lacks falls back to the default template, with one
             "instead. Add the template, or remove the layout [layout-missing]\n"
             " 3 | layout = \"pag\"\n"
             "   | ^\n"
-            "content/en/z.md:3:1: warning: the theme has no layout \"story\" (" +
-            theme +
+            "content/en/z.md:3:1: warning: the theme has no layout \"story\" (" + theme +
             "story.mustache); this page uses the default template instead. Add the template, or remove the "
             "layout [layout-missing]\n"
             " 3 | layout = \"story\"\n"
@@ -92,8 +91,7 @@ TEST_CASE("a layout the theme lacks falls back to the default template, with one
   strict.strict = true;
   auto failed = site.Build(strict);
   CHECK_FALSE(failed.report.ok);
-  CHECK(failed.errors.find("content/en/x.md:3:1: error: the theme has no layout \"pag\"") !=
-        std::string::npos);
+  CHECK(failed.errors.find("content/en/x.md:3:1: error: the theme has no layout \"pag\"") != std::string::npos);
 }
 
 TEST_CASE("a missing partial", "[errors]") {
@@ -141,10 +139,8 @@ TEST_CASE("an unknown key in site.toml", "[errors]") {
                  "\"en-CA\"\ntitle = \"T\"\ncreator = \"C\"\n");
   CHECK(site.Build().errors ==
         "site.toml:2:1: error: unknown key \"them\" in site.toml (did you mean \"theme\"?); known keys: "
-        "\"base_url\", \"theme\", \"currency\", \"allow_raw_html\", \"page_timeout\", \"languages\", "
-        "\"feeds\", "
-        "\"search\", \"noindex\", \"checks\", \"translation_source\", \"timezone\", \"params\", "
-        "\"permalinks\", "
+        "\"base_url\", \"theme\", \"currency\", \"allow_raw_html\", \"page_timeout\", \"languages\", \"feeds\", "
+        "\"search\", \"noindex\", \"checks\", \"translation_source\", \"timezone\", \"params\", \"permalinks\", "
         "\"ascii_urls\", \"taxonomies\", \"page_params\", \"slugs\", \"identity\", "
         "\"missing_translation\", \"title_max_length\", \"description_max_length\", \"share\", \"feedback\", "
         "\"analytics\"\n"
@@ -368,8 +364,7 @@ TEST_CASE("page_params must be a list of key names, and slugs one of its two rul
   std::string toml = ReadBytes(site.source() / "site.toml");
   site.WriteFile("site.toml", "page_params = [\"author\", 3]\nslugs = \"wordpress\"\n" + toml);
   CHECK(site.Build().errors ==
-        "site.toml:1:26: error: \"page_params\" must be a list of the front matter keys of the site's own, "
-        "like "
+        "site.toml:1:26: error: \"page_params\" must be a list of the front matter keys of the site's own, like "
         "page_params = [\"author\", \"image\"]\n"
         " 1 | page_params = [\"author\", 3]\n"
         "   |                          ^\n"
