@@ -210,11 +210,9 @@ void DropRawHtml(cmark_node* root, std::string_view markdown, const RawHtmlHook&
     // A closing tag is the end of one already reported.
     if (!IsComment(html) && html.compare(0, 2, "</") != 0 && hook) {
       cmark_node* block = BlockAncestor(node);
-      if (block != current_block)
-        current_block = block, cursor = lines.Start(cmark_node_get_start_line(block));
+      if (block != current_block) current_block = block, cursor = lines.Start(cmark_node_get_start_line(block));
       size_t at = markdown.find(html, cursor);
-      TextPos pos =
-          at == std::string_view::npos ? TextPos{cmark_node_get_start_line(block), 1} : lines.PosOf(at);
+      TextPos pos = at == std::string_view::npos ? TextPos{cmark_node_get_start_line(block), 1} : lines.PosOf(at);
       if (at != std::string_view::npos) cursor = at + html.size();
       hook(false, FirstTag(html), pos.line, pos.column);
     }
