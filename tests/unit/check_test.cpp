@@ -80,10 +80,10 @@ TEST_CASE("tandem check reports each problem of the generated pages with its cod
       "[link-other-language]\n"
       " 9 | [Click here](/en/guide/) for more, or see [le guide](/fr/guide/).\n"
       "   |                                                      ^\n"
-      "content/en/_index.md:11:5: warning: image \"/images/chart.gif\" has no alt text; say what it shows "
+      "content/en/_index.md:11:2: warning: image \"/images/chart.gif\" has no alt text; say what it shows "
       "between the brackets: ![what it shows](/images/chart.gif) [image-alt-missing]\n"
       " 11 | ![](/images/chart.gif)\n"
-      "    |     ^\n"
+      "    |  ^\n"
       "content/en/_index.md:13:1: warning: link to \"/en/guide/\" has no text, so a screen reader reads out "
       "its "
       "address; write where it goes between the brackets [link-text-empty]\n"
@@ -102,6 +102,49 @@ TEST_CASE("tandem check reports each problem of the generated pages with its cod
       " 5 | Lisez [le guide](/fr/guide/). Pour tout savoir, [cliquez ici](/fr/guide/#etapes).\n"
       "   |                                                 ^\n");
   CHECK(result.report.ok);
+}
+
+TEST_CASE("a finding is placed where cmark-gfm read the image or link, not at the first like it", "[check]") {
+  // The image with alt text on line 7 has the same address as the one without on line 11 (found at
+  // 7:21 by a search of the text); the two vague links on lines 13 and 15 have the same text.
+  FixtureSite site("check-problems");
+  site.WriteFile("static/chart.gif", "GIF89a");
+  site.WriteFile(
+      "content/en/charts.md",
+      "+++\ntitle = \"Charts\"\n+++\nThe charts.\n\n## Spending\nSee this ![A chart](/chart.gif)\n\n"
+      "## Again\n\n![](/chart.gif)\n\n[Click here](/en/guide/).\n\n- Or [Click here](/en/charts/).\n");
+  site.WriteFile("content/fr/charts.md", "+++\ntitle = \"Graphiques\"\n+++\nLes graphiques.\n");
+  auto result = Check(site);
+  std::string warnings = result.warnings.substr(result.warnings.find("content/en/charts.md"));
+  CHECK(warnings.substr(0, warnings.find("content/en/only-english.md")) ==
+        "content/en/charts.md:11:2: warning: image \"/chart.gif\" has no alt text; say what it shows between "
+        "the brackets: ![what it shows](/chart.gif) [image-alt-missing]\n"
+        " 11 | ![](/chart.gif)\n"
+        "    |  ^\n"
+        "content/en/charts.md:13:1: warning: link text \"Click here\" does not say where the link goes; name "
+        "its destination instead (\"Read the 2023 annual report\") [link-text-vague]\n"
+        " 13 | [Click here](/en/guide/).\n"
+        "    | ^\n"
+        "content/en/charts.md:15:6: warning: link text \"Click here\" does not say where the link goes; name "
+        "its destination instead (\"Read the 2023 annual report\") [link-text-vague]\n"
+        " 15 | - Or [Click here](/en/charts/).\n"
+        "    |      ^\n");
+}
+
+TEST_CASE("a skipped heading level is placed at its own heading, not at the first with its text", "[check]") {
+  FixtureSite site("check-problems");
+  site.WriteFile(
+      "content/en/results.md",
+      "+++\ntitle = \"Results\"\n+++\n## Spending\n### Years\n#### Results\n\n## Again\n#### Results\n");
+  site.WriteFile("content/fr/results.md", "+++\ntitle = \"Résultats\"\n+++\nTexte.\n");
+  auto result = Check(site);
+  std::string warnings = result.warnings.substr(result.warnings.find("content/en/results.md"));
+  CHECK(
+      warnings.substr(0, warnings.find("content/fr/")) ==
+      "content/en/results.md:9:1: warning: heading \"Results\" is an h4 after an h2; make it an h3 (###), so "
+      "that no level is skipped [heading-skip]\n"
+      " 9 | #### Results\n"
+      "   | ^\n");
 }
 
 namespace {
@@ -146,11 +189,11 @@ TEST_CASE("[checks] turns a check off or changes its severity; --strict makes ev
   auto result = Check(site);
   CHECK_FALSE(Has(result.warnings, "[link-text-vague]"));
   CHECK(result.errors ==
-        "content/en/_index.md:11:5: error: image \"/images/chart.gif\" has no alt text; say what it shows "
+        "content/en/_index.md:11:2: error: image \"/images/chart.gif\" has no alt text; say what it shows "
         "between "
         "the brackets: ![what it shows](/images/chart.gif) [image-alt-missing]\n"
         " 11 | ![](/images/chart.gif)\n"
-        "    |     ^\n");
+        "    |  ^\n");
   CHECK_FALSE(result.report.ok);
 
   auto strict = Check(site, true);

@@ -189,7 +189,7 @@ class Scanner {
     if (name == "a" && Has(attrs, "href")) OpenAnchor(attrs);
     if (name == "img") Image(attrs);
     if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') {
-      scan_.headings.push_back({name[1] - '0', ""});
+      scan_.headings.push_back({name[1] - '0', "", Has(attrs, "id") ? Get(attrs, "id") : ""});
       in_heading_ = true;
     }
   }

@@ -36,6 +36,7 @@ struct HtmlImage {
 struct HtmlHeading {
   int level = 0;  // 1 to 6
   std::string text;
+  std::string id;
 };
 
 struct HtmlScan {

@@ -5,15 +5,18 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "check/html_scan.hpp"
 #include "check/source_map.hpp"
+#include "directives/directive.hpp"
 #include "model/site.hpp"
 
 namespace tandem {
 
-void CheckPageHtml(const Language& lang, const Page& page, const HtmlScan& scan, SourceMap& sources,
-                   Diagnostics& diags);
+// `places` are where the page's Markdown writes its links, images and headings (RenderedPage::places).
+void CheckPageHtml(const Language& lang, const Page& page, const HtmlScan& scan,
+                   const std::vector<MarkdownPlace>& places, SourceMap& sources, Diagnostics& diags);
 
 // Translations whose source changed after them (translation-stale): the source language is the
 // page's front matter translation_source (either page's), else site.toml's translation_source.

@@ -82,4 +82,8 @@ Diagnostic SourceMap::Locate(const Page& page, const std::string& layout,
   return *found;
 }
 
+Diagnostic SourceMap::At(const Page& page, const SourcePos& pos, std::string message, std::string code) {
+  return {Severity::kWarning, pos, std::move(message), LineAt(Text(page.fs_path), pos.line), std::move(code)};
+}
+
 }  // namespace tandem

@@ -1,5 +1,6 @@
-// Where a finding in a page's generated HTML was written: in its Markdown, found by searching the
-// file for what the HTML came from (the link's address, its text), else in its template.
+// Where a finding in a page's generated HTML was written: in its Markdown, at the place cmark-gfm
+// gave (a link's or an image's), or found by searching the file for what the HTML came from (a
+// heading's text), else in its template.
 #pragma once
 
 #include <map>
@@ -23,6 +24,8 @@ class SourceMap {
   // Thread-safe.
   Diagnostic Locate(const Page& page, const std::string& layout, const std::vector<std::string>& needles,
                     std::string message, std::string code);
+  // A warning at `pos` of the page's file, its line quoted. Thread-safe.
+  Diagnostic At(const Page& page, const SourcePos& pos, std::string message, std::string code);
 
  private:
   const std::string& Text(const std::string& fs_path);

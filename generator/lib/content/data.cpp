@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "config/toml_source.hpp"
+#include "content/printable.hpp"
 #include "support/files.hpp"
 #include "support/text.hpp"
 
@@ -36,17 +37,65 @@ Value YamlValue(const YAML::Node& node, int depth = 0) {
   return Value(text);
 }
 
+// A character no page can carry, in a key or a text of the data (content/printable.hpp): reported
+// where it is written. `name` is the value's key path as messages show it ("offices.name").
+bool CheckPrintableToml(const TomlSource& src, const toml::node& node, const std::string& name,
+                        Diagnostics& diags) {
+  bool ok = true;
+  if (const toml::table* t = node.as_table()) {
+    for (const auto& [key, value] : *t) {
+      std::string sub = name.empty() ? std::string(key.str()) : name + "." + std::string(key.str());
+      if (!CheckPrintable(key.str(), src.file, PosOf(src, key.source()), "this key", diags)) {
+        ok = false;
+        continue;
+      }
+      ok = CheckPrintableToml(src, value, sub, diags) && ok;
+    }
+  } else if (const toml::array* a = node.as_array()) {
+    for (const toml::node& item : *a) ok = CheckPrintableToml(src, item, name, diags) && ok;
+  } else if (auto s = node.as_string()) {
+    ok = CheckPrintable(s->get(), src.file, PosOf(src, node.source()), "\"" + name + "\"", diags);
+  }
+  return ok;
+}
+
+bool CheckPrintableYaml(const std::string& shown, const std::string& file, const YAML::Node& node,
+                        const std::string& name, Diagnostics& diags, int depth = 0) {
+  auto at = [&](const YAML::Mark& m) { return SourcePos{shown, m.line + 1, m.column + 1}; };
+  bool ok = true;
+  if (depth > 64) return ok;  // YamlValue refuses it
+  if (node.IsMap()) {
+    for (const auto& kv : node) {
+      std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "";
+      if (!CheckPrintable(key, file, at(kv.first.Mark()), "this key", diags)) {
+        ok = false;
+        continue;
+      }
+      ok = CheckPrintableYaml(shown, file, kv.second, name.empty() ? key : name + "." + key, diags,
+                              depth + 1) &&
+           ok;
+    }
+  } else if (node.IsSequence()) {
+    for (const YAML::Node& item : node)
+      ok = CheckPrintableYaml(shown, file, item, name, diags, depth + 1) && ok;
+  } else if (node.IsScalar()) {
+    ok = CheckPrintable(node.Scalar(), file, at(node.Mark()), "\"" + name + "\"", diags);
+  }
+  return ok;
+}
+
 std::optional<Value> ReadDataFile(const fs::path& file, const std::string& shown, Diagnostics& diags) {
   auto text = ReadSourceText(file.string(), shown, diags);
   if (!text) return std::nullopt;
   if (file.extension() == ".toml") {
     TomlSource src{shown, *text, 1, *text};
     auto table = ParseToml(src, diags);
-    if (!table) return std::nullopt;
+    if (!table || !CheckPrintableToml(src, *table, "", diags)) return std::nullopt;
     return TomlValue(*table);
   }
   try {
     YAML::Node root = YAML::Load(*text);
+    if (!CheckPrintableYaml(shown, *text, root, "", diags)) return std::nullopt;
     return root.IsNull() ? Value::Map() : YamlValue(root);
   } catch (const YAML::Exception& e) {
     SourcePos pos{shown, e.mark.line + 1, e.mark.column + 1};

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "markdown/markdown.hpp"
 #include "model/site.hpp"
 #include "support/diagnostics.hpp"
 #include "support/value.hpp"
@@ -29,6 +30,15 @@ struct Attachment {
 struct Dependency {
   std::string name;
   uint64_t hash = 0;
+};
+
+// Where a link, an image or a heading of the page's Markdown is written, with its address as its
+// HTML has it (a heading's id): what the checks of the HTML place a finding at
+// (check/page_checks.cpp).
+struct MarkdownPlace {
+  PlaceKind kind = PlaceKind::kLink;
+  std::string key;
+  SourcePos pos;
 };
 
 // The page a directive renders in: where things are in its file, its language, and what
@@ -64,6 +74,7 @@ class PageScope {
   std::vector<Attachment> attachments;
   std::vector<Diagnostic> diagnostics;
   std::vector<Dependency> dependencies;
+  std::vector<MarkdownPlace> places;  // its Markdown's links, images and headings
 
  private:
   const Page& page_;

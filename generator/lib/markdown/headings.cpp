@@ -1,5 +1,6 @@
 #include "markdown/headings.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <optional>
 #include <set>
@@ -176,6 +177,11 @@ void AddHeadingIds(cmark_node* root, std::string_view markdown, const MarkdownOp
     if (h.id.empty()) {
       std::string slug = options.heading_slug(PlainText(h.node));
       h.id = ids.Unique(slug.empty() ? "heading" : slug);
+    }
+    if (options.place_hook) {
+      size_t column = static_cast<size_t>(std::max(0, cmark_node_get_start_column(h.node) - 1));
+      TextPos at = lines.PosOf(lines.Start(cmark_node_get_start_line(h.node)) + column);
+      options.place_hook(PlaceKind::kHeading, h.id, at.line, at.column);
     }
     WriteWithId(h.node, h.id, flags, extensions);
   }

@@ -12,4 +12,7 @@ namespace tandem {
 
 void RewriteLinks(cmark_node* root, std::string_view markdown, const LinkHook& hook);
 
+// Tells `hook` of every link and image under `root`, in document order.
+void ReportPlaces(cmark_node* root, std::string_view markdown, const PlaceHook& hook);
+
 }  // namespace tandem

@@ -507,6 +507,7 @@ std::string RenderMarkdown(std::string_view markdown, const MarkdownOptions& opt
   bool has_link =
       markdown.find("](") != std::string_view::npos || markdown.find("]:") != std::string_view::npos;
   if (options.link_hook && has_link) RewriteLinks(doc.root, markdown, options.link_hook);
+  if (options.place_hook && has_link) ReportPlaces(doc.root, markdown, options.place_hook);
   // Most pages have neither; walking their nodes for nothing costs a tenth of the Markdown stage.
   bool has_fence =
       markdown.find("```") != std::string_view::npos || markdown.find("~~~") != std::string_view::npos;

@@ -31,6 +31,13 @@ using UnclosedHook = std::function<void(std::string_view opened, int line, int c
 // or nullopt to keep it. `line` and `column` locate the destination in the Markdown (links.cpp).
 using LinkHook = std::function<std::optional<std::string>(std::string_view url, int line, int column)>;
 
+// Told of each link and image of the Markdown, in document order, once its address is rewritten,
+// and of each heading once it has its id: its kind, its address (its id, a heading's), and where
+// it is from cmark-gfm's own positions: a link's "[" (an image's, after its "!"), a heading's
+// first character. What the checks of the HTML place their findings at.
+enum class PlaceKind { kLink, kImage, kHeading };
+using PlaceHook = std::function<void(PlaceKind kind, std::string_view key, int line, int column)>;
+
 // Heading ids (headings.cpp): the id made from a heading's text (ASCII, lowercase, hyphens),
 // whether an id is one the page already has outside its Markdown (the theme's), and where
 // to report a bad `{#id}`.
@@ -50,6 +57,7 @@ struct MarkdownOptions {
   InlineHook inline_hook;
   UnclosedHook unclosed_hook;
   LinkHook link_hook;
+  PlaceHook place_hook;
   // With a slug hook, every heading gets an id; without one, headings are cmark-gfm's.
   SlugHook heading_slug;
   ReservedIdHook reserved_id;

@@ -67,7 +67,8 @@ bool KeepPage(BuildState& s, const Page& page, const CachedPage& cached, const P
 void ScanPage(BuildState& s, const Page& page, const RenderedPage& rendered, PageOutcome& outcome) {
   if (!rendered.ok) return;
   HtmlScan scan = ScanHtml(rendered.html);
-  if (s.options.check_only) CheckPageHtml(s.site.languages[page.lang_index], page, scan, *s.sources, s.diags);
+  if (s.options.check_only)
+    CheckPageHtml(s.site.languages[page.lang_index], page, scan, rendered.places, *s.sources, s.diags);
   outcome.entry.links = std::move(scan.links);
   // A section's later list pages (page/2/..., its last attachments) are checked with its links.
   size_t list_pages = static_cast<size_t>(ListPageCount(page) - 1);

@@ -116,6 +116,9 @@ void PageRenderer::AddLinksAndHeadingIds(const Page& page, MarkdownOptions& md, 
   md.link_hook = [&](std::string_view url, int line, int column) {
     return links_.Rewrite(page, url, line, column, scope);
   };
+  md.place_hook = [&](PlaceKind kind, std::string_view key, int line, int column) {
+    scope.places.push_back({kind, std::string(key), scope.At(line, column)});
+  };
   const Locale& locale = *site_.languages[page.lang_index].locale;
   md.heading_slug = [&locale](std::string_view text) { return locale.Slugify(text); };
   md.reserved_id = [this, &scope](std::string_view id) {
@@ -165,6 +168,7 @@ RenderedPage PageRenderer::Render(const Page& page, std::string markdown, Value 
   out.attachments = std::move(scope.attachments);
   out.diagnostics = std::move(scope.diagnostics);
   out.dependencies = std::move(scope.dependencies);
+  out.places = std::move(scope.places);
   if (failed) return out;
   for (auto& [key, value] : view.fields)
     if (key == "page") value.Set("content", std::move(content));

@@ -23,6 +23,7 @@ struct RenderedPage {
   std::vector<Attachment> attachments;
   std::vector<Diagnostic> diagnostics;
   std::vector<Dependency> dependencies;  // what its HTML was made from besides its file and view
+  std::vector<MarkdownPlace> places;     // where its Markdown's links, images, headings are, for checks
   bool ok = false;
 };
 

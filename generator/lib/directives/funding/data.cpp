@@ -84,6 +84,8 @@ const std::vector<std::string> kProjectKeys = {"id",
                                                "indigenous_led",
                                                "indigenous_serving",
                                                "link"};
+const std::vector<std::string> kProjectRequired = {
+    "id", "program", "stream", "recipient", "title", "city", "amount", "first_fiscal_year", "duration_years"};
 // Messages are in English: "French", "Inuktitut".
 const Locale& English() {
   static const Locale english("en-CA");
@@ -113,6 +115,12 @@ class Reader {
   void ReadProjects(const File& file);
 
  private:
+  // The parts of a project, each read into `project`: false when one is missing or wrong (reported).
+  bool ReadProgramAndStream(const File& file, const toml::table& p, Project& project);
+  bool ReadProjectTexts(const File& file, const toml::table& p, Project& project);
+  bool ReadPlace(const File& file, const toml::table& p, const std::string& who, Project& project);
+  bool ReadAmountAndYears(const File& file, const toml::table& p, Project& project);
+  bool ReadFlagsAndLink(const File& file, const toml::table& p, Project& project);
   // The tables of `key` in `file`, or none if it is not an array of tables (reported).
   std::vector<const toml::table*> Entries(const File& file, const std::string& key, const std::string& what);
   void Error(const File& file, const toml::node& node, const std::string& message) {
@@ -291,174 +299,190 @@ bool IsKnownCountry(const std::string& code) {
   return !name.empty() && name != code && name != "Unknown Region";
 }
 
+// Its program and stream: known, and the stream the program's.
+bool Reader::ReadProgramAndStream(const File& file, const toml::table& p, Project& project) {
+  auto program = ReadString(file, p, "program");
+  auto stream = ReadString(file, p, "stream");
+  bool ok = program && stream;
+  if (program && !data_.FindProgram(*program) && program_at_.count(*program)) {
+    ok = false;  // a program with errors of its own, already reported
+    program.reset();
+  } else if (program && !data_.FindProgram(*program)) {
+    Error(file, *p.get("program"), UnknownProgram(*program));
+    ok = false;
+    program.reset();
+  }
+  if (stream) {
+    const Stream* s = data_.FindStream(*stream);
+    std::vector<std::string> candidates = data_.StreamIds(program.value_or(""));
+    if (!s && stream_at_.count(*stream)) {
+      ok = false;  // a stream with errors of its own, already reported
+    } else if (!s) {
+      Error(file, *p.get("stream"),
+            "unknown stream " + Quoted(*stream) + DidYouMeanSuffix(*stream, candidates) +
+                (program ? "; the streams of program " + Quoted(*program) + ": " : "; known streams: ") +
+                JoinQuoted(candidates));
+      ok = false;
+    } else if (program && s->program != *program) {
+      Error(file, *p.get("stream"),
+            "stream " + Quoted(*stream) + " belongs to program " + Quoted(s->program) + ", not " +
+                Quoted(*program) + "; the streams of program " + Quoted(*program) + ": " +
+                JoinQuoted(candidates));
+      ok = false;
+    }
+  }
+  if (program) project.program = *program;
+  if (stream) project.stream = *stream;
+  return ok;
+}
+
+// Its texts, in each language.
+bool Reader::ReadProjectTexts(const File& file, const toml::table& p, Project& project) {
+  auto recipient = ReadText(file, p, "recipient", true);
+  auto title = ReadText(file, p, "title", true);
+  auto city = ReadText(file, p, "city", true);
+  if (recipient) project.recipient = *recipient;
+  if (title) project.title = *title;
+  if (city) project.city = *city;
+  return recipient && title && city;
+}
+
+// Where: a province or territory, or a country abroad. `who` names the project.
+bool Reader::ReadPlace(const File& file, const toml::table& p, const std::string& who, Project& project) {
+  bool ok = true;
+  bool country_ok = true;
+  if (auto country = ReadString(file, p, "country")) {
+    if (!IsKnownCountry(*country)) {
+      country_ok = false;
+      Error(file, *p.get("country"),
+            "unknown country code " + Quoted(*country) +
+                ": use an ISO 3166 two-letter code in capitals, like \"AT\" for Austria");
+      ok = false;
+    } else {
+      project.country = *country;
+    }
+  } else if (p.contains("country")) {
+    country_ok = ok = false;
+  }
+  auto province = ReadString(file, p, "province");
+  if (province) {
+    if (std::find(kProvinces.begin(), kProvinces.end(), *province) == kProvinces.end()) {
+      std::string upper = *province;
+      for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      bool close = std::find(kProvinces.begin(), kProvinces.end(), upper) != kProvinces.end();
+      Error(file, *p.get("province"),
+            "unknown province or territory code " + Quoted(*province) +
+                (close ? " (did you mean " + Quoted(upper) + "?)" : "") + "; use one of " +
+                JoinQuoted(kProvinces));
+      ok = false;
+    } else if (project.country != "CA") {
+      Error(file, *p.get("province"),
+            "province is only for projects in Canada, and this one's country is " + Quoted(project.country) +
+                "; remove one of them");
+      ok = false;
+    } else {
+      project.province = *province;
+    }
+  } else if (p.contains("province")) {
+    ok = false;
+  } else if (project.country != "CA" || !country_ok) {
+    // abroad, or a bad country already reported
+  } else if (!p.contains("country")) {
+    Error(file, p, who + " is missing the required field \"province\" (or country, for a project abroad)");
+    ok = false;
+  } else {
+    Error(file, p, who + " is in Canada but has no province: add province = \"ON\" (or its own code)");
+    ok = false;
+  }
+  return ok;
+}
+
+// Money and time: its amount, first fiscal year and duration.
+bool Reader::ReadAmountAndYears(const File& file, const toml::table& p, Project& project) {
+  bool ok = true;
+  if (const toml::node* amount = p.get("amount")) {
+    if (!amount->is_integer()) {
+      Error(file, *amount,
+            "amount must be a whole number of dollars, like amount = 54919: no decimals, quotes or "
+            "separators");
+      ok = false;
+    } else if (int64_t n = amount->as_integer()->get(); n < 0) {
+      Error(file, *amount, "amount must not be negative");
+      ok = false;
+    } else if (n > kMaxAmount) {
+      Error(file, *amount, "amount is over a trillion dollars; check it");
+      ok = false;
+    } else {
+      project.amount = n;
+    }
+  }
+  if (const toml::node* year = p.get("first_fiscal_year")) {
+    auto text = year->value<std::string>();
+    auto first = text && year->is_string() ? ParseFiscalYear(*text) : std::nullopt;
+    if (!first) {
+      Error(file, *year,
+            "first_fiscal_year must be a fiscal year written as its two calendar years, in quotes, like "
+            "first_fiscal_year = \"2020-2021\"");
+      ok = false;
+    } else {
+      project.first_year = *first;
+    }
+  }
+  if (const toml::node* duration = p.get("duration_years")) {
+    if (!duration->is_integer() || duration->as_integer()->get() < 1 || duration->as_integer()->get() > 100) {
+      Error(file, *duration,
+            "duration_years must be a whole number of years, 1 or more, like duration_years = 4");
+      ok = false;
+    } else {
+      project.duration_years = static_cast<int>(duration->as_integer()->get());
+    }
+  }
+  return ok;
+}
+
+// Its flags and link.
+bool Reader::ReadFlagsAndLink(const File& file, const toml::table& p, Project& project) {
+  auto led = ReadFlag(file, p, "indigenous_led");
+  auto serving = ReadFlag(file, p, "indigenous_serving");
+  bool ok = led && serving;
+  project.indigenous_led = led.value_or(false);
+  project.indigenous_serving = serving.value_or(false);
+  if (auto link = ReadString(file, p, "link")) {
+    // "//host/x" is another site's address without its scheme, not a path of this one.
+    bool path = StartsWith(*link, "/") && !StartsWith(*link, "//");
+    if (!StartsWith(*link, "https://") && !StartsWith(*link, "http://") && !path) {
+      Error(file, *p.get("link"),
+            "link must be a full address starting with https:// (or a path starting with /)");
+      ok = false;
+    } else {
+      project.link = *link;
+    }
+  } else if (p.contains("link")) {
+    ok = false;
+  }
+  return ok;
+}
+
 void Reader::ReadProjects(const File& file) {
   for (const toml::table* t : Entries(file, "projects", "project")) {
     const toml::table& p = *t;
     bool ok = CheckKeys(file.Source(), p, kProjectKeys, "[[projects]]", diags_);
     auto id = ReadId(file, p);
-    Project project;
     std::string who = Name("project", id.value_or(""));
-    ok = Require(file, p,
-                 {"id", "program", "stream", "recipient", "title", "city", "amount", "first_fiscal_year",
-                  "duration_years"},
-                 who) &&
-         ok;
+    ok = Require(file, p, kProjectRequired, who) && ok;
+    Project project;
     if (id) {
       project.id = *id;
       ok = ClaimId(file, p, "project", *id, project_at_) && ok;
     } else {
       ok = false;
     }
-
-    // Its program and stream.
-    auto program = ReadString(file, p, "program");
-    auto stream = ReadString(file, p, "stream");
-    ok = ok && program && stream;
-    if (program && !data_.FindProgram(*program) && program_at_.count(*program)) {
-      ok = false;  // a program with errors of its own, already reported
-      program.reset();
-    } else if (program && !data_.FindProgram(*program)) {
-      Error(file, *p.get("program"), UnknownProgram(*program));
-      ok = false;
-      program.reset();
-    }
-    if (stream) {
-      const Stream* s = data_.FindStream(*stream);
-      std::vector<std::string> candidates = data_.StreamIds(program.value_or(""));
-      if (!s && stream_at_.count(*stream)) {
-        ok = false;  // a stream with errors of its own, already reported
-      } else if (!s) {
-        Error(file, *p.get("stream"),
-              "unknown stream " + Quoted(*stream) + DidYouMeanSuffix(*stream, candidates) +
-                  (program ? "; the streams of program " + Quoted(*program) + ": " : "; known streams: ") +
-                  JoinQuoted(candidates));
-        ok = false;
-      } else if (program && s->program != *program) {
-        Error(file, *p.get("stream"),
-              "stream " + Quoted(*stream) + " belongs to program " + Quoted(s->program) + ", not " +
-                  Quoted(*program) + "; the streams of program " + Quoted(*program) + ": " +
-                  JoinQuoted(candidates));
-        ok = false;
-      }
-    }
-    if (program) project.program = *program;
-    if (stream) project.stream = *stream;
-
-    // Its texts.
-    auto recipient = ReadText(file, p, "recipient", true);
-    auto title = ReadText(file, p, "title", true);
-    auto city = ReadText(file, p, "city", true);
-    ok = ok && recipient && title && city;
-    if (recipient) project.recipient = *recipient;
-    if (title) project.title = *title;
-    if (city) project.city = *city;
-
-    // Where: a province or territory, or a country abroad.
-    bool country_ok = true;
-    if (auto country = ReadString(file, p, "country")) {
-      if (!IsKnownCountry(*country)) {
-        country_ok = false;
-        Error(file, *p.get("country"),
-              "unknown country code " + Quoted(*country) +
-                  ": use an ISO 3166 two-letter code in capitals, like \"AT\" for Austria");
-        ok = false;
-      } else {
-        project.country = *country;
-      }
-    } else if (p.contains("country")) {
-      country_ok = ok = false;
-    }
-    auto province = ReadString(file, p, "province");
-    if (province) {
-      if (std::find(kProvinces.begin(), kProvinces.end(), *province) == kProvinces.end()) {
-        std::string upper = *province;
-        for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        bool close = std::find(kProvinces.begin(), kProvinces.end(), upper) != kProvinces.end();
-        Error(file, *p.get("province"),
-              "unknown province or territory code " + Quoted(*province) +
-                  (close ? " (did you mean " + Quoted(upper) + "?)" : "") + "; use one of " +
-                  JoinQuoted(kProvinces));
-        ok = false;
-      } else if (project.country != "CA") {
-        Error(file, *p.get("province"),
-              "province is only for projects in Canada, and this one's country is " +
-                  Quoted(project.country) + "; remove one of them");
-        ok = false;
-      } else {
-        project.province = *province;
-      }
-    } else if (p.contains("province")) {
-      ok = false;
-    } else if (project.country != "CA" || !country_ok) {
-      // abroad, or a bad country already reported
-    } else if (!p.contains("country")) {
-      Error(file, p, who + " is missing the required field \"province\" (or country, for a project abroad)");
-      ok = false;
-    } else {
-      Error(file, p, who + " is in Canada but has no province: add province = \"ON\" (or its own code)");
-      ok = false;
-    }
-
-    // Money and time.
-    if (const toml::node* amount = p.get("amount")) {
-      if (!amount->is_integer()) {
-        Error(file, *amount,
-              "amount must be a whole number of dollars, like amount = 54919: no decimals, quotes or "
-              "separators");
-        ok = false;
-      } else if (int64_t n = amount->as_integer()->get(); n < 0) {
-        Error(file, *amount, "amount must not be negative");
-        ok = false;
-      } else if (n > kMaxAmount) {
-        Error(file, *amount, "amount is over a trillion dollars; check it");
-        ok = false;
-      } else {
-        project.amount = n;
-      }
-    }
-    if (const toml::node* year = p.get("first_fiscal_year")) {
-      auto text = year->value<std::string>();
-      auto first = text && year->is_string() ? ParseFiscalYear(*text) : std::nullopt;
-      if (!first) {
-        Error(file, *year,
-              "first_fiscal_year must be a fiscal year written as its two calendar years, in quotes, like "
-              "first_fiscal_year = \"2020-2021\"");
-        ok = false;
-      } else {
-        project.first_year = *first;
-      }
-    }
-    if (const toml::node* duration = p.get("duration_years")) {
-      if (!duration->is_integer() || duration->as_integer()->get() < 1 ||
-          duration->as_integer()->get() > 100) {
-        Error(file, *duration,
-              "duration_years must be a whole number of years, 1 or more, like duration_years = 4");
-        ok = false;
-      } else {
-        project.duration_years = static_cast<int>(duration->as_integer()->get());
-      }
-    }
-
-    // Flags and link.
-    auto led = ReadFlag(file, p, "indigenous_led");
-    auto serving = ReadFlag(file, p, "indigenous_serving");
-    ok = ok && led && serving;
-    project.indigenous_led = led.value_or(false);
-    project.indigenous_serving = serving.value_or(false);
-    if (auto link = ReadString(file, p, "link")) {
-      // "//host/x" is another site's address without its scheme, not a path of this one.
-      bool path = StartsWith(*link, "/") && !StartsWith(*link, "//");
-      if (!StartsWith(*link, "https://") && !StartsWith(*link, "http://") && !path) {
-        Error(file, *p.get("link"),
-              "link must be a full address starting with https:// (or a path starting with /)");
-        ok = false;
-      } else {
-        project.link = *link;
-      }
-    } else if (p.contains("link")) {
-      ok = false;
-    }
-
+    // Each part is read, and its mistakes reported, whatever the parts before it held.
+    ok = ReadProgramAndStream(file, p, project) && ok;
+    ok = ReadProjectTexts(file, p, project) && ok;
+    ok = ReadPlace(file, p, who, project) && ok;
+    ok = ReadAmountAndYears(file, p, project) && ok;
+    ok = ReadFlagsAndLink(file, p, project) && ok;
     if (ok) data_.projects.push_back(std::move(project));
   }
 }

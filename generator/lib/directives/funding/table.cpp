@@ -318,12 +318,89 @@ std::string Caption(const TableSpec& spec, const Selection& selection, const std
   return FillPlaceholders(strings.Get("funding_caption"), {{"program", selection.program->name.In(lang)}});
 }
 
+// The table's view model and its CSV, made together, row by row.
+struct TableOutput {
+  Value view = Value::Map();
+  std::vector<std::vector<std::string>> csv;
+};
+
+// The header row: the columns' labels in the view; in the CSV, the group's (when it is not
+// already a column, `group_header`, or "" when the theme lacks it) before theirs.
+void AddHeaders(const TableSpec& spec, bool group_column, const std::string* group_header, UiStrings& strings,
+                TableOutput& out) {
+  Value columns = Value::List();
+  std::vector<std::string> headers;
+  for (const std::string& column : spec.columns) {
+    headers.push_back(strings.Get("funding_col_" + column));
+    columns.Push(Value::Map().Set("label", headers.back()).Set("amount", Value::Bool(column == "amount")));
+  }
+  out.view.Set("columns", std::move(columns));
+  out.csv.push_back({});
+  if (group_column) out.csv.back().push_back(group_header ? *group_header : "");
+  out.csv.back().insert(out.csv.back().end(), headers.begin(), headers.end());
+}
+
+// A group's rows: their cells for the view, and their records for the CSV.
+Value GroupRows(const Group& g, const TableSpec& spec, bool group_column, const Language& lang,
+                UiStrings& strings, TableOutput& out) {
+  Value rows = Value::List();
+  for (const Project* p : g.rows) {
+    Value cells = Value::List();
+    std::vector<std::string> record;
+    if (group_column) record.push_back(g.label);
+    for (size_t i = 0; i < spec.columns.size(); ++i) {
+      const std::string& column = spec.columns[i];
+      std::string text = CellText(*p, column, lang, strings);
+      record.push_back(text);
+      if (column == "amount") {
+        cells.Push(AmountCell(p->amount, *lang.locale));
+        continue;
+      }
+      Value cell = Cell(text, i == 0);
+      if (column == "project" && !p->link.empty()) cell.Set("link", p->link);
+      cells.Push(std::move(cell));
+    }
+    rows.Push(Value::Map().Set("cells", std::move(cells)));
+    out.csv.push_back(std::move(record));
+  }
+  return rows;
+}
+
+// Every group, with its rows and subtotal, then the table's total (when it shows amounts).
+void AddGroups(const std::vector<Group>& groups, const TableSpec& spec, bool group_column,
+               const Language& lang, UiStrings& strings, TableOutput& out) {
+  bool grouped = spec.group_by != "none";
+  bool has_amount = std::find(spec.columns.begin(), spec.columns.end(), "amount") != spec.columns.end();
+  const Locale& locale = *lang.locale;
+  int64_t total = 0;
+  Value group_views = Value::List();
+  for (const Group& g : groups) {
+    Value group = Value::Map();
+    group.Set("label", grouped ? g.label : "")
+        .Set("rows", GroupRows(g, spec, group_column, lang, strings, out));
+    group.Set("subtotal", grouped && has_amount
+                              ? SumRow(strings.Get("funding_subtotal"), g.subtotal, spec, locale)
+                              : Value::Bool(false));
+    group_views.Push(std::move(group));
+    total += g.subtotal;
+  }
+  out.view.Set("groups", std::move(group_views));
+  out.view.Set("total",
+               has_amount ? SumRow(strings.Get("funding_total"), total, spec, locale) : Value::Bool(false));
+}
+
+// The CSV file: UTF-8 with a byte order mark, which spreadsheet programs need to read it as UTF-8.
+std::string CsvBytes(const std::vector<std::vector<std::string>>& csv) {
+  std::string bytes = "\xEF\xBB\xBF";
+  for (const auto& record : csv) bytes += CsvRow(record);
+  return bytes;
+}
+
 }  // namespace
 
 std::optional<std::string> RenderTable(const Dataset& data, std::string_view body, int line,
                                        PageScope& scope) {
   const Language& lang = scope.language();
-  const Locale& locale = *lang.locale;
   int number = scope.Next("funding-table");
   Block block(scope, body, scope.At(line, 0).line);
 
@@ -335,78 +412,28 @@ std::optional<std::string> RenderTable(const Dataset& data, std::string_view bod
   if (!selection) return std::nullopt;
   UiStrings strings(lang);
   std::vector<Group> groups = MakeGroups(data, *selection, *spec, lang, strings);
-  bool grouped = spec->group_by != "none";
-  bool has_amount = std::find(spec->columns.begin(), spec->columns.end(), "amount") != spec->columns.end();
+  // The CSV names each row's group in a column of its own, unless the table has that column.
+  bool group_column = spec->group_by != "none" && std::find(spec->columns.begin(), spec->columns.end(),
+                                                            spec->group_by) == spec->columns.end();
+  const std::string* group_header = group_column ? strings.Find("funding_col_" + spec->group_by) : nullptr;
 
   std::string id = "funding-" + std::to_string(number);
-  Value view = Value::Map();
-  view.Set("id", id).Set("caption", Caption(*spec, *selection, lang.code(), strings));
-  view.Set("colspan", std::to_string(spec->columns.size()));
-  Value columns = Value::List();
-  std::vector<std::string> headers;
-  for (const std::string& column : spec->columns) {
-    headers.push_back(strings.Get("funding_col_" + column));
-    columns.Push(Value::Map().Set("label", headers.back()).Set("amount", Value::Bool(column == "amount")));
-  }
-  view.Set("columns", std::move(columns));
-
-  // CSV: the group (unless it is already a column), then the table's columns.
-  std::vector<std::vector<std::string>> csv;
-  bool group_column =
-      grouped && std::find(spec->columns.begin(), spec->columns.end(), spec->group_by) == spec->columns.end();
-  const std::string* group_header = group_column ? strings.Find("funding_col_" + spec->group_by) : nullptr;
-  csv.push_back({});
-  if (group_column) csv.back().push_back(group_header ? *group_header : "");
-  csv.back().insert(csv.back().end(), headers.begin(), headers.end());
-
-  int64_t total = 0;
-  Value group_views = Value::List();
-  for (const Group& g : groups) {
-    Value rows = Value::List();
-    for (const Project* p : g.rows) {
-      Value cells = Value::List();
-      std::vector<std::string> record;
-      if (group_column) record.push_back(g.label);
-      for (size_t i = 0; i < spec->columns.size(); ++i) {
-        const std::string& column = spec->columns[i];
-        std::string text = CellText(*p, column, lang, strings);
-        record.push_back(text);
-        if (column == "amount") {
-          cells.Push(AmountCell(p->amount, locale));
-          continue;
-        }
-        Value cell = Cell(text, i == 0);
-        if (column == "project" && !p->link.empty()) cell.Set("link", p->link);
-        cells.Push(std::move(cell));
-      }
-      rows.Push(Value::Map().Set("cells", std::move(cells)));
-      csv.push_back(std::move(record));
-    }
-    Value group = Value::Map();
-    group.Set("label", grouped ? g.label : "").Set("rows", std::move(rows));
-    group.Set("subtotal", grouped && has_amount
-                              ? SumRow(strings.Get("funding_subtotal"), g.subtotal, *spec, locale)
-                              : Value::Bool(false));
-    group_views.Push(std::move(group));
-    total += g.subtotal;
-  }
-  view.Set("groups", std::move(group_views));
-  view.Set("total",
-           has_amount ? SumRow(strings.Get("funding_total"), total, *spec, locale) : Value::Bool(false));
-
-  std::string bytes = "\xEF\xBB\xBF";
-  for (const auto& record : csv) bytes += CsvRow(record);
-  std::string csv_url = scope.Attach(id + ".csv", std::move(bytes));
-  view.Set("csv", Value::Map().Set("url", csv_url).Set("label", strings.Get("funding_csv_link")));
+  TableOutput out;
+  out.view.Set("id", id).Set("caption", Caption(*spec, *selection, lang.code(), strings));
+  out.view.Set("colspan", std::to_string(spec->columns.size()));
+  AddHeaders(*spec, group_column, group_header, strings, out);
+  AddGroups(groups, *spec, group_column, lang, strings, out);
+  std::string csv_url = scope.Attach(id + ".csv", CsvBytes(out.csv));
+  out.view.Set("csv", Value::Map().Set("url", csv_url).Set("label", strings.Get("funding_csv_link")));
 
   if (!strings.Check(scope, block.Fence())) return std::nullopt;
   if (group_column && !group_header)
-    scope.Warning(block.Fence(), "the theme has no UI string \"funding_col_" + spec->group_by +
-                                     "\" for language \"" + lang.code() + "\", so the CSV's " +
-                                     spec->group_by + " column has no header; add it to its i18n/" +
-                                     lang.code() + ".toml (or the site's)",
+    scope.Warning(block.Fence(),
+                  "the theme has no UI string \"funding_col_" + spec->group_by + "\" for language \"" +
+                      lang.code() + "\", so the CSV's " + spec->group_by +
+                      " column has no header; add it to its i18n/" + lang.code() + ".toml (or the site's)",
                   "funding-string-missing");
-  return scope.RenderTemplate(kTemplate, view, block.Fence());
+  return scope.RenderTemplate(kTemplate, out.view, block.Fence());
 }
 
 }  // namespace tandem::funding

@@ -30,6 +30,12 @@ MarkdownOptions Shifted(MarkdownOptions md, Origin origin) {
       TextPos at = origin.In(line, column);
       return hook(url, at.line, at.column);
     };
+  if (md.place_hook)
+    md.place_hook = [hook = md.place_hook, origin](PlaceKind kind, std::string_view key, int line,
+                                                   int column) {
+      TextPos at = origin.In(line, column);
+      hook(kind, key, at.line, at.column);
+    };
   if (md.block_hook)
     md.block_hook = [hook = md.block_hook, origin](std::string_view info, std::string_view body, int line) {
       return hook(info, body, origin.In(line, 1).line);
