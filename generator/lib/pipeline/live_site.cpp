@@ -24,6 +24,7 @@
 #include "markdown/markdown.hpp"
 #include "output/beneath.hpp"
 #include "output/writer.hpp"
+#include "pipeline/phases.hpp"
 #include "pipeline/watchdog.hpp"
 #include "render/page_view.hpp"
 #include "render/render_page.hpp"
@@ -87,17 +88,10 @@ std::vector<std::string> FilesOf(const Page& page, const RenderedPage& rendered)
   return files;
 }
 
-// Its ids and links, as the build's link check takes them: those of its HTML, with the links of
-// a section's later list pages (its last attachments).
+// Its ids and links, as the build's link check takes them (pipeline/render.cpp).
 PageLinks LinksOf(const Page& page, const RenderedPage& rendered) {
   PageLinks own = ScanHtml(rendered.html).links;
-  size_t list_pages = static_cast<size_t>(ListPageCount(page) - 1);
-  for (size_t i = rendered.attachments.size() - list_pages; i < rendered.attachments.size(); ++i) {
-    PageLinks more = ScanHtml(rendered.attachments[i].bytes).links;
-    own.links.insert(own.links.end(), more.links.begin(), more.links.end());
-    own.language_links.insert(own.language_links.end(), more.language_links.begin(),
-                              more.language_links.end());
-  }
+  AddListPageLinks(page, rendered, own);
   return own;
 }
 

@@ -31,6 +31,7 @@
 #include "output/writer.hpp"
 #include "pipeline/build.hpp"
 #include "pipeline/incremental.hpp"
+#include "render/render_page.hpp"
 #include "support/diagnostics.hpp"
 #include "theme/theme.hpp"
 
@@ -135,6 +136,10 @@ bool CopyBundleFiles(BuildState& s);
 bool CopyStaticFiles(BuildState& s);
 bool CheckAllLinks(BuildState& s);
 bool Commit(BuildState& s);  // commit.cpp
+
+// A section's later list pages (page/2/..., its last attachments) are checked with its links:
+// adds theirs to `links` (render.cpp).
+void AddListPageLinks(const Page& page, const RenderedPage& rendered, PageLinks& links);
 
 // The identity of the build's options and of the running program (load.cpp), which the page
 // keys share (render.cpp).

@@ -70,15 +70,7 @@ void ScanPage(BuildState& s, const Page& page, const RenderedPage& rendered, Pag
   if (s.options.check_only)
     CheckPageHtml(s.site.languages[page.lang_index], page, scan, rendered.places, *s.sources, s.diags);
   outcome.entry.links = std::move(scan.links);
-  // A section's later list pages (page/2/..., its last attachments) are checked with its links.
-  size_t list_pages = static_cast<size_t>(ListPageCount(page) - 1);
-  for (size_t i = rendered.attachments.size() - list_pages; i < rendered.attachments.size(); ++i) {
-    PageLinks more = ScanHtml(rendered.attachments[i].bytes).links;
-    PageLinks& own = outcome.entry.links;
-    own.links.insert(own.links.end(), more.links.begin(), more.links.end());
-    own.language_links.insert(own.language_links.end(), more.language_links.begin(),
-                              more.language_links.end());
-  }
+  AddListPageLinks(page, rendered, outcome.entry.links);
 }
 
 void WritePage(BuildState& s, const Page& page, RenderedPage& rendered, PageOutcome& outcome) {
@@ -105,6 +97,16 @@ void CollectSlowest(BuildState& s, const std::vector<Page*>& pages) {
 }
 
 }  // namespace
+
+void AddListPageLinks(const Page& page, const RenderedPage& rendered, PageLinks& links) {
+  size_t list_pages = static_cast<size_t>(ListPageCount(page) - 1);
+  for (size_t i = rendered.attachments.size() - list_pages; i < rendered.attachments.size(); ++i) {
+    PageLinks more = ScanHtml(rendered.attachments[i].bytes).links;
+    links.links.insert(links.links.end(), more.links.begin(), more.links.end());
+    links.language_links.insert(links.language_links.end(), more.language_links.begin(),
+                                more.language_links.end());
+  }
+}
 
 bool PrepareOutput(BuildState& s) {
   return s.writer->Prepare(s.options.force, s.diags);
