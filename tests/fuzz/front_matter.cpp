@@ -7,17 +7,20 @@
 //   by the body's size), and starts at file line body_line;
 // - a parsed page has a title, and its dates are YYYY-MM-DD or empty;
 // - a page that is refused is refused with an error, and every message formats;
+// - the quick TOML reader, wherever it reads a block, gives the fields toml++ gives: the same
+//   keys, kinds, values and positions;
 // - FindInvalidUtf8, which decides whether a build reads the file at all, agrees with a plain
 //   RFC 3629 decoder, and ReplaceInvalidUtf8 gives valid UTF-8.
 #include "content/front_matter.hpp"
 
 #include <algorithm>
 
+#include "content/front_matter/fields.hpp"
 #include "fuzz_common.hpp"
 #include "i18n/time_zone.hpp"
-#include "theme/theme.hpp"
 #include "support/files.hpp"
 #include "support/text.hpp"
+#include "theme/theme.hpp"
 
 namespace {
 
@@ -79,6 +82,39 @@ void Parse(const std::string& text) {
     (void)LineAt(front, pos->line);
 }
 
+std::string Describe(const front_matter::Field& f) {
+  std::string out = "\"" + f.key + "\" at " + std::to_string(f.pos.line) + ":" +
+                    std::to_string(f.pos.column) + " kind " + std::to_string(static_cast<int>(f.kind)) +
+                    " text \"" + f.text + "\" flag " + std::to_string(f.flag) + " integer " +
+                    std::to_string(f.integer) + " [";
+  for (const auto& child : f.children) out += Describe(child) + "; ";
+  return out + "]";
+}
+
+bool SameFields(const std::vector<front_matter::Field>& a, const std::vector<front_matter::Field>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (Describe(a[i]) != Describe(b[i]) || a[i].pos.path != b[i].pos.path) return false;
+  return true;
+}
+
+// The quick reader only answers for the lines it knows; where it does, toml++ must agree.
+void CheckQuickToml(const std::string& text) {
+  Diagnostics quiet;
+  auto block = front_matter::SplitFrontMatter("content/en/x.md", text, quiet);
+  if (!block || block->format != "toml") return;
+  auto quick = front_matter::ReadQuickToml("content/en/x.md", *block);
+  if (!quick) return;
+  auto full = front_matter::ReadFullToml("content/en/x.md", text, *block, quiet);
+  FUZZ_CHECK(full, "the quick TOML reader accepts what toml++ refuses:\n" + quiet.Render());
+  std::string both;
+  for (const auto* fields : {&*quick, &*full}) {
+    both += fields == &*quick ? "quick:" : "\ntoml++:";
+    for (const auto& f : *fields) both += "\n  " + Describe(f);
+  }
+  FUZZ_CHECK(SameFields(*quick, *full), "the quick TOML reader and toml++ disagree\n" + both);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -90,6 +126,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!FindInvalidUtf8(text)) {
     std::string normalized = NormalizeSource(text);
     if (normalized != text) Parse(normalized);
+    CheckQuickToml(normalized);
   }
   return 0;
 }

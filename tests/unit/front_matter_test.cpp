@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "content/front_matter/fields.hpp"
 #include "support/text.hpp"
 
 using namespace tandem;
@@ -172,4 +173,39 @@ TEST_CASE("RepairLatin1Bytes leaves valid UTF-8 alone", "[front-matter]") {
   CHECK(RepairLatin1Bytes("Sécurité – ok") == "Sécurité – ok");
   CHECK(RepairLatin1Bytes(std::string("a\xA0") + "é") == "a\u00A0é");
   CHECK(RepairLatin1Bytes("\xFF") == "\u00FF");
+}
+
+TEST_CASE("the quick TOML reader puts each field and list item where toml++ does, counting characters",
+          "[front-matter]") {
+  // After "Été", a byte count put the list's second item 2 columns too far: the caret of a
+  // finding on it stood under the wrong word.
+  const std::string text = "+++\nkeywords = [\"Été\", \"Ottawa\"]\ntitle = \"Ça\"\n+++\nBody\n";
+  Diagnostics diags;
+  auto block = front_matter::SplitFrontMatter("x.md", text, diags);
+  REQUIRE(block);
+  auto quick = front_matter::ReadQuickToml("x.md", *block);
+  auto full = front_matter::ReadFullToml("x.md", text, *block, diags);
+  REQUIRE(quick);
+  REQUIRE(full);
+  auto places = [](const std::vector<front_matter::Field>& fields) {
+    std::vector<std::string> out;
+    for (const auto& f : fields) {
+      out.push_back(f.key + "@" + std::to_string(f.pos.line) + ":" + std::to_string(f.pos.column));
+      for (const auto& item : f.children)
+        out.push_back(item.text + "@" + std::to_string(item.pos.line) + ":" +
+                      std::to_string(item.pos.column));
+    }
+    return out;
+  };
+  CHECK(places(*quick) == std::vector<std::string>{"keywords@2:1", "Été@2:13", "Ottawa@2:20", "title@3:1"});
+  CHECK(places(*quick) == places(*full));
+}
+
+TEST_CASE(
+    "a control character in a TOML comment is an error, as toml++ says, not skipped by the quick reader",
+    "[front-matter]") {
+  std::string errors;
+  auto page = Parse("+++\ntitle = \"T\"\n# note\x0f here\n+++\nBody\n", &errors);
+  CHECK_FALSE(page);
+  CHECK(errors.find("content/en/x.md:3:") != std::string::npos);
 }

@@ -5,20 +5,13 @@
 #include <algorithm>
 
 #include "content/front_matter/fields.hpp"
-#include "content/printable.hpp"
+#include "support/printable.hpp"
 #include "support/text.hpp"
 
 namespace tandem {
 
-using front_matter::Block;
-using front_matter::Field;
-using front_matter::KnownKey;
-using front_matter::ParseTomlBlock;
-using front_matter::ParseYamlBlock;
+namespace front_matter {
 
-namespace {
-
-// Finds the closing fence; reports a block that never closes.
 std::optional<Block> SplitFrontMatter(const std::string& path, const std::string& text, Diagnostics& diags) {
   std::string fence;
   if (StartsWith(text, "+++\n") || text == "+++")
@@ -56,6 +49,17 @@ std::optional<Block> SplitFrontMatter(const std::string& path, const std::string
               fence);
   return std::nullopt;
 }
+
+}  // namespace front_matter
+
+using front_matter::Block;
+using front_matter::Field;
+using front_matter::KnownKey;
+using front_matter::ParseTomlBlock;
+using front_matter::ParseYamlBlock;
+using front_matter::SplitFrontMatter;
+
+namespace {
 
 // The top-level fields of a page's front matter, read without a word on what is wrong with them;
 // nullopt when it has none or they cannot be read.

@@ -35,10 +35,19 @@ struct Block {
   int body_line = 0;
 };
 
+// The front matter of page `text` and its body; reports a page with none or a block that never
+// closes.
+std::optional<Block> SplitFrontMatter(const std::string& path, const std::string& text, Diagnostics& diags);
+
 // The fields of a TOML block: the quick reader's when it can, else toml++'s, which says what is
 // wrong. nullopt, reported, when the block cannot be read.
 std::optional<std::vector<Field>> ParseTomlBlock(const std::string& path, const std::string& file,
                                                  const Block& block, Diagnostics& diags);
+// Its two halves, which must agree wherever the quick one answers (the front_matter fuzz target
+// checks it): the quick reader, nullopt for anything it does not read, and toml++.
+std::optional<std::vector<Field>> ReadQuickToml(const std::string& path, const Block& block);
+std::optional<std::vector<Field>> ReadFullToml(const std::string& path, const std::string& file,
+                                               const Block& block, Diagnostics& diags);
 
 // The fields of a YAML block, its aliases expanded within limits. nullopt, reported, when the
 // block cannot be read.
@@ -57,7 +66,7 @@ bool ReadFields(const std::vector<Field>& fields, const std::string& path, const
                 const std::vector<std::string>& taxonomy_keys, FrontMatter& meta, Diagnostics& diags);
 
 // Reports each field whose key or text holds a character no page or feed can carry
-// (content/printable.hpp), at the character; false if any.
+// (support/printable.hpp), at the character; false if any.
 bool CheckPrintableFields(const std::vector<Field>& fields, const std::string& file, Diagnostics& diags);
 
 }  // namespace tandem::front_matter

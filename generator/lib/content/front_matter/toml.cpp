@@ -76,9 +76,13 @@ class SimpleToml {
       start = end + 1;
       at_ = 0;
       SkipSpaces();
-      if (at_ == line_.size() || line_[at_] == '#') continue;
+      if (at_ == line_.size()) continue;
+      if (line_[at_] == '#') {
+        if (HasControl(line_.substr(at_))) return std::nullopt;  // TOML refuses them in comments too
+        continue;
+      }
       Field f;
-      f.pos = {path_, line, static_cast<int>(at_) + 1};
+      f.pos = {path_, line, Column()};
       if (!Key(f.key) || !Expect('=') || !Value(f, line) || (SkipSpaces(), at_ != line_.size()))
         return std::nullopt;
       fields.push_back(std::move(f));
@@ -90,6 +94,13 @@ class SimpleToml {
   }
 
  private:
+  static bool HasControl(std::string_view text) {
+    return std::any_of(text.begin(), text.end(), [](char c) {
+      return (static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7f;
+    });
+  }
+  // Columns count characters, as toml++'s and the caret's do: a key after "é" is one further, not two.
+  int Column() const { return PosOfOffset(line_, at_).column; }
   void SkipSpaces() {
     while (at_ < line_.size() && (line_[at_] == ' ' || line_[at_] == '\t')) ++at_;
   }
@@ -168,7 +179,7 @@ class SimpleToml {
     while (at_ < line_.size() && line_[at_] != ']') {
       if (line_[at_] != '"' && line_[at_] != '\'') return false;
       Field item;
-      item.pos = {path_, line, static_cast<int>(at_) + 1};
+      item.pos = {path_, line, Column()};
       if (!String(item.text)) return false;
       f.children.push_back(std::move(item));
       SkipSpaces();
@@ -191,10 +202,13 @@ class SimpleToml {
 
 }  // namespace
 
-std::optional<std::vector<Field>> ParseTomlBlock(const std::string& path, const std::string& file,
-                                                 const Block& block, Diagnostics& diags) {
-  if (auto simple = SimpleToml(path, block.text, block.first_line).Read()) return simple;
-  TomlSource src{path, block.text, block.first_line, file};
+std::optional<std::vector<Field>> ReadQuickToml(const std::string& path, const Block& block) {
+  return SimpleToml(path, block.text, block.first_line).Read();
+}
+
+std::optional<std::vector<Field>> ReadFullToml(const std::string& path, const std::string& file,
+                                               const Block& block, Diagnostics& diags) {
+  TomlSource src{path, block.text, block.first_line, file, {}};
   auto table = ParseToml(src, diags);
   if (!table) return std::nullopt;
   std::vector<Field> fields;
@@ -204,6 +218,12 @@ std::optional<std::vector<Field>> ParseTomlBlock(const std::string& path, const 
     fields.push_back(std::move(f));
   }
   return fields;
+}
+
+std::optional<std::vector<Field>> ParseTomlBlock(const std::string& path, const std::string& file,
+                                                 const Block& block, Diagnostics& diags) {
+  if (auto quick = ReadQuickToml(path, block)) return quick;
+  return ReadFullToml(path, file, block, diags);
 }
 
 }  // namespace tandem::front_matter
