@@ -61,3 +61,18 @@ TEST_CASE("did you mean: one slip per three letters, a swap of two letters count
   CHECK_FALSE(DidYouMean("colour", keys).has_value());
   CHECK_FALSE(DidYouMean("tx", keys).has_value());
 }
+
+TEST_CASE("the same finding at the same place is kept once; at another place or severity it is kept",
+          "[diagnostics]") {
+  Diagnostics diags;
+  diags.Error({"data/x.toml", 1, 11}, "bad");
+  diags.Error({"data/x.toml", 1, 11}, "bad");
+  diags.Error({"data/x.toml", 1, 12}, "bad");
+  diags.Warning({"data/x.toml", 1, 11}, "bad");
+  CHECK(diags.error_count() == 2);
+  CHECK(diags.warning_count() == 1);
+  CHECK(diags.Sorted().size() == 3);
+  diags.Clear();
+  diags.Error({"data/x.toml", 1, 11}, "bad");
+  CHECK(diags.error_count() == 1);
+}

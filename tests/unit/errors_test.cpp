@@ -80,7 +80,8 @@ TEST_CASE("a layout the theme lacks falls back to the default template, with one
             "instead. Add the template, or remove the layout [layout-missing]\n"
             " 3 | layout = \"pag\"\n"
             "   | ^\n"
-            "content/en/z.md:3:1: warning: the theme has no layout \"story\" (" + theme +
+            "content/en/z.md:3:1: warning: the theme has no layout \"story\" (" +
+            theme +
             "story.mustache); this page uses the default template instead. Add the template, or remove the "
             "layout [layout-missing]\n"
             " 3 | layout = \"story\"\n"
@@ -91,7 +92,8 @@ TEST_CASE("a layout the theme lacks falls back to the default template, with one
   strict.strict = true;
   auto failed = site.Build(strict);
   CHECK_FALSE(failed.report.ok);
-  CHECK(failed.errors.find("content/en/x.md:3:1: error: the theme has no layout \"pag\"") != std::string::npos);
+  CHECK(failed.errors.find("content/en/x.md:3:1: error: the theme has no layout \"pag\"") !=
+        std::string::npos);
 }
 
 TEST_CASE("a missing partial", "[errors]") {
@@ -139,8 +141,10 @@ TEST_CASE("an unknown key in site.toml", "[errors]") {
                  "\"en-CA\"\ntitle = \"T\"\ncreator = \"C\"\n");
   CHECK(site.Build().errors ==
         "site.toml:2:1: error: unknown key \"them\" in site.toml (did you mean \"theme\"?); known keys: "
-        "\"base_url\", \"theme\", \"currency\", \"allow_raw_html\", \"page_timeout\", \"languages\", \"feeds\", "
-        "\"search\", \"noindex\", \"checks\", \"translation_source\", \"timezone\", \"params\", \"permalinks\", "
+        "\"base_url\", \"theme\", \"currency\", \"allow_raw_html\", \"page_timeout\", \"languages\", "
+        "\"feeds\", "
+        "\"search\", \"noindex\", \"checks\", \"translation_source\", \"timezone\", \"params\", "
+        "\"permalinks\", "
         "\"ascii_urls\", \"taxonomies\", \"page_params\", \"slugs\", \"identity\", "
         "\"missing_translation\", \"title_max_length\", \"description_max_length\", \"share\", \"feedback\", "
         "\"analytics\"\n"
@@ -186,7 +190,7 @@ TEST_CASE("a slug or url that would leave the output folder", "[errors]") {
         "segment\n"
         " 3 | url = \"/../../../tmp/\"\n"
         "   | ^\n");
-  // A NUL is refused with every control character, at the escape (content/printable.hpp).
+  // A NUL is refused with every control character, at the escape (support/printable.hpp).
   CHECK(ErrorsOf({{"content/en/a.md", "---\ntitle: A\nslug: \"a\\0b\"\n---\n"}}) ==
         "content/en/a.md:3:9: error: \"slug\" holds U+0000 (null), a control character that no page or feed "
         "can carry; delete it, or put a space in its place\n"
@@ -364,7 +368,8 @@ TEST_CASE("page_params must be a list of key names, and slugs one of its two rul
   std::string toml = ReadBytes(site.source() / "site.toml");
   site.WriteFile("site.toml", "page_params = [\"author\", 3]\nslugs = \"wordpress\"\n" + toml);
   CHECK(site.Build().errors ==
-        "site.toml:1:26: error: \"page_params\" must be a list of the front matter keys of the site's own, like "
+        "site.toml:1:26: error: \"page_params\" must be a list of the front matter keys of the site's own, "
+        "like "
         "page_params = [\"author\", \"image\"]\n"
         " 1 | page_params = [\"author\", 3]\n"
         "   |                          ^\n"
@@ -374,4 +379,48 @@ TEST_CASE("page_params must be a list of key names, and slugs one of its two rul
         "   |         ^\n");
   site.WriteFile("site.toml", "page_params = \"author\"\n" + toml);
   CHECK(site.Build().errors.find("site.toml:1:15: error: \"page_params\" must be a list") == 0);
+}
+
+TEST_CASE("a control character in site.toml is an error where it is written, not an ill-formed feed",
+          "[errors]") {
+  // U+000B, as Word's line break pastes it, in the French site title: the Atom feed's <title>.
+  std::string site_toml =
+      "base_url = \"https://example.ca/\"\ntheme = \"gc\"\n\n[languages.en]\nlocale = \"en-CA\"\n"
+      "title = \"Minimal\"\ncreator = \"Example Department\"\n\n[languages.fr]\nlocale = \"fr-CA\"\n"
+      "title = \"Mini\\u000Bmal\"\ncreator = \"Ministère exemple\"\n";
+  CHECK(ErrorsOf({{"site.toml", site_toml}}) ==
+        "site.toml:11:14: error: \"languages.fr.title\" holds U+000B (vertical tab), a control character "
+        "that no page or feed can carry; delete it, or put a space in its place\n"
+        " 11 | title = \"Mini\\u000Bmal\"\n"
+        "    |              ^\n");
+}
+
+TEST_CASE("TOML nested past 64 levels is an error at the level, not a stack overflow", "[errors]") {
+  std::string deep = "[a";
+  for (int i = 0; i < 20000; ++i) deep += ".a";
+  deep += "]\nx = 1\n";
+  std::string errors = ErrorsOf({{"data/deep.toml", deep}});
+  CHECK(errors.rfind("data/deep.toml:1:129: error: TOML nested more than 64 levels deep (table names, dotted "
+                     "keys, inline "
+                     "tables and lists); tandem reads at most 64: keep the data flatter\n",
+                     0) == 0);
+  // The same rule in front matter, and for inline tables and lists: each an error, never a crash.
+  std::string inline_deep =
+      "+++\ntitle = \"A\"\nx = " + std::string(300, '[') + std::string(300, ']') + "\n+++\n";
+  CHECK(ErrorsOf({{"content/en/a.md", inline_deep}})
+            .rfind("content/en/a.md:3:68: error: TOML nested more than 64 levels deep", 0) == 0);
+  std::string dotted = "+++\ntitle = \"A\"\n";
+  for (int i = 0; i < 70; ++i) dotted += "k.";
+  dotted += "z = 1\n+++\n";
+  CHECK(ErrorsOf({{"content/en/b.md", dotted}})
+            .rfind("content/en/b.md:3:130: error: TOML nested more than 64 levels deep", 0) == 0);
+}
+
+TEST_CASE("a problem in a data file read by two stages is reported once", "[errors]") {
+  // Site data and the funding tables both read data/*.toml.
+  CHECK(ErrorsOf({{"data/t.toml", "title = \"A\\u000Bb\"\n"}}) ==
+        "data/t.toml:1:11: error: \"title\" holds U+000B (vertical tab), a control character that no page or "
+        "feed can carry; delete it, or put a space in its place\n"
+        " 1 | title = \"A\\u000Bb\"\n"
+        "   |           ^\n");
 }

@@ -1,6 +1,6 @@
-// Characters no page or feed can carry (content/printable.hpp): C0 controls but tab, LF and CR,
+// Characters no page or feed can carry (support/printable.hpp): C0 controls but tab, LF and CR,
 // DEL, U+FFFE and U+FFFF, written as they are or as an escape, in front matter and in data/.
-#include "content/printable.hpp"
+#include "support/printable.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -29,8 +29,18 @@ struct TomlSource {
 SourcePos PosOf(const TomlSource& src, const toml::source_region& region);
 std::string SourceLineOf(const TomlSource& src, const SourcePos& pos);
 
-// Parses; on a syntax error reports it and returns nullopt.
+// How deep a TOML text may nest: the segments of table names and dotted keys, inline tables and
+// lists together. Hugo's deepest configurations use about 6.
+inline constexpr int kMaxTomlDepth = 64;
+
+// Parses; on a syntax error, nesting past kMaxTomlDepth or a character no page or feed can carry
+// (support/printable.hpp) in a key or a text, reports it and returns nullopt.
 std::optional<toml::table> ParseToml(const TomlSource& src, Diagnostics& diags);
+
+// Reports each key and text of `node` holding a character no page or feed can carry, where it is
+// written; `name` is the value's key path as messages show it ("offices.name"). False if any.
+bool CheckPrintableToml(const TomlSource& src, const toml::node& node, const std::string& name,
+                        Diagnostics& diags);
 
 // Reports every key of `table` not in `allowed`, with a suggestion. Returns false if any.
 bool CheckKeys(const TomlSource& src, const toml::table& table, const std::vector<std::string>& allowed,

@@ -6,8 +6,8 @@
 #include <filesystem>
 
 #include "config/toml_source.hpp"
-#include "content/printable.hpp"
 #include "support/files.hpp"
+#include "support/printable.hpp"
 #include "support/text.hpp"
 
 namespace fs = std::filesystem;
@@ -35,28 +35,6 @@ Value YamlValue(const YAML::Node& node, int depth = 0) {
   std::string text = RepairLatin1Bytes(node.Scalar());
   if (node.Tag() != "!" && (text == "true" || text == "false")) return Value::Bool(text == "true");
   return Value(text);
-}
-
-// A character no page can carry, in a key or a text of the data (content/printable.hpp): reported
-// where it is written. `name` is the value's key path as messages show it ("offices.name").
-bool CheckPrintableToml(const TomlSource& src, const toml::node& node, const std::string& name,
-                        Diagnostics& diags) {
-  bool ok = true;
-  if (const toml::table* t = node.as_table()) {
-    for (const auto& [key, value] : *t) {
-      std::string sub = name.empty() ? std::string(key.str()) : name + "." + std::string(key.str());
-      if (!CheckPrintable(key.str(), src.file, PosOf(src, key.source()), "this key", diags)) {
-        ok = false;
-        continue;
-      }
-      ok = CheckPrintableToml(src, value, sub, diags) && ok;
-    }
-  } else if (const toml::array* a = node.as_array()) {
-    for (const toml::node& item : *a) ok = CheckPrintableToml(src, item, name, diags) && ok;
-  } else if (auto s = node.as_string()) {
-    ok = CheckPrintable(s->get(), src.file, PosOf(src, node.source()), "\"" + name + "\"", diags);
-  }
-  return ok;
 }
 
 bool CheckPrintableYaml(const std::string& shown, const std::string& file, const YAML::Node& node,
@@ -90,7 +68,7 @@ std::optional<Value> ReadDataFile(const fs::path& file, const std::string& shown
   if (file.extension() == ".toml") {
     TomlSource src{shown, *text, 1, *text};
     auto table = ParseToml(src, diags);
-    if (!table || !CheckPrintableToml(src, *table, "", diags)) return std::nullopt;
+    if (!table) return std::nullopt;
     return TomlValue(*table);
   }
   try {

@@ -94,7 +94,13 @@ void Diagnostics::Note(SourcePos pos, std::string message, std::string source_li
 
 void Diagnostics::Add(Diagnostic d) {
   if (policy_ && !policy_(d)) return;
+  std::string key = std::to_string(static_cast<int>(d.severity)) + '\0' + d.pos.path + '\0' +
+                    std::to_string(d.pos.line) + ':' + std::to_string(d.pos.column) + '\0' + d.message +
+                    '\0' + d.code;
   std::lock_guard lock(mutex_);
+  // Two readers of one file (site data and the funding tables both read data/*.toml) find the
+  // same problem: the user sees it once.
+  if (!seen_.insert(std::move(key)).second) return;
   if (d.severity == Severity::kError) ++errors_;
   if (d.severity == Severity::kWarning) ++warnings_;
   items_.push_back(std::move(d));
@@ -107,6 +113,7 @@ void Diagnostics::AddAll(std::vector<Diagnostic> ds) {
 void Diagnostics::Clear() {
   std::lock_guard lock(mutex_);
   items_.clear();
+  seen_.clear();
   errors_ = warnings_ = 0;
 }
 

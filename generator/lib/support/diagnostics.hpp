@@ -8,6 +8,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace tandem {
@@ -39,8 +40,8 @@ std::string FormatDiagnostic(const Diagnostic& d);
 // Returns line `line` (1-based) of `text`, without its line ending.
 std::string LineAt(std::string_view text, int line);
 
-// Thread-safe. Keeps everything; only what is shown is capped, after sorting, so
-// that a broken site shows the same first errors on every run.
+// Thread-safe. Keeps each diagnostic once (the same severity, place, message and code); only what is shown is
+// capped, after sorting, so that a broken site shows the same first errors on every run.
 class Diagnostics {
  public:
   static constexpr size_t kMaxErrors = 50;
@@ -74,6 +75,7 @@ class Diagnostics {
  private:
   mutable std::mutex mutex_;
   std::vector<Diagnostic> items_;
+  std::unordered_set<std::string> seen_;  // one of each: severity, place, message and code
   Policy policy_;
   size_t errors_ = 0;
   size_t warnings_ = 0;

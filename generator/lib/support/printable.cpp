@@ -1,4 +1,4 @@
-#include "content/printable.hpp"
+#include "support/printable.hpp"
 
 #include <cstdio>
 

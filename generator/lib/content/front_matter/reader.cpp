@@ -6,8 +6,8 @@
 
 #include "content/front_matter.hpp"
 #include "content/front_matter/fields.hpp"
-#include "content/printable.hpp"
 #include "i18n/time_zone.hpp"
+#include "support/printable.hpp"
 #include "support/text.hpp"
 
 namespace tandem::front_matter {
