@@ -1,0 +1,118 @@
+// support/url/url_policy: the one rule for every address from content, data, configuration and
+// the command line (issue 24: script through the figure shortcode, and the same tricks in menus,
+// breadcrumbs, footer links and funding links).
+#include "support/url/url_policy.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "support/url/url.hpp"
+
+using namespace tandem;
+
+namespace {
+
+// What CleanUrl says about `text`: "ok <the address as written>" or its problem.
+std::string Checked(const std::string& text) {
+  std::string problem;
+  auto url = CleanUrl(text, problem);
+  return url ? "ok " + *url : problem;
+}
+
+const std::string kSchemeFix =
+    " address, which tandem does not write into a page; link to an http, https, mailto or tel address, or to "
+    "a path of the site";
+
+}  // namespace
+
+TEST_CASE("the URL policy writes http, https, mailto, tel and relative addresses as they are", "[urls]") {
+  for (std::string good :
+       {"https://canada.ca/en", "http://canada.ca/", "HTTPS://Canada.ca/en", "mailto:x@y.ca", "tel:+1-800",
+        "/en/page/", "../x.md", "#top", "page.md#a", "?q=1", "", "https://example.ca/@team/",
+        "https://canada.ca/en?a=\\b", "https://canada.ca:8443/x", "1abc:x", "/fr/émission/"})
+    CHECK(Checked(good) == "ok " + good);
+}
+
+TEST_CASE("the URL policy reads an address as a browser does: without tabs, line breaks and spaces around it",
+          "[urls]") {
+  CHECK(Checked(" https://canada.ca/en\n") == "ok https://canada.ca/en");
+  CHECK(Checked("https://canada.ca/e\tn") == "ok https://canada.ca/en");
+  CHECK(Checked("/en/\r\npage/") == "ok /en/page/");
+  CHECK(Checked("\x01#top") == "ok #top");
+}
+
+TEST_CASE("the URL policy refuses script, other schemes, other hosts, backslashes and credentials",
+          "[urls]") {
+  CHECK(Checked("java\tscript:alert(1)") ==
+        "the address \"java\\tscript:alert(1)\", which a browser reads as \"javascript:alert(1)\", is a "
+        "\"javascript:\"" +
+            kSchemeFix);
+  CHECK(Checked("JavaScript:alert(1)") ==
+        "the address \"JavaScript:alert(1)\" is a \"javascript:\"" + kSchemeFix);
+  CHECK(Checked(" javascript:alert(1)") ==
+        "the address \" javascript:alert(1)\", which a browser reads as \"javascript:alert(1)\", is a "
+        "\"javascript:\"" +
+            kSchemeFix);
+  CHECK(Checked("\x01java\nscript:alert(1)") ==
+        "the address \"\\x01java\\nscript:alert(1)\", which a browser reads as \"javascript:alert(1)\", is a "
+        "\"javascript:\"" +
+            kSchemeFix);
+  CHECK(Checked("data:text/html,<script>alert(1)</script>") ==
+        "the address \"data:text/html,<script>alert(1)</script>\" is a \"data:\"" + kSchemeFix);
+  CHECK(Checked("data:image/png;base64,AAAA") ==
+        "the address \"data:image/png;base64,AAAA\" is a \"data:\"" + kSchemeFix);
+  CHECK(Checked("vbscript:msgbox(1)") ==
+        "the address \"vbscript:msgbox(1)\" is a \"vbscript:\"" + kSchemeFix);
+  CHECK(Checked("file:///etc/passwd") == "the address \"file:///etc/passwd\" is a \"file:\"" + kSchemeFix);
+  CHECK(Checked("//evil.example/") ==
+        "the address \"//evil.example/\" names another host without a scheme; write it in full, like "
+        "\"https://evil.example/\", or a path of the site with a single \"/\"");
+  CHECK(Checked("/\t/host") ==
+        "the address \"/\\t/host\", which a browser reads as \"//host\", names another host without a "
+        "scheme; write it in full, like \"https://host\", or a path of the site with a single \"/\"");
+  CHECK(
+      Checked("/\\evil.example/") ==
+      "the address \"/\\evil.example/\" holds a backslash, which a browser reads as \"/\" (so \"/\\host\" is "
+      "another host); write \"/\" instead");
+  CHECK(Checked("https:\\\\evil.example/") ==
+        "the address \"https:\\\\evil.example/\" holds a backslash, which a browser reads as \"/\" (so "
+        "\"/\\host\" is another host); write \"/\" instead");
+  CHECK(
+      Checked("https://user@example.ca/") ==
+      "the address \"https://user@example.ca/\" holds a user name or password (the part before \"@\"), which "
+      "a page must not publish; remove it: \"https://example.ca/\"");
+  CHECK(Checked("http://user:pw@example.ca@evil.example/x") ==
+        "the address \"http://user:pw@example.ca@evil.example/x\" holds a user name or password (the part "
+        "before \"@\"), which a page must not publish; remove it: \"http://evil.example/x\"");
+  CHECK(Checked("https:evil.example") ==
+        "the address \"https:evil.example\" has no host after \"https:\"; write it like "
+        "\"https://example.ca/page\"");
+  CHECK(Checked("https:///x") ==
+        "the address \"https:///x\" has no host after \"https:\"; write it like \"https://example.ca/page\"");
+  CHECK(Checked("/a\x7f") == "the address \"/a\\x7F\" holds the control character U+007F; remove it");
+}
+
+TEST_CASE("a long refused address is cut in its message, never inside a character", "[urls]") {
+  std::string long_data = "data:text/plain," + std::string(43, 'a') + "é" + std::string(100, 'b');
+  CHECK(Checked(long_data) ==
+        "the address \"data:text/plain," + std::string(43, 'a') + "é...\" is a \"data:\"" + kSchemeFix);
+}
+
+TEST_CASE("an address's scheme is read as a browser reads it", "[urls]") {
+  CHECK(UrlScheme("JavaScript:x") == "javascript");
+  CHECK(UrlScheme("https://canada.ca/") == "https");
+  CHECK(UrlScheme("a+b-c.d:x") == "a+b-c.d");
+  CHECK(UrlScheme("/en/a:b") == "");
+  CHECK(UrlScheme("page.md#a:b") == "");
+  CHECK(UrlScheme("1abc:x") == "");
+  CHECK(UrlScheme("noscheme") == "");
+}
+
+TEST_CASE("a base URL is held to a stricter rule: what the policy refuses, ParseBaseUrl refuses", "[urls]") {
+  for (std::string bad :
+       {"java\tscript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "data:,x", "vbscript:x",
+        "//evil.example/", "/\\evil.example/", "/\t/host", "https://user@example.ca/", "https:evil.example",
+        "mailto:x@y.ca", "tel:+1-800", "/en/"}) {
+    std::string problem;
+    CHECK_FALSE(ParseBaseUrl(bad, problem));
+  }
+}
