@@ -5,17 +5,27 @@
 
 #include <catch2/catch.hpp>
 
+#include "fixture.hpp"
 #include "support/url/url.hpp"
 
 using namespace tandem;
+using namespace tandem::testing;
 
 namespace {
 
-// What CleanUrl says about `text`: "ok <the address as written>" or its problem.
+// What CleanUrl says about `text`: "ok <the address it writes>" or its problem.
 std::string Checked(const std::string& text) {
   std::string problem;
   auto url = CleanUrl(text, problem);
   return url ? "ok " + *url : problem;
+}
+
+// Whether any file the build left in `site`'s output folder (its .tandem/ state included) holds `text`.
+bool OutputHolds(const FixtureSite& site, const std::string& text) {
+  if (!fs::exists(site.output())) return false;
+  for (const auto& entry : fs::recursive_directory_iterator(site.output()))
+    if (entry.is_regular_file() && ReadBytes(entry.path()).find(text) != std::string::npos) return true;
+  return false;
 }
 
 const std::string kSchemeFix =
@@ -115,4 +125,69 @@ TEST_CASE("a base URL is held to a stricter rule: what the policy refuses, Parse
     std::string problem;
     CHECK_FALSE(ParseBaseUrl(bad, problem));
   }
+}
+
+// End to end: each place an address from content, data or configuration lands in a page.
+
+TEST_CASE(
+    "a figure's src and link, and a Markdown link, that the URL policy refuses are errors at their place",
+    "[urls][shortcodes]") {
+  FixtureSite site("shortcodes");  // allows raw HTML: the policy holds all the same
+  site.CopyDefaultTheme();
+  site.WriteFile(
+      "content/en/news/hotline.md",
+      "+++\ntitle = \"Hotline\"\nmodified = 2024-05-01\n+++\n"
+      "{{< figure src=\"data:image/png;base64,AAAA\" link=\"java\tscript:alert(1)\" alt=\"a\" >}}\n\n"
+      "{{< figure src=`/\\evil.example/x.png` link=\" JavaScript:alert(2)\" alt=\"b\" >}}\n\n"
+      "{{< figure src=\"//evil.example/y.png\" link=\"https://user@example.ca/\" alt=\"c\" >}}\n\n"
+      "See [the hotline](vbscript:msgbox(1)) and <javascript:alert(3)>.\n");
+  auto result = site.Build();
+  CHECK_FALSE(result.report.ok);
+  CHECK(
+      result.errors ==
+      "content/en/news/hotline.md:5:1: error: the address \"data:image/png;base64,AAAA\" is a \"data:\"" +
+          kSchemeFix +
+          "\n"
+          " 5 | {{< figure src=\"data:image/png;base64,AAAA\" link=\"java\tscript:alert(1)\" alt=\"a\" >}}\n"
+          "   | ^\n"
+          "content/en/news/hotline.md:5:1: error: the address \"java\\tscript:alert(1)\", which a browser "
+          "reads as \"javascript:alert(1)\", is a \"javascript:\"" +
+          kSchemeFix +
+          "\n"
+          " 5 | {{< figure src=\"data:image/png;base64,AAAA\" link=\"java\tscript:alert(1)\" alt=\"a\" >}}\n"
+          "   | ^\n"
+          "content/en/news/hotline.md:7:1: error: the address \" JavaScript:alert(2)\", which a browser "
+          "reads "
+          "as \"JavaScript:alert(2)\", is a \"javascript:\"" +
+          kSchemeFix +
+          "\n"
+          " 7 | {{< figure src=`/\\evil.example/x.png` link=\" JavaScript:alert(2)\" alt=\"b\" >}}\n"
+          "   | ^\n"
+          "content/en/news/hotline.md:7:1: error: the address \"/\\evil.example/x.png\" holds a backslash, "
+          "which a browser reads as \"/\" (so \"/\\host\" is another host); write \"/\" instead\n"
+          " 7 | {{< figure src=`/\\evil.example/x.png` link=\" JavaScript:alert(2)\" alt=\"b\" >}}\n"
+          "   | ^\n"
+          "content/en/news/hotline.md:9:1: error: the address \"//evil.example/y.png\" names another host "
+          "without a scheme; write it in full, like \"https://evil.example/y.png\", or a path of the site "
+          "with a single \"/\"\n"
+          " 9 | {{< figure src=\"//evil.example/y.png\" link=\"https://user@example.ca/\" alt=\"c\" >}}\n"
+          "   | ^\n"
+          "content/en/news/hotline.md:9:1: error: the address \"https://user@example.ca/\" holds a user name "
+          "or password (the part before \"@\"), which a page must not publish; remove it: "
+          "\"https://example.ca/\"\n"
+          " 9 | {{< figure src=\"//evil.example/y.png\" link=\"https://user@example.ca/\" alt=\"c\" >}}\n"
+          "   | ^\n"
+          "content/en/news/hotline.md:11:19: error: the address \"vbscript:msgbox(1)\" is a \"vbscript:\"" +
+          kSchemeFix +
+          "\n"
+          " 11 | See [the hotline](vbscript:msgbox(1)) and <javascript:alert(3)>.\n"
+          "    |                   ^\n"
+          "content/en/news/hotline.md:11:44: error: the address \"javascript:alert(3)\" is a "
+          "\"javascript:\"" +
+          kSchemeFix +
+          "\n"
+          " 11 | See [the hotline](vbscript:msgbox(1)) and <javascript:alert(3)>.\n"
+          "    |                                            ^\n");
+  for (std::string hostile : {"script:", "evil.example", "data:image", "user@"})
+    CHECK_FALSE(OutputHolds(site, hostile));
 }
