@@ -191,3 +191,45 @@ TEST_CASE(
   for (std::string hostile : {"script:", "evil.example", "data:image", "user@"})
     CHECK_FALSE(OutputHolds(site, hostile));
 }
+
+TEST_CASE("a menu, breadcrumb, footer or search address that the URL policy refuses is an error in site.toml",
+          "[urls][config]") {
+  FixtureSite site("minimal");
+  site.WriteFile("site.toml",
+                 "base_url = \"https://example.ca/\"\n\n"
+                 "[languages.en]\nlocale = \"en-CA\"\ntitle = \"T\"\ncreator = \"C\"\n"
+                 "breadcrumbs = [{ title = \"Home\", url = \"javascript:alert(1)\" }]\n"
+                 "footer_links = [{ title = \"Terms\", url = \"/\\\\evil.example/\" }]\n"
+                 "search_action = \"//evil.example/search\"\n\n"
+                 "[[languages.en.menu.main]]\ntitle = \"News\"\nurl = \"https://user:pw@example.ca/\"\n\n"
+                 "[[languages.en.menu.main]]\ntitle = \"Help\"\nurl = \"/\\t/evil.example/\"\n\n"
+                 "[languages.fr]\nlocale = \"fr-CA\"\ntitle = \"T\"\ncreator = \"C\"\n");
+  auto result = site.Build();
+  CHECK_FALSE(result.report.ok);
+  CHECK(
+      result.errors ==
+      "site.toml:7:40: error: the address \"javascript:alert(1)\" is a \"javascript:\"" + kSchemeFix +
+          "\n"
+          " 7 | breadcrumbs = [{ title = \"Home\", url = \"javascript:alert(1)\" }]\n"
+          "   |                                        ^\n"
+          "site.toml:8:42: error: the address \"/\\evil.example/\" holds a backslash, which a browser reads "
+          "as "
+          "\"/\" (so \"/\\host\" is another host); write \"/\" instead\n"
+          " 8 | footer_links = [{ title = \"Terms\", url = \"/\\\\evil.example/\" }]\n"
+          "   |                                          ^\n"
+          "site.toml:9:17: error: the address \"//evil.example/search\" names another host without a scheme; "
+          "write it in full, like \"https://evil.example/search\", or a path of the site with a single "
+          "\"/\"\n"
+          " 9 | search_action = \"//evil.example/search\"\n"
+          "   |                 ^\n"
+          "site.toml:13:7: error: the address \"https://user:pw@example.ca/\" holds a user name or password "
+          "(the part before \"@\"), which a page must not publish; remove it: \"https://example.ca/\"\n"
+          " 13 | url = \"https://user:pw@example.ca/\"\n"
+          "    |       ^\n"
+          "site.toml:17:7: error: the address \"/\\t/evil.example/\", which a browser reads as "
+          "\"//evil.example/\", names another host without a scheme; write it in full, like "
+          "\"https://evil.example/\", or a path of the site with a single \"/\"\n"
+          " 17 | url = \"/\\t/evil.example/\"\n"
+          "    |       ^\n");
+  for (std::string hostile : {"script:", "evil.example", "user:pw"}) CHECK_FALSE(OutputHolds(site, hostile));
+}
