@@ -233,3 +233,36 @@ TEST_CASE("a menu, breadcrumb, footer or search address that the URL policy refu
           "    |       ^\n");
   for (std::string hostile : {"script:", "evil.example", "user:pw"}) CHECK_FALSE(OutputHolds(site, hostile));
 }
+
+TEST_CASE("a funding project's link that the URL policy refuses is an error in data/", "[urls][funding]") {
+  FixtureSite site("funding");
+  std::string data = ReadBytes(site.source() / "data/funding.toml");
+  const std::string link = "link = \"https://example.ca/safer-networks\"";
+  REQUIRE(data.find(link) != std::string::npos);
+  data.replace(data.find(link), link.size(), "link = \"java\\tscript:alert(1)\"");
+  site.WriteFile("data/funding.toml", data);
+  auto result = site.Build();
+  CHECK_FALSE(result.report.ok);
+  CHECK(result.errors ==
+        "data/funding.toml:51:8: error: the address \"java\\tscript:alert(1)\", which a browser reads as "
+        "\"javascript:alert(1)\", is a \"javascript:\"" +
+            kSchemeFix +
+            "\n"
+            " 51 | link = \"java\\tscript:alert(1)\"\n"
+            "    |        ^\n");
+  CHECK_FALSE(OutputHolds(site, "script:"));
+}
+
+TEST_CASE("an alias is a path: what the URL policy refuses, an alias cannot hold either", "[urls][aliases]") {
+  FixtureSite site("minimal");
+  site.WriteFile("content/en/a.md",
+                 "+++\ntitle = \"A\"\naliases = [\"//evil.example/\", \"/\\\\evil.example/\", "
+                 "\"javascript:alert(1)\", \"/\\t/evil.example/\"]\n+++\nText.\n");
+  site.WriteFile("content/fr/a.md", "+++\ntitle = \"A\"\n+++\nTexte.\n");
+  auto result = site.Build();
+  CHECK_FALSE(result.report.ok);
+  for (std::string alias : {"//evil.example/", "/\\evil.example/", "javascript:alert(1)"})
+    CHECK(result.errors.find("error: alias \"" + alias + "\"") != std::string::npos);
+  CHECK(result.errors.find("error: alias \"/\t/evil.example/\" contains \"\t\"") != std::string::npos);
+  CHECK_FALSE(OutputHolds(site, "evil.example"));
+}
