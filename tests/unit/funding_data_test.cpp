@@ -348,11 +348,17 @@ TEST_CASE("funding data error: bad ids, flags and links", "[funding]") {
         "/)\n"
         " 26 | link = \"www.example.ca\"\n"
         "    |        ^\n");
-  // A protocol-relative address is another site's, not a path of this one.
+  // A protocol-relative address is another site's, not a path of this one; so is "/\host" to a
+  // browser (the URL policy, support/url/url_policy.hpp).
   CHECK(ErrorsOf(FundingToml({{"duration_years = 4", "duration_years = 4\nlink = \"//evil.example/\""}})) ==
-        "data/funding.toml:26:8: error: link must be a full address starting with https:// (or a path "
-        "starting with /)\n"
+        "data/funding.toml:26:8: error: the address \"//evil.example/\" names another host without a scheme; "
+        "write it in full, like \"https://evil.example/\", or a path of the site with a single \"/\"\n"
         " 26 | link = \"//evil.example/\"\n"
+        "    |        ^\n");
+  CHECK(ErrorsOf(FundingToml({{"duration_years = 4", "duration_years = 4\nlink = '/\\evil.example/'"}})) ==
+        "data/funding.toml:26:8: error: the address \"/\\evil.example/\" holds a backslash, which a browser "
+        "reads as \"/\" (so \"/\\host\" is another host); write \"/\" instead\n"
+        " 26 | link = '/\\evil.example/'\n"
         "    |        ^\n");
 }
 

@@ -2,6 +2,8 @@
 
 #include <climits>
 
+#include "support/url/url_policy.hpp"
+
 namespace tandem {
 
 const std::vector<std::string> kIdentitySiteKeys = {
@@ -60,6 +62,18 @@ const toml::table* GetTable(const TomlSource& src, const toml::table& t, std::st
   return table;
 }
 
+// The string `key`, an address the URL policy allows (support/url/url_policy.hpp), as it cleans
+// it; its problem at its place otherwise.
+std::optional<std::string> GetUrl(const TomlSource& src, const toml::table& t, std::string_view key,
+                                  Diagnostics& diags) {
+  auto url = GetString(src, t, key, diags);
+  if (!url) return std::nullopt;
+  std::string problem;
+  auto clean = CleanUrl(*url, problem);
+  if (!clean) ErrorAt(src, *t.get(key), problem, diags);
+  return clean;
+}
+
 // breadcrumbs = [{ title = "...", url = "https://..." }, ...]
 void GetLinks(const TomlSource& src, const toml::table& t, std::string_view key,
               const std::string& table_name, std::vector<LinkConfig>& out, Diagnostics& diags) {
@@ -83,7 +97,7 @@ void GetLinks(const TomlSource& src, const toml::table& t, std::string_view key,
       ErrorAt(src, item, usage, diags);
       continue;
     }
-    out.push_back({*title, *url});
+    if (auto clean = GetUrl(src, *link, "url", diags)) out.push_back({*title, *clean});
   }
 }
 
@@ -118,7 +132,7 @@ void ReadIdentityConfig(const TomlSource& src, const toml::table& table, Identit
 void ReadLanguageIdentity(const TomlSource& src, const toml::table& table, const std::string& table_name,
                           LanguageIdentity& out, Diagnostics& diags) {
   out.title_suffix = GetString(src, table, "title_suffix", diags).value_or("");
-  out.search_action = GetString(src, table, "search_action", diags).value_or("");
+  out.search_action = GetUrl(src, table, "search_action", diags).value_or("");
   out.search_param = GetString(src, table, "search_param", diags).value_or("");
   out.footer_title = GetString(src, table, "footer_title", diags).value_or("");
   GetLinks(src, table, "breadcrumbs", table_name, out.breadcrumbs, diags);

@@ -13,6 +13,7 @@
 #include "config/toml_source.hpp"
 #include "support/files.hpp"
 #include "support/text.hpp"
+#include "support/url/url_policy.hpp"
 
 namespace tandem {
 
@@ -118,10 +119,10 @@ void ReadWeight(const TomlSource& src, const toml::table& t, int& weight, Diagno
   weight = static_cast<int>(n);
 }
 
-// A menu entry's address: absolute, or from the site's root; a page of the site is named by its file.
+// A menu entry's address, once the URL policy allows it: absolute, or from the site's root; a page
+// of the site is named by its file.
 bool IsMenuUrl(const std::string& url) {
-  return StartsWith(url, "https://") || StartsWith(url, "http://") || StartsWith(url, "mailto:") ||
-         (StartsWith(url, "/") && !StartsWith(url, "//"));
+  return !UrlScheme(url).empty() || StartsWith(url, "/");
 }
 
 void ReadMenuEntry(const TomlSource& src, const toml::node& node, const std::string& name, MenuEntry& entry,
@@ -132,6 +133,8 @@ void ReadMenuEntry(const TomlSource& src, const toml::node& node, const std::str
   ReadWeight(src, t, entry.weight, diags);
   auto page = GetString(src, t, "page", diags);
   auto url = GetString(src, t, "url", diags);
+  std::string problem;
+  auto clean = url ? CleanUrl(*url, problem) : std::nullopt;
   entry.pos = PosOf(src, node.source());
   if (page && url) {
     ErrorAt(src, *t.get("url"),
@@ -140,8 +143,10 @@ void ReadMenuEntry(const TomlSource& src, const toml::node& node, const std::str
   } else if (page) {
     entry.page = ToNfc(*page);
     entry.pos = PosOf(src, t.get("page")->source());
-  } else if (url && IsMenuUrl(*url)) {
-    entry.url = *url;
+  } else if (url && !clean) {
+    ErrorAt(src, *t.get("url"), problem, diags);
+  } else if (clean && IsMenuUrl(*clean)) {
+    entry.url = *clean;
   } else if (url) {
     ErrorAt(src, *t.get("url"),
             "menu url \"" + *url +

@@ -128,9 +128,6 @@ void ReplaceDirectives(cmark_node* root, std::string_view markdown, const Inline
   }
 }
 
-// cmark-gfm's unsafe mode lets raw HTML through, and with it links and images to javascript:,
-// vbscript:, file: and data: (but images' data:image/...). A site allowing raw HTML still gets
-// Markdown links made safe, as cmark's safe mode makes them: the address is dropped.
 }  // namespace
 
 bool IsDangerousUrl(std::string_view url) {
@@ -145,6 +142,11 @@ bool IsDangerousUrl(std::string_view url) {
 
 namespace {
 
+// cmark-gfm's unsafe mode lets raw HTML through, and with it links and images to javascript:,
+// vbscript:, file: and data: (but images' data:image/...). A site allowing raw HTML still gets
+// Markdown links made safe, as cmark's safe mode makes them: the address is dropped. In a build,
+// the link hook has seen each address first, and reported what the URL policy refuses
+// (support/url/url_policy.hpp); this is what Markdown rendered without one still gets.
 void DropDangerousUrls(cmark_node* root) {
   for (cmark_node_type type : {CMARK_NODE_LINK, CMARK_NODE_IMAGE})
     for (cmark_node* node : CollectNodes(root, type))
@@ -210,9 +212,11 @@ void DropRawHtml(cmark_node* root, std::string_view markdown, const RawHtmlHook&
     // A closing tag is the end of one already reported.
     if (!IsComment(html) && html.compare(0, 2, "</") != 0 && hook) {
       cmark_node* block = BlockAncestor(node);
-      if (block != current_block) current_block = block, cursor = lines.Start(cmark_node_get_start_line(block));
+      if (block != current_block)
+        current_block = block, cursor = lines.Start(cmark_node_get_start_line(block));
       size_t at = markdown.find(html, cursor);
-      TextPos pos = at == std::string_view::npos ? TextPos{cmark_node_get_start_line(block), 1} : lines.PosOf(at);
+      TextPos pos =
+          at == std::string_view::npos ? TextPos{cmark_node_get_start_line(block), 1} : lines.PosOf(at);
       if (at != std::string_view::npos) cursor = at + html.size();
       hook(false, FirstTag(html), pos.line, pos.column);
     }
@@ -498,7 +502,6 @@ std::string RenderMarkdown(std::string_view markdown, const MarkdownOptions& opt
   int flags = Options(options);
   Document doc;
   Parse(markdown, flags, doc);
-  if (options.allow_raw_html) DropDangerousUrls(doc.root);
   // Shortcodes' placeholders first: they are HTML comments to cmark, which DropRawHtml would drop.
   if (markdown.find(kPlaceholderStart) != std::string_view::npos) ReplacePlaceholderBlocks(doc.root);
   if (!options.allow_raw_html && markdown.find('<') != std::string_view::npos)
@@ -506,7 +509,11 @@ std::string RenderMarkdown(std::string_view markdown, const MarkdownOptions& opt
   // A link has "](", or "]:" where its reference is defined; pages without either have none to rewrite.
   bool has_link =
       markdown.find("](") != std::string_view::npos || markdown.find("]:") != std::string_view::npos;
-  if (options.link_hook && has_link) RewriteLinks(doc.root, markdown, options.link_hook);
+  // An autolink, <javascript:alert(1)>, has neither.
+  bool has_any_link = has_link || (markdown.find('<') != std::string_view::npos &&
+                                   markdown.find(':') != std::string_view::npos);
+  if (options.link_hook && has_any_link) RewriteLinks(doc.root, markdown, options.link_hook);
+  if (options.allow_raw_html) DropDangerousUrls(doc.root);
   if (options.place_hook && has_link) ReportPlaces(doc.root, markdown, options.place_hook);
   // Most pages have neither; walking their nodes for nothing costs a tenth of the Markdown stage.
   bool has_fence =

@@ -1,8 +1,10 @@
 // Markdown to HTML with cmark-gfm: GFM tables, strikethrough, autolinks, task
 // lists, footnotes and the tag filter. Raw HTML is dropped unless the site
-// allows it; Markdown links to javascript: and the like are dropped even then. Fenced blocks and {{...}}
-// directives in text can be handed to the directives: a block becomes HTML the generator made, a {{...}}
-// becomes plain text (so it works anywhere text does: table cells, alt text).
+// allows it. Every link's and image's address (autolinks' too) is shown to the link hook, which in
+// a build holds it to the URL policy (support/url/url_policy.hpp, render/links.hpp); Markdown links
+// to javascript: and the like lose their address even where raw HTML is allowed. Fenced blocks and
+// {{...}} directives in text can be handed to the directives: a block becomes HTML the generator
+// made, a {{...}} becomes plain text (so it works anywhere text does: table cells, alt text).
 #pragma once
 
 #include <functional>
@@ -77,7 +79,8 @@ bool CheckMarkdownLimits(const std::string& path, std::string_view markdown, int
 std::string RenderMarkdown(std::string_view markdown, const MarkdownOptions& options);
 
 // An address a page must not link to: javascript:, vbscript:, file:, data: (but data:image/png,
-// gif, jpeg and webp), in any case.
+// gif, jpeg and webp), in any case: what an HTML content page (below) and Markdown rendered without
+// a link hook lose. A build's Markdown is held to the stricter URL policy by its link hook.
 bool IsDangerousUrl(std::string_view url);
 
 // HTML content pages (content/bundles.hpp; html_page.cpp): a page whose body is HTML, written by

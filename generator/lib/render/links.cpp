@@ -7,6 +7,7 @@
 #include "content/bundles.hpp"
 #include "support/files.hpp"
 #include "support/text.hpp"
+#include "support/url/url_policy.hpp"
 
 namespace tandem {
 
@@ -16,14 +17,7 @@ constexpr std::string_view kDependencyPrefix = "link:";
 
 // "https:", "mailto:": an address with a scheme is never a file of the site.
 bool HasScheme(std::string_view url) {
-  size_t colon = url.find(':');
-  if (colon == std::string_view::npos || colon == 0) return false;
-  auto scheme_char = [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
-  };
-  return std::isalpha(static_cast<unsigned char>(url[0])) &&
-         std::all_of(url.begin(), url.begin() + colon, scheme_char) &&
-         url.substr(0, colon).find_first_of("/?#") == std::string_view::npos;
+  return !UrlScheme(url).empty();
 }
 
 // The path of an address, before its query or fragment.
@@ -134,8 +128,21 @@ std::optional<std::string> FileUrl(const Site& site, const Language& lang, const
 
 }  // namespace
 
-std::optional<std::string> LinkResolver::Rewrite(const Page& from, std::string_view url, int line, int column,
-                                                 PageScope& scope) const {
+std::optional<std::string> LinkResolver::Rewrite(const Page& from, std::string_view written, int line,
+                                                 int column, PageScope& scope) const {
+  std::string problem;
+  auto clean = CleanUrl(written, problem);
+  if (!clean) {
+    scope.Error(scope.At(line, column), problem);
+    return "";
+  }
+  auto rewritten = RewriteClean(from, *clean, line, column, scope);
+  if (!rewritten && *clean != written) return clean;
+  return rewritten;
+}
+
+std::optional<std::string> LinkResolver::RewriteClean(const Page& from, std::string_view url, int line,
+                                                      int column, PageScope& scope) const {
   if (IsContentFileLink(url)) return RewriteContentLink(from, url, line, column, scope);
   std::optional<std::string> file;
   if (IsRelativeFileLink(url) && RewriteFileLink(from, url, line, column, scope, file)) return file;

@@ -22,13 +22,19 @@ class LinkResolver {
  public:
   explicit LinkResolver(const Site& site) : site_(site) {}
 
-  // What to write for the destination `url` found at `line`:`column` of `from`'s Markdown,
-  // or nullopt to keep it as written. A content file that cannot be linked is an error in
-  // `scope`; one that can is recorded there as a dependency (LinkDependencyHash).
-  std::optional<std::string> Rewrite(const Page& from, std::string_view url, int line, int column,
+  // What to write for the destination `written` found at `line`:`column` of `from`'s Markdown
+  // (a link's, an image's, a figure's src or link), or nullopt to keep it as written. An address
+  // the URL policy refuses (support/url/url_policy.hpp) is an error in `scope`, and "" is
+  // written; one it cleans (a tab dropped) is written clean. A content file that cannot be
+  // linked is an error in `scope`; one that can is recorded there as a dependency
+  // (LinkDependencyHash).
+  std::optional<std::string> Rewrite(const Page& from, std::string_view written, int line, int column,
                                      PageScope& scope) const;
 
  private:
+  // Rewrite, for an address the URL policy allows, as it reads it.
+  std::optional<std::string> RewriteClean(const Page& from, std::string_view url, int line, int column,
+                                          PageScope& scope) const;
   std::optional<std::string> RewriteContentLink(const Page& from, std::string_view url, int line, int column,
                                                 PageScope& scope) const;
   // True when `url` names a file (or an .html page) from `from`'s folder; `out` is then what to write.

@@ -9,6 +9,7 @@
 #include "directives/funding/model.hpp"
 #include "i18n/locale.hpp"
 #include "support/text.hpp"
+#include "support/url/url_policy.hpp"
 
 namespace fs = std::filesystem;
 
@@ -448,14 +449,20 @@ bool Reader::ReadFlagsAndLink(const File& file, const toml::table& p, Project& p
   project.indigenous_led = led.value_or(false);
   project.indigenous_serving = serving.value_or(false);
   if (auto link = ReadString(file, p, "link")) {
-    // "//host/x" is another site's address without its scheme, not a path of this one.
-    bool path = StartsWith(*link, "/") && !StartsWith(*link, "//");
-    if (!StartsWith(*link, "https://") && !StartsWith(*link, "http://") && !path) {
+    // The URL policy first (support/url/url_policy.hpp): "//host/x", "/\host" and "javascript:"
+    // are no path of this site; then a project's page is on the web, or on this site.
+    std::string problem;
+    auto clean = CleanUrl(*link, problem);
+    std::string scheme = clean ? UrlScheme(*clean) : "";
+    if (!clean) {
+      Error(file, *p.get("link"), problem);
+      ok = false;
+    } else if (scheme != "https" && scheme != "http" && !StartsWith(*clean, "/")) {
       Error(file, *p.get("link"),
             "link must be a full address starting with https:// (or a path starting with /)");
       ok = false;
     } else {
-      project.link = *link;
+      project.link = *clean;
     }
   } else if (p.contains("link")) {
     ok = false;

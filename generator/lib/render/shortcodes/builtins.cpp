@@ -41,7 +41,7 @@ std::optional<std::string> RenderRef(const ShortcodeCall& call, const Value& vie
     return std::nullopt;
   }
   auto url = context.links.Rewrite(context.page, path->text, at.line, at.column, context.scope);
-  if (!url) return std::nullopt;
+  if (!url || url->empty()) return std::nullopt;
   const Page& page = context.page;
   if (call.name == "ref" && EndsWith(page.permalink, page.url_path))
     url = page.permalink.substr(0, page.permalink.size() - page.url_path.size()) + *url;
@@ -77,9 +77,9 @@ std::optional<std::string> RenderParam(const Value& view, TextPos at, const Shor
     for (const Value* map : {&params, static_cast<const Value*>(&site_params)})
       for (const auto& [key, v] : map->fields) keys.push_back(key);
     Fail(context, at,
-         "neither the page nor site.toml's [params] has \"" + name->text + "\"" + DidYouMeanSuffix(name->text, keys) +
-             "; set it in the page's front matter, like " + name->text.substr(0, name->text.find('.')) +
-             " = \"...\"");
+         "neither the page nor site.toml's [params] has \"" + name->text + "\"" +
+             DidYouMeanSuffix(name->text, keys) + "; set it in the page's front matter, like " +
+             name->text.substr(0, name->text.find('.')) + " = \"...\"");
     return std::nullopt;
   }
   if (value->kind == Value::Kind::kBool) return std::string(value->flag ? "true" : "false");
@@ -159,6 +159,7 @@ std::optional<std::string> RenderBuiltinShortcode(const ShortcodeCall& call, con
   return RenderFundingTable(call, at, context);
 }
 
+// The URL policy applies in Rewrite: a refused address is an error at the call, and written as "".
 void ResolveFigureArgs(Value& args, TextPos at, const ShortcodeContext& context) {
   for (auto& [key, value] : args.fields)
     if ((key == "src" || key == "link") && !value.text.empty())
