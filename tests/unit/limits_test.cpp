@@ -105,3 +105,55 @@ TEST_CASE("a YAML quoted text that never closes is an error at its opening quote
   CHECK(tree->children.at(1).text == "it's");
 }
 
+namespace {
+
+FixtureSite SiteWithPage(const std::string& body) {
+  FixtureSite site("minimal");
+  site.WriteFile("shortcodes/note.mustache", "<div>{{{inner}}}</div>\n");
+  site.WriteFile("content/en/deep.md", "+++\ntitle = \"Deep\"\nmodified = 2024-01-01\n+++\n" + body + "\n");
+  return site;
+}
+
+size_t Count(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("shortcodes nested past the limit are an error at the first one too deep", "[limits][shortcodes]") {
+  const std::string message =
+      " is inside 64 other shortcodes; they nest at most 64 deep: close some before it\n";
+  for (const std::string& tag : {std::string("<"), std::string("%")}) {
+    std::string open = "{{" + tag + " note " + (tag == "<" ? ">" : "%") + "}}";
+    std::string close = "{{" + tag + " /note " + (tag == "<" ? ">" : "%") + "}}";
+    INFO(open);
+    auto deep = SiteWithPage(Repeat(open, 10000) + "x" + Repeat(close, 10000)).Build();
+    CHECK(deep.errors.rfind(
+              "content/en/deep.md:5:" + std::to_string(64 * open.size() + 1) + ": error: " + open + message,
+              0) == 0);
+    CHECK(Count(deep.errors, message) == 1);
+    FixtureSite ok = SiteWithPage(Repeat(open, 64) + "x" + Repeat(close, 64));
+    auto built = ok.Build();
+    CHECK(built.errors.empty());
+    CHECK(Count(ok.Read("en/deep/index.html"), "<div>") == 64);
+    CHECK(ok.Read("en/deep/index.html").find("<div>x</div>") != std::string::npos);
+  }
+  // {{% %}} inside {{< >}} is read again on its own: still one error.
+  auto mixed = SiteWithPage(Repeat("{{< note >}}{{% note %}}", 5000) + "x" +
+                            Repeat("{{% /note %}}{{< /note >}}", 5000))
+                   .Build();
+  CHECK(Count(mixed.errors, message) == 1);
+  // Calls never closed stand alone, however many.
+  auto unclosed = SiteWithPage(Repeat("{{< note >}}", 20000)).Build();
+  CHECK(Count(unclosed.errors, message) == 0);
+}
+
+// Found by the page fuzz target (tests/fuzz/crashes/page/link-placeholder-escape-not-hex).
+TEST_CASE("a link holding a shortcode placeholder's escape without its hex digits is kept as written",
+          "[limits][regression][fuzz]") {
+  auto built = SiteWithPage("[a](/x%F4%8F%BC%zz) [b](/y%F4%8F%BC%F4%8F%BC%4)").Build();
+  CHECK(built.errors.find("internal error") == std::string::npos);
+}
+

@@ -77,3 +77,25 @@ TEST_CASE("a page past the time limit stops the build and leaves the output as i
   CHECK(site.Build().errors.find("\"page_timeout\" must be a number of seconds from 1 to 3600") !=
         std::string::npos);
 }
+
+namespace {
+
+// Runs tandem as cmark's pathological tests run cmark: killed past `seconds` (status -1).
+ProgramRun RunWithin(int seconds, const std::string& args, const std::string& env = "") {
+  return RunCommand(env + "timeout -s KILL " + std::to_string(seconds) + " " + TANDEM_BINARY + " " + args);
+}
+
+}  // namespace
+
+TEST_CASE("shortcode calls cost time linear in their number, on one line too", "[slow]") {
+  FixtureSite site("minimal");
+  site.WriteFile("shortcodes/note.mustache", "<b>n</b>\n");
+  // 25,000 calls on one line took 21 s, each call looking back and on over the whole line.
+  site.WriteFile("content/en/calls.md", "+++\ntitle = \"Calls\"\nmodified = 2024-01-01\n+++\n" +
+                                            Repeat("{{< note >}} x ", 25000) + "\n");
+  ProgramRun run = RunWithin(
+      10, "build --jobs 1 --source " + site.source().string() + " --output " + site.output().string());
+  INFO(run.output);
+  CHECK(run.status == 0);
+  CHECK(ReadBytes(site.output() / "en/calls/index.html").find(Repeat("<b>n</b> x ", 3)) != std::string::npos);
+}
