@@ -157,3 +157,24 @@ TEST_CASE("a link holding a shortcode placeholder's escape without its hex digit
   CHECK(built.errors.find("internal error") == std::string::npos);
 }
 
+TEST_CASE("partials that include each other many times over are refused, not put in place a million times",
+          "[limits][templates]") {
+  FixtureSite site("minimal");
+  site.CopyDefaultTheme();
+  // head-end includes l1 ten times, l1 includes l2 ten times... l6: a million includes, few bytes.
+  site.WriteFile("themes/gc/partials/head-end.mustache", Repeat("{{> l1}}", 10) + "\n");
+  for (int level = 1; level < 6; ++level)
+    site.WriteFile("themes/gc/partials/l" + std::to_string(level) + ".mustache",
+                   Repeat("{{> l" + std::to_string(level + 1) + "}}", 10) + "\n");
+  site.WriteFile("themes/gc/partials/l6.mustache", "\n");
+  auto built = site.Build();
+  CHECK(built.errors.find(": error: the template puts more than 10000 partials in place (through \"l") !=
+        std::string::npos);
+  // Many includes of one partial, each once, are fine.
+  FixtureSite fine("minimal");
+  fine.CopyDefaultTheme();
+  fine.WriteFile("themes/gc/partials/head-end.mustache", Repeat("{{> l1}}", 1000) + "\n");
+  fine.WriteFile("themes/gc/partials/l1.mustache", "<!-- l1 -->\n");
+  CHECK(fine.Build().errors.empty());
+}
+
