@@ -178,3 +178,14 @@ TEST_CASE("partials that include each other many times over are refused, not put
   CHECK(fine.Build().errors.empty());
 }
 
+TEST_CASE("a page's taxonomy terms cost memory and time linear in their number", "[limits][taxonomies]") {
+  FixtureSite site("taxonomies");
+  std::string tags;
+  for (int i = 0; i < 3000; ++i) tags += std::string(i ? ", " : "") + "\"term " + std::to_string(i) + "\"";
+  for (const char* lang : {"en", "fr"})
+    site.WriteFile(std::string("content/") + lang + "/many.md",
+                   "+++\ntitle = \"Many\"\nmodified = 2024-01-01\ntags = [" + tags + "]\n+++\nBody.\n");
+  auto built = site.Build();
+  CHECK(built.errors.empty());
+  CHECK(site.Exists("en/tags/term-2999/index.html"));
+}
