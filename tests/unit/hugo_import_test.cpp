@@ -310,13 +310,7 @@ TEST_CASE("import hugo errors: a broken file, no baseURL, a contentDir outside c
         "   |         ^\n");
   // YAML's aliases are expanded within the limits every YAML file has (config/yaml_source.hpp).
   FixtureSite bomb;
-  std::string config = "baseURL: https://example.ca/\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
-  for (int i = 1; i < 10; ++i) {
-    config += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [*a" + std::to_string(i - 1);
-    for (int k = 1; k < 10; ++k) config += ", *a" + std::to_string(i - 1);
-    config += "]\n";
-  }
-  bomb.WriteFile("config.yaml", config);
+  bomb.WriteFile("config.yaml", YamlAliasBomb("baseURL: https://example.ca/\n", 10, 10));
   CHECK(Import(bomb).errors.rfind(
             "config.yaml:5:1: error: \"a3\" holds more than 10000 values once its YAML aliases (*name) are "
             "expanded; write the values out instead\n",

@@ -14,14 +14,7 @@ namespace {
 
 // "Billion laughs": 1 KB of YAML whose aliases stand for 10^10 values.
 std::string YamlBomb() {
-  std::string yaml = "title: Bomb\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
-  for (int i = 1; i < 10; ++i) {
-    std::string prev = "*a" + std::to_string(i - 1);
-    yaml += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [" + prev;
-    for (int k = 1; k < 10; ++k) yaml += ", " + prev;
-    yaml += "]\n";
-  }
-  return yaml;
+  return YamlAliasBomb("title: Bomb\n", 10, 10);
 }
 
 std::string Repeat(const std::string& s, int n) {
