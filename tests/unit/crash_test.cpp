@@ -74,6 +74,7 @@ const Point kPoints[] = {
     {"page params", Phase::kBeforeJournal, Once},
     {"titles", Phase::kBeforeJournal, Once},
     {"summaries", Phase::kBeforeJournal, Once},
+    {"summary", Phase::kBeforeJournal, Once},
     {"sections", Phase::kBeforeJournal, Once},
     {"menus", Phase::kBeforeJournal, Once},
     {"urls", Phase::kBeforeJournal, Once},

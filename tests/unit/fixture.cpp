@@ -40,6 +40,17 @@ ProgramRun RunCommand(const std::string& shell_command) {
   return run;
 }
 
+std::string YamlAliasBomb(const std::string& before, int levels, int per) {
+  std::string yaml = before;
+  for (int level = 0; level < levels; ++level) {
+    std::string item = level == 0 ? "x" : "*a" + std::to_string(level - 1);
+    yaml += "a" + std::to_string(level) + ": &a" + std::to_string(level) + " [" + item;
+    for (int k = 1; k < per; ++k) yaml += ", " + item;
+    yaml += "]\n";
+  }
+  return yaml;
+}
+
 std::string ReadBytes(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream out;

@@ -63,6 +63,10 @@ ProgramRun RunTandem(const std::string& args, const std::string& env = "");
 // Runs a shell command line, its standard error with its output.
 ProgramRun RunCommand(const std::string& shell_command);
 
+// "Billion laughs": `before`, then YAML keys a0 to a<levels - 1>, one a line, each a list of
+// `per` aliases to the one before it (a0: `per` x), so that a<n> stands for per^(n+1) values.
+std::string YamlAliasBomb(const std::string& before, int levels, int per);
+
 std::string ReadBytes(const fs::path& path);
 std::map<std::string, std::string> SnapshotDir(const fs::path& dir);
 

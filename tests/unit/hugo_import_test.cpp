@@ -304,7 +304,17 @@ TEST_CASE("import hugo errors: a broken file, no baseURL, a contentDir outside c
         "   |                 ^\n");
   FixtureSite yaml;
   yaml.WriteFile("hugo.yaml", "baseURL: https://example.ca/\nlanguages:\n  en: [1\n");
-  CHECK(Import(yaml).errors == "hugo.yaml:4:1: error: invalid YAML: end of sequence flow not found\n");
+  CHECK(Import(yaml).errors ==
+        "hugo.yaml:3:9: error: invalid YAML: end of sequence flow not found\n"
+        " 3 |   en: [1\n"
+        "   |         ^\n");
+  // YAML's aliases are expanded within the limits every YAML file has (config/yaml_source.hpp).
+  FixtureSite bomb;
+  bomb.WriteFile("config.yaml", YamlAliasBomb("baseURL: https://example.ca/\n", 10, 10));
+  CHECK(Import(bomb).errors.rfind(
+            "config.yaml:5:1: error: \"a3\" holds more than 10000 values once its YAML aliases (*name) are "
+            "expanded; write the values out instead\n",
+            0) == 0);
   FixtureSite no_base;
   no_base.WriteFile("hugo.toml", "title = \"Harbour\"\n");
   CHECK(Import(no_base).errors ==

@@ -283,3 +283,19 @@ TEST_CASE("import hugo: a menu url that a page's front matter url gives names th
   CHECK(built.errors == "");
   CHECK(shared.Read("portuaire.example.ca/index.html").find("href=\"/a-propos/\"") != std::string::npos);
 }
+
+TEST_CASE("a long HTML tag is read by a scanner, not a regex that recursed once a character",
+          "[hugo][limits]") {
+  std::string long_value(500000, 'a');
+  CHECK(WhyNot("<a title=\"" + long_value + "\" href=\"{{ .Get \"url\" }}\">") ==
+        "1:500019: {{ .Get \"url\" }} is in the address attribute href, where Hugo filters unsafe addresses "
+        "(javascript:) and Mustache does not");
+  CHECK(WhyNot("<div " + long_value + " {{ .Get \"x\" }}>") ==
+        "1:500007: {{ .Get \"x\" }} is in an HTML tag outside a quoted attribute value");
+  CHECK(Translated("<div class='x " + long_value + "'>{{ .Get \"x\" }}</div>").find("{{args.x}}") !=
+        std::string::npos);
+  // Values quoted the other way, and unquoted, before the one the action is in.
+  CHECK(WhyNot("<img alt='a \"b\"' width=3 src=\"{{ .Get 0 }}\">") ==
+        "1:31: {{ .Get 0 }} is in the address attribute src, where Hugo filters unsafe addresses "
+        "(javascript:) and Mustache does not");
+}

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "fixture.hpp"
+#include "markdown/markdown.hpp"
 
 using namespace tandem;
 using namespace tandem::testing;
@@ -76,4 +77,58 @@ TEST_CASE("a page past the time limit stops the build and leaves the output as i
   site.WriteFile("site.toml", "page_timeout = 0\n" + ReadBytes(site.source() / "site.toml"));
   CHECK(site.Build().errors.find("\"page_timeout\" must be a number of seconds from 1 to 3600") !=
         std::string::npos);
+}
+
+namespace {
+
+// Runs tandem as cmark's pathological tests run cmark: killed past `seconds` (status -1).
+ProgramRun RunWithin(int seconds, const std::string& args, const std::string& env = "") {
+  return RunCommand(env + "timeout -s KILL " + std::to_string(seconds) + " " + TANDEM_BINARY + " " + args);
+}
+
+}  // namespace
+
+TEST_CASE("a page rendering refuses is not parsed whole for its summary first", "[slow]") {
+  FixtureSite site("minimal");
+  // 480 KB: cmark-gfm takes 25 s over this paragraph (summaries did); rendering refuses it at once.
+  site.WriteFile("content/en/slow.md", "+++\ntitle = \"Slow\"\nmodified = 2024-01-01\n+++\n" +
+                                           Repeat("![[]()", 80000) + "\n\nMore.\n");
+  for (const char* command : {"build", "check"}) {
+    INFO(command);
+    std::string output = std::string(command) == "build" ? " --output " + site.output().string() : "";
+    ProgramRun run =
+        RunWithin(15, std::string(command) + " --jobs 1 --source " + site.source().string() + output);
+    CHECK(run.status == 1);
+    CHECK(
+        run.output.find("content/en/slow.md:5:1: error: this paragraph opens \"![[\" more than 2000 times") !=
+        std::string::npos);
+  }
+}
+
+TEST_CASE("summaries are read under the page time limit, as pages render", "[slow]") {
+  FixtureSite site("minimal");
+  ProgramRun run = RunTandem("build --jobs 1 --page-timeout 1 --source " + site.source().string(),
+                             "TANDEM_TEST_FAULT=summary:1:sleep=4000 ");
+  CHECK(run.status == 1);
+  CHECK(run.output.find(": error: still rendering after 1 s; the build stops here") != std::string::npos);
+}
+
+TEST_CASE("a first paragraph longer than the start first parsed is the summary whole", "[slow]") {
+  std::string first = Repeat("word ", 3000);  // 15 KB: past the first 4 KB, and the next 8 KB
+  std::string page = first + "\n\n" + Repeat("Another paragraph.\n\n", 20000);
+  CHECK(SummaryText(page) == first.substr(0, first.size() - 1));
+  CHECK(SummaryText("Short.\n\n" + page) == "Short.");
+}
+
+TEST_CASE("shortcode calls cost time linear in their number, on one line too", "[slow]") {
+  FixtureSite site("minimal");
+  site.WriteFile("shortcodes/note.mustache", "<b>n</b>\n");
+  // 25,000 calls on one line took 21 s, each call looking back and on over the whole line.
+  site.WriteFile("content/en/calls.md", "+++\ntitle = \"Calls\"\nmodified = 2024-01-01\n+++\n" +
+                                            Repeat("{{< note >}} x ", 25000) + "\n");
+  ProgramRun run = RunWithin(
+      10, "build --jobs 1 --source " + site.source().string() + " --output " + site.output().string());
+  INFO(run.output);
+  CHECK(run.status == 0);
+  CHECK(ReadBytes(site.output() / "en/calls/index.html").find(Repeat("<b>n</b> x ", 3)) != std::string::npos);
 }

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <set>
 
 #include "assemble/urls/urls.hpp"
 #include "config/toml_source.hpp"
@@ -27,10 +28,11 @@ struct TermNames {
 // One term of one language, as the pages of that language write it.
 struct Term {
   std::string slug;
-  std::string written;  // as first written, or as the term file names it
-  SourcePos pos;        // where first written
-  std::string line;
-  std::string entry;  // of the term file, or ""
+  std::string written;               // as first written, or as the term file names it
+  SourcePos pos;                     // where first written
+  const Page* written_in = nullptr;  // the page that first wrote it (its line is quoted from there:
+                                     // not kept per term, as one line may hold thousands of terms)
+  std::string entry;                 // of the term file, or ""
   std::vector<Page*> pages;
   Page* page = nullptr;  // its made-up page
 };
@@ -129,8 +131,7 @@ std::map<std::string, Term> CollectTerms(const Language& lang, const TaxonomyCon
                       page->FrontMatterLine(pos.line));
           continue;
         }
-        auto [it, fresh] =
-            terms.emplace(slug, Term{slug, written, pos, page->FrontMatterLine(pos.line), "", {}, nullptr});
+        auto [it, fresh] = terms.emplace(slug, Term{slug, written, pos, page.get(), "", {}, nullptr});
         Term& term = it->second;
         if (!fresh && term.written != written && !SameButCase(term.written, written)) {
           diags.Error(pos,
@@ -310,7 +311,7 @@ class TaxonomyMaker {
     else
       message = what + " is \"" + names_.names[term.entry][other.index] + "\" in \"" + other.code() + "\" (" +
                 names_.path + "), but no \"" + other.code() + "\" page has that " + tax_.name + toggle;
-    diags_.Warning(term.pos, message, term.line, kTermUntranslated);
+    diags_.Warning(term.pos, message, term.written_in->FrontMatterLine(term.pos.line), kTermUntranslated);
   }
 
   // A table name for the term that the term file does not have yet: its slug, else with its language.
@@ -332,13 +333,13 @@ class TaxonomyMaker {
   void GiveTermPages(const Language& lang) {
     for (const auto& page : lang.pages) {
       std::vector<const Page*> mine;
+      std::set<const Page*> seen;
       for (const PageTerms& given : page->meta.terms) {
         if (given.key != tax_.key) continue;
         for (const std::string& written : given.terms) {
           auto it = terms_[lang.index].find(SlugOf(*lang.locale, written, site_.config));
           if (it == terms_[lang.index].end() || !it->second.page) continue;
-          if (std::find(mine.begin(), mine.end(), it->second.page) == mine.end())
-            mine.push_back(it->second.page);
+          if (seen.insert(it->second.page).second) mine.push_back(it->second.page);
         }
       }
       if (!mine.empty()) page->term_pages.emplace_back(tax_.key, std::move(mine));

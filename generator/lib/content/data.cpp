@@ -1,11 +1,10 @@
 #include "content/data.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <filesystem>
 
 #include "config/toml_source.hpp"
+#include "config/yaml_source.hpp"
 #include "support/files.hpp"
 #include "support/printable.hpp"
 #include "support/text.hpp"
@@ -16,49 +15,42 @@ namespace tandem {
 
 namespace {
 
-Value YamlValue(const YAML::Node& node, int depth = 0) {
-  // Aliases can make a small file stand for a huge tree; data files are the site's own, but a
-  // cycle must still end.
-  if (depth > 64) throw YAML::Exception(node.Mark(), "the data nests deeper than 64 levels");
-  if (node.IsMap()) {
+// The tree ReadYaml read: its depth and size are already within limits.
+Value YamlValue(const YamlNode& node) {
+  if (node.kind == YamlNode::Kind::kMap) {
     Value map = Value::Map();
-    for (const auto& kv : node)
-      map.Set(RepairLatin1Bytes(kv.first.Scalar()), YamlValue(kv.second, depth + 1));
+    for (const YamlNode& child : node.children) map.Set(RepairLatin1Bytes(child.key), YamlValue(child));
     return map;
   }
-  if (node.IsSequence()) {
+  if (node.kind == YamlNode::Kind::kList) {
     Value list = Value::List();
-    for (const YAML::Node& item : node) list.Push(YamlValue(item, depth + 1));
+    list.items.reserve(node.children.size());
+    for (const YamlNode& item : node.children) list.Push(YamlValue(item));
     return list;
   }
-  if (!node.IsScalar()) return Value("");
-  std::string text = RepairLatin1Bytes(node.Scalar());
-  if (node.Tag() != "!" && (text == "true" || text == "false")) return Value::Bool(text == "true");
+  if (node.kind != YamlNode::Kind::kScalar) return Value("");
+  std::string text = RepairLatin1Bytes(node.text);
+  if (!node.quoted && (text == "true" || text == "false")) return Value::Bool(text == "true");
   return Value(text);
 }
 
-bool CheckPrintableYaml(const std::string& shown, const std::string& file, const YAML::Node& node,
-                        const std::string& name, Diagnostics& diags, int depth = 0) {
-  auto at = [&](const YAML::Mark& m) { return SourcePos{shown, m.line + 1, m.column + 1}; };
+bool CheckPrintableYaml(const std::string& shown, const std::string& file, const YamlNode& node,
+                        const std::string& name, Diagnostics& diags) {
+  auto at = [&](TextPos p) { return SourcePos{shown, p.line, p.column}; };
   bool ok = true;
-  if (depth > 64) return ok;  // YamlValue refuses it
-  if (node.IsMap()) {
-    for (const auto& kv : node) {
-      std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "";
-      if (!CheckPrintable(key, file, at(kv.first.Mark()), "this key", diags)) {
+  for (const YamlNode& child : node.children) {
+    std::string sub = name;
+    if (node.kind == YamlNode::Kind::kMap) {
+      if (!CheckPrintable(child.key, file, at(child.key_pos), "this key", diags)) {
         ok = false;
         continue;
       }
-      ok = CheckPrintableYaml(shown, file, kv.second, name.empty() ? key : name + "." + key, diags,
-                              depth + 1) &&
-           ok;
+      sub = name.empty() ? child.key : name + "." + child.key;
     }
-  } else if (node.IsSequence()) {
-    for (const YAML::Node& item : node)
-      ok = CheckPrintableYaml(shown, file, item, name, diags, depth + 1) && ok;
-  } else if (node.IsScalar()) {
-    ok = CheckPrintable(node.Scalar(), file, at(node.Mark()), "\"" + name + "\"", diags);
+    ok = CheckPrintableYaml(shown, file, child, sub, diags) && ok;
   }
+  if (node.kind == YamlNode::Kind::kScalar)
+    ok = CheckPrintable(node.text, file, at(node.pos), "\"" + name + "\"", diags);
   return ok;
 }
 
@@ -71,19 +63,9 @@ std::optional<Value> ReadDataFile(const fs::path& file, const std::string& shown
     if (!table) return std::nullopt;
     return TomlValue(*table);
   }
-  try {
-    YAML::Node root = YAML::Load(*text);
-    if (!CheckPrintableYaml(shown, *text, root, "", diags)) return std::nullopt;
-    return root.IsNull() ? Value::Map() : YamlValue(root);
-  } catch (const YAML::Exception& e) {
-    SourcePos pos{shown, e.mark.line + 1, e.mark.column + 1};
-    // At the end of the file, yaml-cpp points past its last line: point at the end of that line.
-    int lines = static_cast<int>(std::count(text->begin(), text->end(), '\n'));
-    if (pos.line > lines && lines > 0)
-      pos = {shown, lines, static_cast<int>(LineAt(*text, lines).size()) + 1};
-    diags.Error(pos, "invalid YAML: " + e.msg, LineAt(*text, pos.line));
-    return std::nullopt;
-  }
+  auto root = ReadYaml({shown, *text, 1, *text}, diags);
+  if (!root || !CheckPrintableYaml(shown, *text, *root, "", diags)) return std::nullopt;
+  return root->kind == YamlNode::Kind::kNull ? Value::Map() : YamlValue(*root);
 }
 
 // The map for `folder` ("a/b") inside `root`, made as needed.

@@ -395,7 +395,11 @@ void Parse(std::string_view markdown, int flags, Document& doc) {
 
 // The text a reader sees of `node`'s inlines: no markup, no images, no raw HTML.
 void AppendPlainText(cmark_node* node, std::string& out) {
-  for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+  // An iterator, not recursion: emphasis nests as deep as a page has asterisks.
+  cmark_iter* iter = cmark_iter_new(node);
+  for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    cmark_node* c = cmark_iter_get_node(iter);
+    if (ev != CMARK_EVENT_ENTER || c == node) continue;
     switch (cmark_node_get_type(c)) {
       case CMARK_NODE_TEXT:
       case CMARK_NODE_CODE:
@@ -405,13 +409,14 @@ void AppendPlainText(cmark_node* node, std::string& out) {
       case CMARK_NODE_LINEBREAK:
         out += ' ';
         break;
-      case CMARK_NODE_IMAGE:
-      case CMARK_NODE_HTML_INLINE:
+      case CMARK_NODE_IMAGE:  // its alt text is not the paragraph's
+        cmark_iter_reset(iter, c, CMARK_EVENT_EXIT);
         break;
       default:
-        AppendPlainText(c, out);
+        break;
     }
   }
+  cmark_iter_free(iter);
 }
 
 // Directives and shortcodes ({{funding:total}}, {{< figure >}}) say nothing without their page.
@@ -473,14 +478,17 @@ std::string SummaryText(std::string_view markdown) {
   if (size_t more = markdown.find(kSummaryDivider); more != std::string_view::npos) {
     ParagraphText(markdown.substr(0, more), true, 0, text);
   } else {
-    // The first paragraph is near the top: most pages need not be parsed whole for it.
-    constexpr size_t kStart = 4096;
-    size_t cut = markdown.size() <= kStart ? std::string_view::npos : markdown.rfind('\n', kStart);
-    std::string_view start = markdown.substr(0, cut);
-    int lines = static_cast<int>(std::count(start.begin(), start.end(), '\n')) + 1;
-    if (cut == std::string_view::npos || !ParagraphText(start, false, lines, text)) {
+    // The first paragraph is near the top: most pages need not be parsed whole for it. The
+    // start parsed doubles until it holds the paragraph, so that the time stays linear in it.
+    for (size_t window = 4096;; window *= 2) {
+      size_t cut = markdown.size() <= window ? std::string_view::npos : markdown.rfind('\n', window);
+      if (cut == 0) continue;
+      std::string_view start = markdown.substr(0, cut);
+      int lines = static_cast<int>(std::count(start.begin(), start.end(), '\n')) + 1;
       text.clear();
-      ParagraphText(markdown, false, 0, text);
+      if (ParagraphText(start, false, cut == std::string_view::npos ? 0 : lines, text) ||
+          cut == std::string_view::npos)
+        break;
     }
   }
   return CollapseSpaces(WithoutBraces(text));

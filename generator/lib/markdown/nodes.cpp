@@ -56,8 +56,13 @@ TextPos LineIndex::PosOf(size_t offset) const {
   auto after = std::upper_bound(starts_.begin(), starts_.end(), offset);
   int line = static_cast<int>(after - starts_.begin());
   size_t start = starts_[line - 1];
-  TextPos pos = PosOfOffset(text_.substr(start, offset - start), offset - start);
-  return {line, pos.column};
+  // Columns count characters from the line's start; offsets asked in order along one line (a
+  // scan's) count on from the last one, so that thousands of them on one line stay linear.
+  if (last_line_ != line || last_offset_ > offset) last_line_ = line, last_offset_ = start, last_column_ = 1;
+  TextPos pos = PosOfOffset(text_.substr(last_offset_, offset - last_offset_), offset - last_offset_);
+  last_offset_ = offset;
+  last_column_ += pos.column - 1;
+  return {line, last_column_};
 }
 
 std::string_view LineIndex::Line(int line) const {

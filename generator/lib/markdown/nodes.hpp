@@ -35,6 +35,10 @@ class LineIndex {
  private:
   std::string_view text_;
   std::vector<size_t> starts_;
+  // The last position PosOf found (one index is used by one thread).
+  mutable int last_line_ = 0;
+  mutable size_t last_offset_ = 0;
+  mutable int last_column_ = 1;
 };
 
 }  // namespace tandem

@@ -1,14 +1,13 @@
 #include "migrate/hugo_config.hpp"
 
 #include <toml++/toml.h>
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <filesystem>
-#include <regex>
 #include <sstream>
 
 #include "config/toml_source.hpp"
+#include "config/yaml_source.hpp"
 #include "support/text.hpp"
 
 namespace fs = std::filesystem;
@@ -72,58 +71,108 @@ std::optional<HugoValue> ParseTomlTable(const std::string& shown, const std::str
 
 // ---- YAML (and JSON, which YAML reads) ----
 
+// A hand scanner over a scalar's spelling (std::regex recurses once a character: a long value
+// overflowed the stack).
+class Spelling {
+ public:
+  explicit Spelling(std::string_view s) : s_(s) {}
+  bool AtEnd() const { return at_ == s_.size(); }
+  bool Take(std::string_view any) {
+    if (AtEnd() || any.find(s_[at_]) == std::string_view::npos) return false;
+    ++at_;
+    return true;
+  }
+  // How many of `any` in a row it took.
+  size_t TakeAll(std::string_view any) {
+    size_t n = 0;
+    while (Take(any)) ++n;
+    return n;
+  }
+
+ private:
+  std::string_view s_;
+  size_t at_ = 0;
+};
+
+constexpr std::string_view kDigits = "0123456789";
+
+// [-+]?[0-9]+
+bool IsIntegerSpelling(std::string_view s) {
+  Spelling p(s);
+  p.Take("-+");
+  return p.TakeAll(kDigits) > 0 && p.AtEnd();
+}
+
+// [-+]?([0-9]*\.[0-9]+|[0-9]+\.[0-9]*)([eE][-+]?[0-9]+)?
+bool IsFloatSpelling(std::string_view s) {
+  Spelling p(s);
+  p.Take("-+");
+  size_t before = p.TakeAll(kDigits);
+  if (!p.Take(".")) return false;
+  if (before + p.TakeAll(kDigits) == 0) return false;
+  if (p.Take("eE")) {
+    p.Take("-+");
+    if (p.TakeAll(kDigits) == 0) return false;
+  }
+  return p.AtEnd();
+}
+
+// [0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9:.]+([Zz]|[-+][0-9:]+)?)?
+bool IsDateSpelling(std::string_view s) {
+  if (s.size() < 10) return false;
+  for (size_t i = 0; i < 10; ++i)
+    if ((i == 4 || i == 7) ? s[i] != '-' : kDigits.find(s[i]) == std::string_view::npos) return false;
+  Spelling p(s.substr(10));
+  if (p.AtEnd()) return true;
+  if (!p.Take("Tt ") || p.TakeAll("0123456789:.") == 0) return false;
+  if (p.Take("Zz")) return p.AtEnd();
+  if (p.Take("-+") && p.TakeAll("0123456789:") == 0) return false;
+  return p.AtEnd();
+}
+
 // YAML decides a plain scalar's type by its spelling; a quoted one is a string.
-HugoValue::Kind YamlScalarKind(const YAML::Node& node) {
-  if (node.Tag() == "!") return HugoValue::Kind::kString;
-  static const std::regex integer(R"([-+]?[0-9]+)");
-  static const std::regex real(R"([-+]?([0-9]*\.[0-9]+|[0-9]+\.[0-9]*)([eE][-+]?[0-9]+)?)");
-  static const std::regex date(R"([0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9:.]+([Zz]|[-+][0-9:]+)?)?)");
-  const std::string& s = node.Scalar();
+HugoValue::Kind YamlScalarKind(const YamlNode& node) {
+  if (node.quoted) return HugoValue::Kind::kString;
+  const std::string& s = node.text;
   if (s == "true" || s == "false" || s == "True" || s == "False") return HugoValue::Kind::kBoolean;
-  if (std::regex_match(s, integer)) return HugoValue::Kind::kInteger;
-  if (std::regex_match(s, real)) return HugoValue::Kind::kFloat;
-  if (std::regex_match(s, date)) return HugoValue::Kind::kDateTime;
+  if (IsIntegerSpelling(s)) return HugoValue::Kind::kInteger;
+  if (IsFloatSpelling(s)) return HugoValue::Kind::kFloat;
+  if (IsDateSpelling(s)) return HugoValue::Kind::kDateTime;
   return HugoValue::Kind::kString;
 }
 
-HugoValue FromYaml(const std::string& shown, const std::string& text, const YAML::Node& node,
-                   const YAML::Mark& mark, int depth) {
+// The tree ReadYaml read: its depth and size are already within limits.
+HugoValue FromYaml(const std::string& shown, const std::string& text, const YamlNode& node, TextPos at) {
   HugoValue v;
-  v.pos = {shown, mark.line + 1, mark.column + 1};
+  v.pos = {shown, at.line, at.column};
   v.line = LineAt(text, v.pos.line);
-  if (depth > 64) return v;  // deeper than any configuration; aliases to aliases
-  if (node.IsMap()) {
+  if (node.kind == YamlNode::Kind::kMap) {
     v.kind = HugoValue::Kind::kTable;
-    for (const auto& kv : node)
-      v.fields.emplace_back(kv.first.Scalar(), FromYaml(shown, text, kv.second, kv.first.Mark(), depth + 1));
-  } else if (node.IsSequence()) {
+    for (const YamlNode& child : node.children)
+      v.fields.emplace_back(child.key, FromYaml(shown, text, child, child.key_pos));
+  } else if (node.kind == YamlNode::Kind::kList) {
     v.kind = HugoValue::Kind::kArray;
-    for (const YAML::Node& item : node)
-      v.items.push_back(FromYaml(shown, text, item, item.Mark(), depth + 1));
-  } else if (node.IsScalar()) {
+    for (const YamlNode& item : node.children) v.items.push_back(FromYaml(shown, text, item, item.pos));
+  } else if (node.kind == YamlNode::Kind::kScalar) {
     v.kind = YamlScalarKind(node);
-    v.text = node.Scalar();
+    v.text = node.text;
     if (v.kind == HugoValue::Kind::kBoolean) v.text = LowerKey(v.text);
   }
   return v;
 }
 
 std::optional<HugoValue> ParseYaml(const std::string& shown, const std::string& text, Diagnostics& diags) {
-  try {
-    YAML::Node root = YAML::Load(text);
-    if (root.IsNull()) return HugoValue(HugoValue::Kind::kTable, {shown, 1, 1}, LineAt(text, 1));
-    if (!root.IsMap()) {
-      SourcePos pos{shown, root.Mark().line + 1, root.Mark().column + 1};
-      diags.Error(pos, "a Hugo configuration must be a map of settings like baseURL: \"https://example.ca/\"",
-                  LineAt(text, pos.line));
-      return std::nullopt;
-    }
-    return FromYaml(shown, text, root, YAML::Mark(), 0);
-  } catch (const YAML::Exception& e) {
-    SourcePos pos{shown, e.mark.line + 1, e.mark.column + 1};
-    diags.Error(pos, "invalid YAML: " + e.msg, LineAt(text, pos.line));
+  auto root = ReadYaml({shown, text, 1, text}, diags);
+  if (!root) return std::nullopt;
+  if (root->kind == YamlNode::Kind::kNull)
+    return HugoValue(HugoValue::Kind::kTable, {shown, 1, 1}, LineAt(text, 1));
+  if (root->kind != YamlNode::Kind::kMap) {
+    SourcePos pos{shown, root->pos.line, root->pos.column};
+    diags.Error(pos, "a Hugo configuration must be a map of settings like baseURL: \"https://example.ca/\"",
+                LineAt(text, pos.line));
     return std::nullopt;
   }
+  return FromYaml(shown, text, *root, {1, 1});
 }
 
 // Later settings win; tables merge key by key, ignoring case.

@@ -38,6 +38,38 @@ std::string Shown(std::string_view action) {
   return out.size() > 60 ? out.substr(0, 57) + "..." : out;
 }
 
+bool IsHtmlSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// The attribute whose quoted value `tag` (from its '<', no '>' after) ends inside: name="... or
+// name='...; "" when it ends outside any. A hand scanner, linear: std::regex recursed once a
+// character of a long tag, and searched again from every start.
+std::string OpenAttribute(std::string_view tag) {
+  constexpr std::string_view kNotInName = "\"'<>/=";
+  for (size_t at = 1; at < tag.size();) {
+    size_t start = at;
+    while (at < tag.size() && !IsHtmlSpace(tag[at]) && kNotInName.find(tag[at]) == std::string_view::npos)
+      ++at;
+    std::string_view name = tag.substr(start, at - start);
+    size_t next = at;
+    while (next < tag.size() && IsHtmlSpace(tag[next])) ++next;
+    if (name.empty() || next == tag.size() || tag[next] != '=') {
+      at = std::max(next, start + 1);
+      continue;
+    }
+    ++next;
+    while (next < tag.size() && IsHtmlSpace(tag[next])) ++next;
+    if (next < tag.size() && (tag[next] == '"' || tag[next] == '\'')) {
+      size_t close = tag.find(tag[next], next + 1);
+      if (close == std::string_view::npos) return std::string(name);
+      next = close + 1;
+    }
+    at = next;
+  }
+  return "";
+}
+
 // What a value written at the end of `html` would be in: nullopt for text, else why Mustache's
 // escaping is not Hugo's there (html/template escapes by context: URLs, JavaScript, CSS).
 std::optional<std::string> UnsafeContext(const std::string& html, bool in_text_only) {
@@ -48,11 +80,8 @@ std::optional<std::string> UnsafeContext(const std::string& html, bool in_text_o
   size_t lt = lower.rfind('<'), gt = lower.rfind('>');
   if (lt == std::string::npos || (gt != std::string::npos && gt > lt)) return std::nullopt;
   if (in_text_only) return "is inside an HTML tag, where Hugo escapes it";
-  static const std::regex attribute(R"re(([^\s"'<>/=]+)\s*=\s*(?:"[^"]*|'[^']*)$)re");
-  std::smatch m;
-  std::string tag = lower.substr(lt);
-  if (!std::regex_search(tag, m, attribute)) return "is in an HTML tag outside a quoted attribute value";
-  std::string name = m[1];
+  std::string name = OpenAttribute(std::string_view(lower).substr(lt));
+  if (name.empty()) return "is in an HTML tag outside a quoted attribute value";
   if (StartsWith(name, "on") || name == "style")
     return "is in the attribute " + name + ", which Hugo escapes as JavaScript or CSS";
   static const std::set<std::string> urls = {"href",     "src",    "action", "formaction", "poster",

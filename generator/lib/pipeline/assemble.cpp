@@ -25,13 +25,25 @@ bool CheckPageParams(BuildState& s) {
   return true;
 }
 
+// A watch on each page read, as pages rendering are watched: parsing Markdown may be slow.
+PageWatch WatchEach(Watchdog& dog) {
+  return [&dog](unsigned worker, const std::string* page) {
+    if (page)
+      dog.Start(worker, page);
+    else
+      dog.Stop(worker);
+  };
+}
+
 bool GiveMissingTitles(BuildState& s) {
-  GiveMissingTitles(s.site, s.diags);
+  std::unique_ptr<Watchdog> dog = s.WatchPages();
+  GiveMissingTitles(s.site, s.diags, WatchEach(*dog));
   return true;
 }
 
 bool SummarizeAll(BuildState& s) {
-  Summarize(s.site, s.Jobs());
+  std::unique_ptr<Watchdog> dog = s.WatchPages();
+  Summarize(s.site, s.Jobs(), WatchEach(*dog));
   return true;
 }
 

@@ -68,6 +68,18 @@ int64_t BuildState::Now() {
   return now_ms_;
 }
 
+std::unique_ptr<Watchdog> BuildState::WatchPages() {
+  Watchdog::Limits limits;
+  limits.limit = std::chrono::seconds(PageTimeout());
+  auto say = options.say ? options.say : [](const std::string&) {};
+  // A page past the time limit cannot be interrupted: the build ends, leaving the output as it was.
+  return std::make_unique<Watchdog>(Jobs(), limits, say, [this](const std::string& page) {
+    StopPastLimit(page, PageTimeout(), [this] {
+      if (writer) writer->Abort();
+    });
+  });
+}
+
 unsigned BuildState::PageTimeout() const {
   return options.page_timeout ? options.page_timeout : static_cast<unsigned>(site.config.page_timeout);
 }

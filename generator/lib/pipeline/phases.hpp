@@ -31,6 +31,7 @@
 #include "output/writer.hpp"
 #include "pipeline/build.hpp"
 #include "pipeline/incremental.hpp"
+#include "pipeline/watchdog.hpp"
 #include "render/render_page.hpp"
 #include "support/diagnostics.hpp"
 #include "theme/theme.hpp"
@@ -72,6 +73,10 @@ struct BuildState {
   // The build's clock: --now for tests, else the system's, read once so that every page agrees.
   int64_t Now();
   unsigned PageTimeout() const;  // seconds
+  // A watchdog over the pages `Jobs()` workers read: named past 2 s, the build stopped past
+  // PageTimeout(), leaving the output folder as it was. Every stage that parses a page's
+  // Markdown runs under one.
+  std::unique_ptr<Watchdog> WatchPages();
   // Writes a file of the output, or in a check only notes it; either way the link check knows it.
   OutputWriter::Claim Put(const std::string& path, std::string_view bytes);
   void Written(const std::vector<std::string>& paths);

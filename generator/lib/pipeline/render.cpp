@@ -121,20 +121,12 @@ bool RenderAllPages(BuildState& s) {
   s.sources = std::make_unique<SourceMap>(s.theme.dir(), s.theme.shown_dir());
   uint64_t site_hash = SiteWideHash(s);
   PageRenderer renderer(s.site, s.theme, s.directives, s.Jobs());
-  Watchdog::Limits limits;
-  limits.limit = std::chrono::seconds(s.PageTimeout());
-  auto say = s.options.say ? s.options.say : [](const std::string&) {};
-  // A page past the time limit cannot be interrupted: the build ends, leaving the output as it was.
-  Watchdog watchdog(s.Jobs(), limits, say, [&](const std::string& page) {
-    StopPastLimit(page, s.PageTimeout(), [&] {
-      if (s.writer) s.writer->Abort();
-    });
-  });
+  std::unique_ptr<Watchdog> watchdog = s.WatchPages();
   Progress progress(s.options.progress, pages.size(), s.options.progress_every);
   ParallelFor(pages.size(), s.Jobs(), [&](size_t i, unsigned worker) {
     auto start = Clock::now();
     const Page& page = *pages[i];
-    watchdog.Start(worker, &page.source_path);
+    watchdog->Start(worker, &page.source_path);
     struct Done {
       Watchdog& dog;
       unsigned worker;
@@ -143,7 +135,7 @@ bool RenderAllPages(BuildState& s) {
         dog.Stop(worker);
         progress.Done();
       }
-    } done{watchdog, worker, progress};
+    } done{*watchdog, worker, progress};
     Value view = PageView(s.site, page);
     std::vector<Value> list_pages = MoreListPageViews(s.site, page);
     Hasher key;

@@ -111,6 +111,9 @@ struct ResolvedTemplate {
 // A template is refused past this size once its partials are in place: partials that include
 // each other many times over grow exponentially.
 constexpr size_t kMaxTemplateBytes = 4 * 1024 * 1024;
+// And past this many partials put in place: partials holding little but each other grow in
+// includes, not bytes (10 includes each, over 6 levels, are a million).
+constexpr size_t kMaxPartialIncludes = 10000;
 
 bool IsTagName(std::string_view name) {
   if (name == ".") return true;
@@ -175,14 +178,15 @@ class PartialResolver {
 
   std::optional<ResolvedTemplate> Resolve(std::shared_ptr<const std::string> text, const std::string& shown) {
     ResolvedTemplate out;
-    if (!Resolve(text, shown, 0, out)) return std::nullopt;
+    includes_ = 0;
+    if (!CheckTags(*text, shown, diags_) || !Resolve(text, shown, 0, out)) return std::nullopt;
     return out;
   }
 
  private:
+  // `text`'s tags are checked.
   bool Resolve(const std::shared_ptr<const std::string>& text, const std::string& shown, int depth,
                ResolvedTemplate& out) {
-    if (!CheckTags(*text, shown, diags_)) return false;
     size_t done = 0;
     for (size_t open = text->find("{{>"); open != std::string::npos; open = text->find("{{>", open + 3)) {
       size_t close = text->find("}}", open);
@@ -210,20 +214,25 @@ class PartialResolver {
       return fail("the template passes " + std::to_string(kMaxTemplateBytes / (1024 * 1024)) +
                   " MB once its partials are in place (through \"" + name +
                   "\"): partials include each other too many times over");
+    if (++includes_ > kMaxPartialIncludes)
+      return fail("the template puts more than " + std::to_string(kMaxPartialIncludes) +
+                  " partials in place (through \"" + name +
+                  "\"): partials include each other too many times over");
     bool plain = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
       return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
     });
-    fs::path file = dir_ / (name + ".mustache");
-    std::error_code ec;
-    if (!plain || !fs::is_regular_file(file, ec))
-      return fail("unknown partial \"" + name + "\": there is no " + shown_dir_ + "/partials/" + name +
-                  ".mustache" + DidYouMeanSuffix(name, names_));
     std::string partial_shown = shown_dir_ + "/partials/" + name + ".mustache";
     auto& cached = cache_[name];
-    if (!cached) {
+    if (!cached) {  // read and checked once, however many times it is put in place
+      fs::path file = dir_ / (name + ".mustache");
+      std::error_code ec;
+      if (!plain || !fs::is_regular_file(file, ec))
+        return fail("unknown partial \"" + name + "\": there is no " + shown_dir_ + "/partials/" + name +
+                    ".mustache" + DidYouMeanSuffix(name, names_));
       auto read = ReadSourceText(file.string(), partial_shown, diags_, confine_);
       if (!read) return false;
       if (!read->empty() && read->back() == '\n') read->pop_back();
+      if (!CheckTags(*read, partial_shown, diags_)) return false;
       cached = std::make_shared<const std::string>(std::move(*read));
     }
     return Resolve(cached, partial_shown, depth + 1, out);
@@ -235,6 +244,7 @@ class PartialResolver {
   Diagnostics& diags_;
   std::vector<std::string> names_;
   std::map<std::string, std::shared_ptr<const std::string>> cache_;  // partials read so far
+  size_t includes_ = 0;                                              // of the template being resolved
 };
 
 // kainjow says where a template is wrong as "... at 2028", an offset in the resolved text.

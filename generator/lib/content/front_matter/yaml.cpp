@@ -1,9 +1,9 @@
-// YAML front matter, through yaml-cpp, with limits on what its aliases may expand to.
-#include <yaml-cpp/yaml.h>
-
+// YAML front matter, read by ReadYaml (config/yaml_source.hpp), which expands its aliases within
+// limits.
 #include <charconv>
 #include <climits>
 
+#include "config/yaml_source.hpp"
 #include "content/front_matter/fields.hpp"
 #include "support/text.hpp"
 
@@ -11,36 +11,19 @@ namespace tandem::front_matter {
 
 namespace {
 
-// YAML aliases repeat a value without writing it again, so 2 KB of aliases to aliases can stand
-// for billions of values: past this many, front matter is refused, not expanded.
-constexpr int kMaxYamlValues = 10000;
-// An alias inside its own value (a: &a [*a]) nests without end.
-constexpr int kMaxYamlDepth = 64;
-
-struct TooManyValues {
-  YAML::Mark mark;
-};
-
-Field FromYaml(const std::string& path, int first_line, std::string key, const YAML::Node& node,
-               const YAML::Mark& key_mark, int& budget, int depth = 0) {
-  if (--budget < 0 || depth > kMaxYamlDepth) throw TooManyValues{key_mark};
+Field FromYaml(const std::string& path, const YamlNode& node) {
   Field f;
-  f.key = RepairLatin1Bytes(std::move(key));
+  f.key = RepairLatin1Bytes(node.key);
   f.from_yaml = true;
-  f.pos = {path, key_mark.line + first_line, key_mark.column + 1};
-  if (node.IsSequence()) {
+  f.pos = {path, node.key_pos.line, node.key_pos.column};
+  if (node.kind == YamlNode::Kind::kList) {
     f.kind = Field::Kind::kList;
-    for (const YAML::Node& item : node)
-      f.children.push_back(FromYaml(path, first_line, "", item, item.Mark(), budget, depth + 1));
-  } else if (node.IsMap()) {
+  } else if (node.kind == YamlNode::Kind::kMap) {
     f.kind = Field::Kind::kMap;
-    for (const auto& kv : node)
-      f.children.push_back(
-          FromYaml(path, first_line, kv.first.Scalar(), kv.second, kv.first.Mark(), budget, depth + 1));
-  } else if (node.IsScalar()) {
-    f.text = RepairLatin1Bytes(node.Scalar());
+  } else if (node.kind == YamlNode::Kind::kScalar) {
+    f.text = RepairLatin1Bytes(node.text);
     // YAML decides types by the field: an unquoted true/false or number is one.
-    if (node.Tag() != "!") {
+    if (!node.quoted) {
       if (f.text == "true" || f.text == "false") {
         f.kind = Field::Kind::kBool;
         f.flag = f.text == "true";
@@ -52,6 +35,8 @@ Field FromYaml(const std::string& path, int first_line, std::string key, const Y
       }
     }
   }
+  f.children.reserve(node.children.size());
+  for (const YamlNode& child : node.children) f.children.push_back(FromYaml(path, child));
   return f;
 }
 
@@ -59,40 +44,17 @@ Field FromYaml(const std::string& path, int first_line, std::string key, const Y
 
 std::optional<std::vector<Field>> ParseYamlBlock(const std::string& path, const std::string& file,
                                                  const Block& block, Diagnostics& diags) {
-  try {
-    YAML::Node root = YAML::Load(std::string(block.text));
-    std::vector<Field> fields;
-    if (root.IsNull()) return fields;
-    if (!root.IsMap()) {
-      SourcePos pos{path, block.first_line, 1};
-      diags.Error(pos, "YAML front matter must be a map of fields like title: \"...\"",
-                  LineAt(file, pos.line));
-      return std::nullopt;
-    }
-    int budget = kMaxYamlValues;
-    for (const auto& kv : root) {
-      try {
-        fields.push_back(
-            FromYaml(path, block.first_line, kv.first.Scalar(), kv.second, kv.first.Mark(), budget));
-      } catch (TooManyValues& e) {
-        e.mark = kv.first.Mark();  // the field whose value is too big
-        throw;
-      }
-    }
-    return fields;
-  } catch (const TooManyValues& e) {
-    SourcePos pos{path, e.mark.line + block.first_line, e.mark.column + 1};
-    diags.Error(pos,
-                "the front matter holds more than " + std::to_string(kMaxYamlValues) +
-                    " values, or nests deeper than " + std::to_string(kMaxYamlDepth) +
-                    ", once its YAML aliases (*name) are expanded; write the values out instead",
-                LineAt(file, pos.line));
-    return std::nullopt;
-  } catch (const YAML::Exception& e) {
-    SourcePos pos{path, e.mark.line + block.first_line, e.mark.column + 1};
-    diags.Error(pos, "invalid YAML: " + e.msg, LineAt(file, pos.line));
+  auto root = ReadYaml({path, block.text, block.first_line, file}, diags);
+  if (!root) return std::nullopt;
+  std::vector<Field> fields;
+  if (root->kind == YamlNode::Kind::kNull) return fields;
+  if (root->kind != YamlNode::Kind::kMap) {
+    SourcePos pos{path, block.first_line, 1};
+    diags.Error(pos, "YAML front matter must be a map of fields like title: \"...\"", LineAt(file, pos.line));
     return std::nullopt;
   }
+  for (const YamlNode& child : root->children) fields.push_back(FromYaml(path, child));
+  return fields;
 }
 
 }  // namespace tandem::front_matter

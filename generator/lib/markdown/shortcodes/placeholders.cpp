@@ -46,10 +46,6 @@ std::string Fill(size_t chars) {
   return out;
 }
 
-bool IsBlank(std::string_view s) {
-  return s.find_first_not_of(" \t") == std::string_view::npos;
-}
-
 class Builder {
  public:
   explicit Builder(std::string_view markdown) : markdown_(markdown) {}
@@ -77,11 +73,7 @@ class Builder {
   void Region(size_t begin, size_t end, Placeholder placeholder) {
     out_.text.append(markdown_.substr(done_, begin - done_));
     done_ = end;
-    size_t line_start = markdown_.rfind('\n', begin == 0 ? 0 : begin - 1);
-    line_start = line_start == std::string_view::npos || begin == 0 ? 0 : line_start + 1;
-    size_t line_end = std::min(markdown_.find('\n', end), markdown_.size());
-    std::string_view before = markdown_.substr(line_start, begin - line_start);
-    bool alone = IsBlank(before) && before.size() < 4 && IsBlank(markdown_.substr(end, line_end - end));
+    bool alone = Alone(begin, end);
     std::string header = Header(out_.placeholders.size());
     out_.placeholders.push_back(placeholder);
     std::string_view region = markdown_.substr(begin, end - begin);
@@ -102,14 +94,34 @@ class Builder {
     out_.text += text + (alone ? "-->" : "");
   }
 
+  // Whether [begin, end) stands alone on its lines: fewer than 4 blanks before it, only blanks
+  // after. Looking no further than that keeps thousands of calls on one line linear.
+  bool Alone(size_t begin, size_t end) const {
+    auto blank = [](char c) { return c == ' ' || c == '\t'; };
+    size_t before = begin;
+    while (before > 0 && begin - before < 4 && blank(markdown_[before - 1])) --before;
+    if (begin - before >= 4 || (before > 0 && markdown_[before - 1] != '\n')) return false;
+    size_t after = end;
+    while (after < markdown_.size() && blank(markdown_[after])) ++after;
+    return after == markdown_.size() || markdown_[after] == '\n';
+  }
+
   std::string_view markdown_;
   size_t done_ = 0;
   PlaceholderMarkdown out_;
 };
 
+// In one pass: replacing in place moves the rest of the text each time.
 void ReplaceAll(std::string& s, std::string_view from, std::string_view to) {
-  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
-    s.replace(at, from.size(), to);
+  size_t at = s.find(from);
+  if (at == std::string::npos) return;
+  std::string out;
+  size_t done = 0;
+  for (; at != std::string::npos; at = s.find(from, done)) {
+    out.append(s, done, at - done).append(to);
+    done = at + from.size();
+  }
+  s = out.append(s, done, std::string::npos);
 }
 
 }  // namespace
@@ -137,7 +149,8 @@ PlaceholderMarkdown WithPlaceholders(std::string_view markdown, const std::vecto
   return builder.Finish();
 }
 
-std::optional<FoundPlaceholder> FindPlaceholder(std::string_view html, size_t from) {
+std::optional<FoundPlaceholder> FindPlaceholder(std::string_view html, size_t from,
+                                                std::optional<bool> in_tag_at_from) {
   for (size_t at = html.find(kPlaceholderStart, from); at != std::string_view::npos;
        at = html.find(kPlaceholderStart, at + 4)) {
     FoundPlaceholder found{at, at + 4, 0, false};
@@ -158,21 +171,45 @@ std::optional<FoundPlaceholder> FindPlaceholder(std::string_view html, size_t fr
       if (PlaceholderChar(html, next) != kFill) break;
       found.end = next;
     }
-    size_t open = html.rfind('<', at), close = html.rfind('>', at);
-    found.in_tag = open != std::string_view::npos && (close == std::string_view::npos || close < open);
+    std::string_view before = in_tag_at_from ? html.substr(from, at - from) : html.substr(0, at);
+    size_t back = before.find_last_of("<>");
+    found.in_tag = back == std::string_view::npos ? in_tag_at_from.value_or(false) : before[back] == '<';
     return found;
   }
   return std::nullopt;
 }
 
+namespace {
+
+int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
 std::string DecodePlaceholdersInUrls(std::string html) {
-  static const std::string kEncoded = "%F4%8F%BC%";
-  for (size_t at = html.find(kEncoded); at != std::string::npos; at = html.find(kEncoded, at + 1)) {
-    if (at + kEncoded.size() + 2 > html.size()) break;
-    int last = std::stoi(html.substr(at + kEncoded.size(), 2), nullptr, 16);
-    html.replace(at, kEncoded.size() + 2, Char(static_cast<unsigned char>(last)));
+  static constexpr std::string_view kEncoded = "%F4%8F%BC%";
+  size_t at = html.find(kEncoded);
+  if (at == std::string::npos) return html;
+  std::string out;
+  out.reserve(html.size());
+  size_t done = 0;
+  for (; at != std::string::npos; at = html.find(kEncoded, done)) {
+    size_t hex = at + kEncoded.size();
+    int high = hex + 2 <= html.size() ? HexDigit(html[hex]) : -1;
+    int low = hex + 2 <= html.size() ? HexDigit(html[hex + 1]) : -1;
+    if (high < 0 || low < 0) {  // not a placeholder's: as written (its last '%' may start one)
+      out.append(html, done, hex - 1 - done);
+      done = hex - 1;
+      continue;
+    }
+    out.append(html, done, at - done).append(Char(static_cast<unsigned char>(high * 16 + low)));
+    done = hex + 2;
   }
-  return html;
+  return out.append(html, done, std::string::npos);
 }
 
 std::string ReplacePlaceholders(std::string_view text, const std::function<std::string(size_t)>& with) {

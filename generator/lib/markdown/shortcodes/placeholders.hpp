@@ -46,7 +46,11 @@ struct FoundPlaceholder {
   size_t number = 0;
   bool in_tag = false;
 };
-std::optional<FoundPlaceholder> FindPlaceholder(std::string_view html, size_t from);
+// `in_tag_at_from`, when known (the last placeholder found's in_tag, for the next search from its
+// end), keeps the look back for a '<' from going past `from`: a search for each of many
+// placeholders stays linear in the HTML.
+std::optional<FoundPlaceholder> FindPlaceholder(std::string_view html, size_t from,
+                                                std::optional<bool> in_tag_at_from = std::nullopt);
 
 // cmark percent-encodes a placeholder in a link's address; this puts it back as characters.
 std::string DecodePlaceholdersInUrls(std::string html);

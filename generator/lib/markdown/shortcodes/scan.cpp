@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <unordered_map>
 
 #include "markdown/nodes.hpp"
 
@@ -144,11 +145,12 @@ class Scanner {
   Scanner(std::string_view markdown, const LineRanges& code_blocks)
       : text_(markdown), lines_(markdown), code_blocks_(code_blocks) {}
 
-  ShortcodeScan Run() {
+  ShortcodeScan Run(int max_depth) {
     stack_.push_back({});
     for (size_t at = 0; at < text_.size();) at = Step(at);
-    while (stack_.size() > 1) Collapse();
+    CollapseAbove(1);
     out_.calls = std::move(stack_.back().children);
+    LimitDepth(out_.calls, max_depth);
     return std::move(out_);
   }
 
@@ -192,16 +194,34 @@ class Scanner {
     out_.problems.push_back({pos.line, pos.column, std::move(message)});
   }
 
-  size_t NextOpening(size_t from) const { return std::min(text_.find("{{<", from), text_.find("{{%", from)); }
+  // The next "{{<" or "{{%" from `from`: each search starts where the last one ended, so that the
+  // scan stays linear in the text however many tags it holds.
+  size_t NextOpening(size_t from) {
+    return std::min(NextOf("{{<", from, next_angle_), NextOf("{{%", from, next_percent_));
+  }
+  struct Found {
+    bool searched = false;
+    size_t from = 0;
+    size_t at = std::string_view::npos;
+  };
+  size_t NextOf(std::string_view what, size_t from, Found& last) {
+    if (!last.searched || from < last.from || last.at < from) last = {true, from, text_.find(what, from)};
+    return last.at;
+  }
+  // The next `closer` from `from`, searched again only once passed, as NextOpening.
+  size_t NextCloser(bool markdown, size_t from) {
+    return markdown ? NextOf("%}}", from, next_percent_close_) : NextOf(">}}", from, next_angle_close_);
+  }
 
   size_t ReadTag(size_t at, bool markdown) {
     std::string closer = markdown ? "%}}" : ">}}";
     size_t body = at + 3;
     if (text_.compare(body, 2, "/*") == 0) {  // Hugo's escape: shown as written, less the comment marks
-      size_t escape_end = text_.find("*/" + closer, body);
+      size_t escape_end =
+          markdown ? NextOf("*/%}}", body, next_percent_escape_) : NextOf("*/>}}", body, next_angle_escape_);
       if (escape_end != std::string_view::npos) return escape_end + 2 + closer.size();
     }
-    size_t close = text_.find(closer, body);
+    size_t close = NextCloser(markdown, body);
     if (close == std::string_view::npos || NextOpening(body) < close) {
       std::string_view name = Trim(text_.substr(body, std::min(close, NextOpening(body)) - body));
       name = name.substr(0, std::find_if(name.begin(), name.end(), IsSpace) - name.begin());
@@ -266,25 +286,27 @@ class Scanner {
     call.line = pos.line;
     call.column = pos.column;
     bool self_closing = !Trim(written).empty() && Trim(written).back() == '/';
-    if (self_closing)
+    if (self_closing) {
       stack_.back().children.push_back(std::move(call));
-    else
+    } else {
+      open_[call.name].push_back(stack_.size());
       stack_.push_back({std::move(call), {}});
+    }
   }
 
   // Closes the nearest open call of that name; those opened after it close nothing, so they
   // stand alone, followed by what was inside them.
   void Close(const Tag& tag, bool markdown, size_t at, size_t end) {
-    size_t frame = stack_.size();
-    while (frame > 1 && stack_[frame - 1].call.name != tag.name) --frame;
-    if (frame <= 1) {
+    auto open = open_.find(tag.name);
+    if (open == open_.end() || open->second.empty()) {
       std::string opening = ShortcodeTag(tag.name, markdown);
       Problem(at, std::string(markdown ? "{{% /" : "{{< /") + tag.name + (markdown ? " %}}" : " >}}") +
                       " closes no " + opening + "; remove it, or open the shortcode before it");
       return;
     }
-    while (stack_.size() > frame) Collapse();
+    CollapseAbove(open->second.back() + 1);
     Frame done = std::move(stack_.back());
+    open->second.pop_back();
     stack_.pop_back();
     done.call.close_begin = at;
     done.call.end = end;
@@ -292,14 +314,51 @@ class Scanner {
     stack_.back().children.push_back(std::move(done.call));
   }
 
-  // The innermost open call has no closing tag: it stands alone, and what followed it is its
-  // parent's.
-  void Collapse() {
-    Frame top = std::move(stack_.back());
-    stack_.pop_back();
-    auto& siblings = stack_.back().children;
-    siblings.push_back(std::move(top.call));
-    for (ShortcodeCall& child : top.children) siblings.push_back(std::move(child));
+  // The open calls above the first `keep` frames have no closing tag: each stands alone, and
+  // what followed it is the frame's below them, in order. Each frame collapses once.
+  void CollapseAbove(size_t keep) {
+    auto& siblings = stack_[keep - 1].children;
+    for (size_t i = keep; i < stack_.size(); ++i) {
+      open_[stack_[i].call.name].pop_back();
+      siblings.push_back(std::move(stack_[i].call));
+      for (ShortcodeCall& child : stack_[i].children) siblings.push_back(std::move(child));
+    }
+    stack_.resize(keep);
+  }
+
+  // Sets each call's depth; the calls inside one at `max_depth` are a problem, and are dropped.
+  void LimitDepth(std::vector<ShortcodeCall>& calls, int max_depth) {
+    std::vector<std::pair<std::vector<ShortcodeCall>*, int>> todo{{&calls, 1}};
+    while (!todo.empty()) {
+      auto [list, depth] = todo.back();
+      todo.pop_back();
+      for (ShortcodeCall& call : *list) {
+        call.depth = depth;
+        if (call.children.empty()) continue;
+        if (depth < max_depth) {
+          todo.emplace_back(&call.children, depth + 1);
+          continue;
+        }
+        const ShortcodeCall& first = call.children.front();
+        out_.problems.push_back({first.line, first.column,
+                                 ShortcodeTag(first.name, first.markdown) + " is inside " +
+                                     std::to_string(depth) + " other shortcodes; they nest at most " +
+                                     std::to_string(kMaxShortcodeDepth) + " deep: close some before it",
+                                 true});
+        DropAll(std::move(call.children));
+        call.children.clear();
+        call.too_deep_inside = true;
+      }
+    }
+  }
+
+  // Destroys calls one by one: a nested call's destructor would recurse once a level.
+  static void DropAll(std::vector<ShortcodeCall> calls) {
+    while (!calls.empty()) {
+      ShortcodeCall last = std::move(calls.back());
+      calls.pop_back();
+      for (ShortcodeCall& child : last.children) calls.push_back(std::move(child));
+    }
   }
 
   std::string_view text_;
@@ -307,6 +366,9 @@ class Scanner {
   const LineRanges& code_blocks_;
   size_t next_block_ = 0;
   std::vector<Frame> stack_;
+  std::unordered_map<std::string, std::vector<size_t>> open_;  // name -> its frames, in order
+  Found next_angle_, next_percent_, next_angle_close_, next_percent_close_, next_angle_escape_,
+      next_percent_escape_;
   ShortcodeScan out_;
 };
 
@@ -316,8 +378,8 @@ bool MayHoldShortcodes(std::string_view markdown) {
   return markdown.find("{{<") != std::string_view::npos || markdown.find("{{%") != std::string_view::npos;
 }
 
-ShortcodeScan ScanShortcodes(std::string_view markdown, const LineRanges& code_blocks) {
-  return Scanner(markdown, code_blocks).Run();
+ShortcodeScan ScanShortcodes(std::string_view markdown, const LineRanges& code_blocks, int max_depth) {
+  return Scanner(markdown, code_blocks).Run(max_depth);
 }
 
 std::string ShortcodeTag(const std::string& name, bool markdown) {

@@ -28,7 +28,9 @@ struct ShortcodeCall {
   size_t close_begin = kNone;           // the closing tag, when it has one ([close_begin, end))
   size_t end = 0;                       // past the closing tag, else past the opening one
   int line = 0, column = 0;             // of `begin` in the Markdown (1-based; columns in characters)
+  int depth = 1;                        // 1 for an outermost call, 2 for a call inside it...
   std::vector<ShortcodeCall> children;  // the calls in its inner, in order
+  bool too_deep_inside = false;         // its inner nests past the limit: its calls were dropped
 
   bool paired() const { return close_begin != kNone; }
   std::string_view Inner(std::string_view markdown) const {
@@ -39,6 +41,7 @@ struct ShortcodeCall {
 struct ShortcodeProblem {
   int line = 0, column = 0;
   std::string message;
+  bool too_deep = false;  // calls nested past the limit
 };
 
 struct ShortcodeScan {
@@ -52,10 +55,16 @@ using LineRanges = std::vector<std::pair<int, int>>;
 // Whether `markdown` has anything that could open a shortcode; most pages do not.
 bool MayHoldShortcodes(std::string_view markdown);
 
+// Calls nest at most this deep: each level is a level of recursion when they are expanded.
+constexpr int kMaxShortcodeDepth = 64;
+
 // Every call in `markdown` outside `code_blocks` and inline code spans. A call is paired when a
 // closing tag of its name follows (nested calls close first); a closing tag that closes
-// nothing, a tag never closed and a malformed argument are problems.
-ShortcodeScan ScanShortcodes(std::string_view markdown, const LineRanges& code_blocks);
+// nothing, a tag never closed and a malformed argument are problems, and so are calls nested
+// more than `max_depth` deep (dropped, their parent marked too_deep_inside). Time and memory
+// grow linearly with the text.
+ShortcodeScan ScanShortcodes(std::string_view markdown, const LineRanges& code_blocks,
+                             int max_depth = kMaxShortcodeDepth);
 
 // "{{< name >}}" or "{{% name %}}", as messages show a tag.
 std::string ShortcodeTag(const std::string& name, bool markdown);

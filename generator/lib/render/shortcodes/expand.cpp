@@ -96,10 +96,12 @@ std::vector<std::string> AvailableNames(const Theme& theme) {
 
 class Expander {
  public:
-  // `page_md` are the page's options, whose hooks take positions in the page's Markdown.
+  // `page_md` are the page's options, whose hooks take positions in the page's Markdown; `depth`
+  // calls hold `markdown`.
   Expander(std::string_view markdown, const MarkdownOptions& page_md, const ShortcodeContext& context,
-           Origin origin)
-      : markdown_(markdown),
+           Origin origin, int depth)
+      : depth_(depth),
+        markdown_(markdown),
         page_md_(page_md),
         md_(origin.line == 1 && origin.column == 1 ? page_md : Shifted(page_md, origin)),
         context_(context),
@@ -107,8 +109,10 @@ class Expander {
         lines_(markdown) {}
 
   std::string Render() {
-    ShortcodeScan scan = ScanShortcodes(markdown_, CodeBlockLines(markdown_));
-    for (const ShortcodeProblem& p : scan.problems) Error(p.line, p.column, p.message);
+    ShortcodeScan scan = ScanShortcodes(markdown_, CodeBlockLines(markdown_), kMaxShortcodeDepth - depth_);
+    // The page's own scan saw every call nested too deep: a call's inner reports none again.
+    for (const ShortcodeProblem& p : scan.problems)
+      if (!p.too_deep || depth_ == 0) Error(p.line, p.column, p.message);
     PlaceholderMarkdown cmark_input = WithPlaceholders(markdown_, scan.calls);
     placeholders_ = std::move(cmark_input.placeholders);
     outputs_.resize(placeholders_.size());
@@ -137,15 +141,17 @@ class Expander {
   std::string Substitute(std::string_view html) {
     std::string out;
     size_t done = 0;
-    for (auto found = FindPlaceholder(html, 0); found; found = FindPlaceholder(html, done)) {
+    bool in_tag = false;  // at `done`
+    for (auto found = FindPlaceholder(html, 0, false); found; found = FindPlaceholder(html, done, in_tag)) {
       out.append(html.substr(done, found->begin - done));
       done = found->end;
+      in_tag = found->in_tag;
       if (found->number >= placeholders_.size()) continue;
       const Placeholder& p = placeholders_[found->number];
       if (p.kind == Placeholder::Kind::kWhole) {
         out += found->in_tag ? TextOfHtml(outputs_[found->number]) : outputs_[found->number];
       } else if (p.kind == Placeholder::Kind::kOpen) {
-        auto close = FindClose(html, done, p.call);
+        auto close = FindClose(html, done, in_tag, p.call);
         if (!close) {
           Error(p.call->line, p.call->column,
                 ShortcodeTag(p.call->name, true) +
@@ -155,14 +161,17 @@ class Expander {
         }
         std::string inner = Substitute(html.substr(done, close->begin - done));
         done = close->end;
+        in_tag = close->in_tag;
         out += found->in_tag ? TextOfHtml(Expand(*p.call, inner)) : Expand(*p.call, inner);
       }
     }
     return out.append(html.substr(done));
   }
 
-  std::optional<FoundPlaceholder> FindClose(std::string_view html, size_t from, const ShortcodeCall* call) {
-    for (auto found = FindPlaceholder(html, from); found; found = FindPlaceholder(html, found->end))
+  std::optional<FoundPlaceholder> FindClose(std::string_view html, size_t from, bool in_tag,
+                                            const ShortcodeCall* call) {
+    for (auto found = FindPlaceholder(html, from, in_tag); found;
+         found = FindPlaceholder(html, found->end, found->in_tag))
       if (found->number < placeholders_.size() && placeholders_[found->number].call == call &&
           placeholders_[found->number].kind == Placeholder::Kind::kClose)
         return found;
@@ -172,11 +181,13 @@ class Expander {
   // The inner of a call that is expanded whole: for {{< >}}, the text as written with its
   // calls expanded in it; for {{% %}} (inside a {{< >}}), its Markdown rendered on its own.
   std::string RawInner(const ShortcodeCall& call) {
-    if (!call.paired()) return "";
+    if (!call.paired() || call.too_deep_inside) return "";  // the scan reported what is too deep
     if (call.markdown) {
       TextPos at = lines_.PosOf(call.open_end);
       TextPos in_page = origin_.In(at.line, at.column);
-      return Expander(call.Inner(markdown_), page_md_, context_, {in_page.line, in_page.column}).Render();
+      return Expander(call.Inner(markdown_), page_md_, context_, {in_page.line, in_page.column},
+                      depth_ + call.depth)
+          .Render();
     }
     std::string out;
     size_t done = call.open_end;
@@ -234,6 +245,7 @@ class Expander {
     return view;
   }
 
+  int depth_;
   std::string_view markdown_;
   const MarkdownOptions& page_md_;
   MarkdownOptions md_;
@@ -248,7 +260,7 @@ class Expander {
 
 std::string RenderWithShortcodes(std::string_view markdown, const MarkdownOptions& md,
                                  const ShortcodeContext& context) {
-  return Expander(markdown, md, context, Origin{}).Render();
+  return Expander(markdown, md, context, Origin{}, 0).Render();
 }
 
 }  // namespace tandem
