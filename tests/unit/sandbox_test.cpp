@@ -290,3 +290,43 @@ TEST_CASE("a FIFO or a device is refused, never read, in data/ and in the state 
   CHECK(fs::is_regular_file(fs::symlink_status(site.output() / ".tandem/manifest")));
   CHECK(site.Read("en/index.html").find("Changed") != std::string::npos);
 }
+
+// Issue 24: a link planted in .tandem/stage/ was moved into the site by the journal.
+TEST_CASE("the journal moves into place only files tandem staged, never a link", "[sandbox]") {
+  Secret secret;
+  FixtureSite site("minimal");
+  REQUIRE(site.Build().report.ok);
+  fs::create_directories(site.output() / ".tandem/stage/en");
+  fs::create_symlink(secret.path, site.output() / ".tandem/stage/en/leak.html");
+  Overwrite(site.output() / ".tandem/journal", "tandem journal 1\nmove\ten/leak.html\nend 1\n");
+  auto result = site.Build();
+  CHECK_FALSE(result.report.ok);
+  CHECK(result.errors == (site.output() / ".tandem/stage/en/leak.html").string() +
+                             ": error: this staged file is not one tandem wrote (it is a symbolic link, a "
+                             "folder, a device or a hard link); it was dropped, not moved into the output "
+                             "folder. Build again\n");
+  CHECK_FALSE(fs::exists(fs::symlink_status(site.output() / "en/leak.html")));
+  CHECK(ReadBytes(secret.path) == "SECRET-LINE = \"do not publish\"\n");
+  auto again = site.Build();
+  CHECK(again.errors == "");
+  CHECK_FALSE(fs::exists(fs::symlink_status(site.output() / "en/leak.html")));
+}
+
+// Issue 24: a valid manifest that said "status incomplete" emptied the whole folder.
+TEST_CASE("a manifest marked incomplete deletes no file it does not list", "[sandbox]") {
+  for (bool built_before : {true, false}) {
+    FixtureSite site("minimal");
+    if (built_before) REQUIRE(site.Build().report.ok);
+    Overwrite(site.output() / "CNAME", "www.example.ca\n");
+    Overwrite(site.output() / ".git/HEAD", "ref: refs/heads/gh-pages\n");
+    Overwrite(site.output() / ".tandem/manifest", "tandem manifest 2\nstatus\tincomplete\nend 1\n");
+    INFO((built_before ? "over a built site" : "in a folder tandem did not make"));
+    auto result = site.Build();
+    CHECK(result.errors == "");
+    CHECK(ReadBytes(site.output() / "CNAME") == "www.example.ca\n");
+    CHECK(ReadBytes(site.output() / ".git/HEAD") == "ref: refs/heads/gh-pages\n");
+    CHECK(site.Exists("en/index.html"));
+    REQUIRE(site.Build().report.ok);  // and the next build keeps them too
+    CHECK(ReadBytes(site.output() / "CNAME") == "www.example.ca\n");
+  }
+}
