@@ -32,7 +32,7 @@ bool WriteAll(int fd, std::string_view bytes) {
 // unread. Plain POSIX reads into a string sized from fstat: at 20,000 pages, streams cost a seventh
 // of the build.
 std::string ReadOpened(int fd, const std::string& path) {
-  struct stat st;
+  struct stat st {};
   if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     bool folder = S_ISDIR(st.st_mode);
     close(fd);
@@ -106,10 +106,6 @@ std::string ReadFileInside(const std::string& path, const std::string& root) {
     }
   }
   return ReadOpened(fd, path);
-}
-
-bool ResolvesInside(const std::string& path, const std::string& root) {
-  return IsInside(Canonical(path), Canonical(root));
 }
 
 void WriteFileAtomically(const std::string& path, std::string_view bytes) {

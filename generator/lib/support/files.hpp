@@ -46,8 +46,6 @@ std::string ReadFileNoFollow(const std::string& path);
 // Where `path` leads, when it is (or lies in a folder that is) a symbolic link resolving
 // outside the folder `root`; nullopt when it stays inside. Nothing outside a site is published.
 std::optional<std::string> LinkOutside(const std::string& path, const std::string& root);
-// Whether `path`, taken as it is (every link followed), lies inside the folder `root`.
-bool ResolvesInside(const std::string& path, const std::string& root);
 
 // Writes `bytes` to `path` through a temporary file renamed over it, so that a reader (or the
 // next build, after a crash) sees the old file or the new one, never half of one. Every write
