@@ -248,3 +248,16 @@ TEST_CASE("tandem new writes through no folder link", "[new][sandbox]") {
   CHECK(SnapshotDir(elsewhere.path()).empty());
   CHECK_FALSE(fs::exists(site.source() / "content/en/news/road-safety.md"));
 }
+
+// Issue 24: an archetype is read as the site's other files are, through no link out of the site.
+TEST_CASE("tandem new reads no archetype through a link out of the site", "[new][sandbox]") {
+  FixtureSite site = NewsSite();
+  fs::create_directories(site.source() / "archetypes/en");
+  fs::create_symlink("/etc/hostname", site.source() / "archetypes/en/default.md");
+  NewRun run = New(site, "road-safety");
+  CHECK(run.errors ==
+        "archetypes/en/default.md: error: symbolic link to /etc/hostname points outside the "
+        "site; tandem does not follow it. Copy the file in instead\n");
+  CHECK(run.created.empty());
+  CHECK_FALSE(fs::exists(site.source() / "content/en/road-safety.md"));
+}
