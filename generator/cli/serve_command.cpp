@@ -90,7 +90,7 @@ int ServeCommand::Run() {
   Preview preview(options_);
   std::string error;
   if (!preview.Start(&error)) {
-    std::cerr << "error: " << error << "\n";
+    if (!error.empty()) std::cerr << "error: " << error << "\n";  // else printed as a diagnostic
     return 1;
   }
   if (!IsLoopback(options_.bind))

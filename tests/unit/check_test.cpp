@@ -313,10 +313,10 @@ TEST_CASE("a translation is stale when its source has a later commit that matter
 }
 
 TEST_CASE("one git log pass reads the commits a translation need not follow", "[check][git]") {
-  std::string log = std::string("\x1e") + "2024-03-02\x1fnone\x1fReword\n\nTranslation-impact: none\n" +
-                    '\0' + "\nen.md" + '\0' + '\x1e' + "2024-03-01\x1f\x1f" + "Fix [minor]\n" + '\0' +
-                    "\nen.md" + '\0' + '\x1e' + "2024-02-01\x1f\x1f" + "Change\n" + '\0' + "\nen.md" + '\0' +
-                    "fr.md" + '\0';
+  std::string log = std::string("\0\x1e", 2) + "2024-03-02\x1fnone\x1fReword\n\nTranslation-impact: none\n" +
+                    '\0' + "\nen.md" + '\0' + '\0' + '\x1e' + "2024-03-01\x1f\x1f" + "Fix [minor]\n" + '\0' +
+                    "\nen.md" + '\0' + '\0' + '\x1e' + "2024-02-01\x1f\x1f" + "Change\n" + '\0' + "\nen.md" +
+                    '\0' + "fr.md" + '\0';
   auto files = ParseGitHistory(log);
   CHECK(files["en.md"].last == 0);
   CHECK(files["en.md"].last_date == "2024-03-02");

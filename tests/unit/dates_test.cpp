@@ -8,8 +8,8 @@ using namespace tandem;
 using namespace tandem::testing;
 
 TEST_CASE("one git log pass gives each file the date of its last commit", "[dates]") {
-  std::string log = std::string("\x1e") + "2021-03-04" + '\0' + "\ny.md" + '\0' + '\x1e' + "2020-01-02" +
-                    '\0' + "\na/x.md" + '\0' + "y.md" + '\0';
+  std::string log = std::string("\0\x1e", 2) + "2021-03-04" + '\0' + "\ny.md" + '\0' + '\0' + '\x1e' +
+                    "2020-01-02" + '\0' + "\na/x.md" + '\0' + "y.md" + '\0';
   auto dates = ParseGitLog(log);
   CHECK(dates.size() == 2);
   CHECK(dates["y.md"] == "2021-03-04");
@@ -138,4 +138,31 @@ TEST_CASE("a site outside git is warned about only when a page has no date modif
   auto undated = site.Build();
   REQUIRE(undated.report.ok);
   CHECK(undated.warnings.find(warning) != std::string::npos);
+}
+
+// Issue 24 (Low): a committed file whose name starts with 0x1E was read as a commit's header,
+// and changed other files' dates.
+TEST_CASE("a file name that starts with 0x1E is a file, not a commit", "[dates]") {
+  std::string log = std::string("\0\x1e", 2) + "2021-03-04" + '\0' + "\n\x1e" + "1999-01-01" + '\0' + "y.md" +
+                    '\0' + '\0' + '\x1e' + "2020-01-02" + '\0' + "\n\na.md" + '\0';
+  const std::string odd = std::string("\x1e") + "1999-01-01";  // a file's name, not a date
+  auto dates = ParseGitLog(log);
+  CHECK(dates.size() == 3);
+  CHECK(dates["y.md"] == "2021-03-04");
+  CHECK(dates[odd] == "2021-03-04");
+  CHECK(dates["\na.md"] == "2020-01-02");
+
+  ScratchDir dir;
+  const std::string commit = "git -c user.name=T -c user.email=t@example.ca commit -q -m c";
+  std::string script = "cd '" + dir.path().string() + "' && git init -q . && echo a > a.md && git add -A && " +
+                       "GIT_AUTHOR_DATE=2020-01-02T12:00:00Z " + commit +
+                       " && printf x > \"$(printf '\\0361999-01-01')\" && echo b > b.md && git add -A && " +
+                       "GIT_AUTHOR_DATE=2022-06-30T12:00:00Z " + commit;
+  REQUIRE(std::system((script + " >/dev/null 2>&1").c_str()) == 0);
+  Diagnostics diags;
+  auto history = LoadGitDates(dir.path().string(), diags);
+  CHECK(history["a.md"].rfind("2020-01-02", 0) == 0);
+  CHECK(history["b.md"].rfind("2022-06-30", 0) == 0);
+  CHECK(history[odd].rfind("2022-06-30", 0) == 0);
+  CHECK(history.size() == 3);
 }

@@ -3,6 +3,7 @@
 #include "migrate/hugo_import.hpp"
 
 #include <catch2/catch.hpp>
+#include <fstream>
 
 #include "config/site_config.hpp"
 #include "fixture.hpp"
@@ -560,4 +561,82 @@ TEST_CASE("import hugo declares the pages' own keys in page_params, and notes Hu
                        "entries are not read: add them to site.toml's [[languages.<code>.menu.main]]\n"
                        " 4 | menu:\n"
                        "   | ^\n") != std::string::npos);
+}
+
+// Issue 24: the import followed links in the site it imports (Hugo sites come as git
+// repositories, and git stores links): it must read only files inside that site and write only
+// through real folders inside the site it writes.
+TEST_CASE("import hugo writes through no link: a dangling site.toml, a shortcodes/ folder link",
+          "[hugo][sandbox]") {
+  ScratchDir outside;
+  FixtureSite site;
+  site.WriteFile("hugo.toml", "baseURL = \"https://example.ca/\"\ntitle = \"Harbour\"\n");
+  site.WriteFile("layouts/shortcodes/box.html", "<div class=\"box\">{{ .Inner }}</div>\n");
+  fs::create_symlink(outside.path() / "bash_aliases", site.source() / "site.toml");
+  Diagnostics diags;
+  CHECK_FALSE(ImportHugoSite({site.source().string(), "", false}, diags));
+  CHECK(diags.Render() == (site.source() / "site.toml").string() +
+                              ": error: a site.toml is already here; tandem import hugo does not replace it "
+                              "(--force does, or --output writes the new one elsewhere)\n");
+  CHECK_FALSE(fs::exists(outside.path() / "bash_aliases"));
+  Diagnostics forced;  // --force replaces the link itself, never writes where it points
+  CHECK(ImportHugoSite({site.source().string(), "", true}, forced));
+  CHECK_FALSE(fs::exists(outside.path() / "bash_aliases"));
+  CHECK(fs::is_regular_file(fs::symlink_status(site.source() / "site.toml")));
+  CHECK(fs::is_regular_file(fs::symlink_status(site.source() / "shortcodes/box.mustache")));
+
+  FixtureSite linked;
+  linked.WriteFile("hugo.toml", "baseURL = \"https://example.ca/\"\ntitle = \"Harbour\"\n");
+  linked.WriteFile("layouts/shortcodes/box.html", "<div class=\"box\">{{ .Inner }}</div>\n");
+  fs::create_directory_symlink(outside.path(), linked.source() / "shortcodes");
+  Diagnostics refused;
+  CHECK_FALSE(ImportHugoSite({linked.source().string(), "", false}, refused));
+  CHECK(refused.Render().rfind((linked.source() / "shortcodes/box.mustache").string() +
+                                   ": error: cannot write: a folder on the way is a symbolic link or a file; "
+                                   "tandem writes only inside the site: replace it with a real folder\n",
+                               0) == 0);
+  CHECK(SnapshotDir(outside.path()).empty());
+  CHECK_FALSE(fs::exists(linked.source() / "site.toml"));
+}
+
+TEST_CASE("import hugo reads no file through a link out of the Hugo site", "[hugo][sandbox]") {
+  ScratchDir outside;
+  const fs::path secret = outside.path() / "passwd";
+  std::ofstream(secret) << "root:x:0:0:SECRET:/root:/bin/bash\n";
+  {  // the configuration itself
+    FixtureSite site;
+    fs::create_symlink(secret, site.source() / "hugo.toml");
+    Imported run = Import(site);
+    CHECK(run.errors == "hugo.toml: error: symbolic link to " + secret.string() +
+                            " points outside the Hugo site; tandem does not follow it. Copy the file in "
+                            "instead\n");
+    CHECK(run.toml == "");
+  }
+  {  // a shortcode template
+    FixtureSite site;
+    site.WriteFile("hugo.toml", "baseURL = \"https://example.ca/\"\ntitle = \"Harbour\"\n");
+    fs::create_directories(site.source() / "layouts/shortcodes");
+    fs::create_symlink(secret, site.source() / "layouts/shortcodes/x.html");
+    Diagnostics diags;
+    CHECK_FALSE(ImportHugoSite({site.source().string(), site.output().string(), false}, diags));
+    CHECK(diags.Render().find("layouts/shortcodes/x.html: error: symbolic link to " + secret.string() +
+                              " points outside the Hugo site; tandem does not follow it. Copy the file in "
+                              "instead\n") != std::string::npos);
+    CHECK(diags.Render().find("SECRET") == std::string::npos);
+    for (const auto& [path, bytes] : SnapshotDir(site.output()))
+      CHECK(bytes.find("SECRET") == std::string::npos);
+  }
+  {  // contentDir and themesDir that leave the site
+    FixtureSite site;
+    site.WriteFile("hugo.toml",
+                   "baseURL = \"https://example.ca/\"\ntitle = \"Harbour\"\ntheme = \"t\"\n"
+                   "themesDir = \"../outside\"\ncontentDir = \"content/../../x\"\n");
+    Imported run = Import(site);
+    CHECK(run.errors.find("hugo.toml:5:1: error: contentDir \"content/../../x\" leaves the Hugo site's "
+                          "folder; tandem reads only inside it: name a folder inside content/, without "
+                          "\"..\"\n") != std::string::npos);
+    CHECK(run.errors.find("hugo.toml:4:1: error: themesDir \"../outside\" leaves the Hugo site's folder; "
+                          "tandem reads only inside it: copy the theme into themes/\n") != std::string::npos);
+    CHECK(run.toml == "");
+  }
 }

@@ -232,3 +232,32 @@ TEST_CASE("with ascii_urls = false, tandem new takes names with accents, lowerca
                      "like \"sécurité-routière\"") != std::string::npos);
   CHECK_FALSE(ParseNewPagePath("nouvelles/sécurité", {"en", "fr"}, problem));  // ASCII by default
 }
+
+// Issue 24: tandem new writes beneath the site through no link: a section folder that is a link
+// to another folder is refused, and nothing is written where it points.
+TEST_CASE("tandem new writes through no folder link", "[new][sandbox]") {
+  FixtureSite site = NewsSite();
+  ScratchDir elsewhere;
+  fs::create_directories(site.source() / "content/fr");
+  fs::create_directory_symlink(elsewhere.path(), site.source() / "content/fr/news");
+  NewRun run = New(site, "news/road-safety");
+  CHECK(run.errors ==
+        "content/fr/news/road-safety.md: error: cannot write: a folder on the way is a symbolic "
+        "link or a file; tandem writes only inside the site: replace it with a real folder\n");
+  CHECK(run.created.empty());
+  CHECK(SnapshotDir(elsewhere.path()).empty());
+  CHECK_FALSE(fs::exists(site.source() / "content/en/news/road-safety.md"));
+}
+
+// Issue 24: an archetype is read as the site's other files are, through no link out of the site.
+TEST_CASE("tandem new reads no archetype through a link out of the site", "[new][sandbox]") {
+  FixtureSite site = NewsSite();
+  fs::create_directories(site.source() / "archetypes/en");
+  fs::create_symlink("/etc/hostname", site.source() / "archetypes/en/default.md");
+  NewRun run = New(site, "road-safety");
+  CHECK(run.errors ==
+        "archetypes/en/default.md: error: symbolic link to /etc/hostname points outside the "
+        "site; tandem does not follow it. Copy the file in instead\n");
+  CHECK(run.created.empty());
+  CHECK_FALSE(fs::exists(site.source() / "content/en/road-safety.md"));
+}

@@ -1,5 +1,6 @@
 // tandem owns one folder: nothing a site, a theme or the state folder says can make it read a
 // file from outside the site, or write, rename or delete one outside its output folder.
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -223,5 +224,109 @@ TEST_CASE("random tampering with the state folder never touches a file outside t
     INFO("round " << round);
     CHECK(ReadBytes(outside.path() / "victim") == "keep");
     CHECK(fs::exists(outside.path() / "victim"));
+  }
+}
+
+// Issue 24: a data/*.yaml link was read and published, a data/*.toml link refused but still parsed,
+// its first line quoted in the error (the CI job's environment, through /proc/self/environ).
+TEST_CASE("a data file linked out of the site is refused before a byte of it is read", "[sandbox]") {
+  ScratchDir outside;
+  const fs::path secret = outside.path() / "environ";
+  Overwrite(secret, "token: hunter2\n");  // YAML, but not TOML: a parser would quote it
+  for (std::string link :
+       {"data/x.yaml", "data/x.yml", "data/x.toml", "data/deep/x.toml", "data/deep/x.yaml"}) {
+    FixtureSite site("minimal");
+    fs::create_directories((site.source() / link).parent_path());
+    fs::create_symlink(secret, site.source() / link);
+    auto result = site.Build();
+    INFO(link);
+    CHECK(result.errors ==
+          link + ": error: symbolic link to " + secret.string() +
+              " points outside the site; tandem does not follow it. Copy the file in instead\n");
+    CHECK(result.errors.find("hunter2") == std::string::npos);
+    CHECK_FALSE(fs::exists(site.output()));
+  }
+  {  // a link that stays inside the site is read as the file it names
+    FixtureSite site("minimal");
+    site.WriteFile("shared/x.yaml", "a: 1\n");
+    fs::create_directories(site.source() / "data");
+    fs::create_symlink("../shared/x.yaml", site.source() / "data/x.yaml");
+    CHECK(site.Build().errors == "");
+  }
+}
+
+// Issue 24 (Low): state files were read through links and FIFOs; /dev/zero grew memory without end.
+// Each build runs as a program under `timeout`, so a read that blocks fails the test, not hangs it.
+TEST_CASE("a FIFO or a device is refused, never read, in data/ and in the state folder", "[sandbox]") {
+  FixtureSite site("minimal");
+  auto build = [&] {
+    return RunTandem("build --source " + site.source().string() + " --output " + site.output().string(),
+                     "timeout 60 ");
+  };
+  fs::create_directories(site.source() / "data");
+  REQUIRE(mkfifo((site.source() / "data/pipe.yaml").c_str(), 0644) == 0);
+  fs::create_symlink("/dev/zero", site.source() / "data/zero.yaml");
+  ProgramRun refused = build();
+  CHECK(refused.status == 1);
+  CHECK(refused.output.find("data/pipe.yaml: error: cannot read: it is not a regular file (a FIFO, device or "
+                            "socket); tandem reads only files\n") != std::string::npos);
+  CHECK(
+      refused.output.find("data/zero.yaml: error: symbolic link to /dev/zero points outside the site; tandem "
+                          "does not follow it. Copy the file in instead\n") != std::string::npos);
+  fs::remove(site.source() / "data/pipe.yaml");
+  fs::remove(site.source() / "data/zero.yaml");
+  REQUIRE(build().status == 0);
+
+  fs::remove(site.output() / ".tandem/manifest");
+  REQUIRE(mkfifo((site.output() / ".tandem/manifest").c_str(), 0644) == 0);
+  fs::remove(site.output() / ".tandem/cache");
+  fs::create_symlink("/dev/zero", site.output() / ".tandem/cache");
+  site.WriteFile("content/en/_index.md", "+++\ntitle = \"Changed\"\nmodified = 2024-01-01\n+++\n");
+  ProgramRun rebuilt = build();
+  INFO(rebuilt.output);
+  CHECK(rebuilt.status == 0);
+  CHECK(rebuilt.output.find("manifest: note: the list of files the last build wrote cannot be used (cannot "
+                            "read: it is not a regular file") != std::string::npos);
+  CHECK(fs::is_regular_file(fs::symlink_status(site.output() / ".tandem/manifest")));
+  CHECK(site.Read("en/index.html").find("Changed") != std::string::npos);
+}
+
+// Issue 24: a link planted in .tandem/stage/ was moved into the site by the journal.
+TEST_CASE("the journal moves into place only files tandem staged, never a link", "[sandbox]") {
+  Secret secret;
+  FixtureSite site("minimal");
+  REQUIRE(site.Build().report.ok);
+  fs::create_directories(site.output() / ".tandem/stage/en");
+  fs::create_symlink(secret.path, site.output() / ".tandem/stage/en/leak.html");
+  Overwrite(site.output() / ".tandem/journal", "tandem journal 1\nmove\ten/leak.html\nend 1\n");
+  auto result = site.Build();
+  CHECK_FALSE(result.report.ok);
+  CHECK(result.errors == (site.output() / ".tandem/stage/en/leak.html").string() +
+                             ": error: this staged file is not one tandem wrote (it is a symbolic link, a "
+                             "folder, a device or a hard link); it was dropped, not moved into the output "
+                             "folder. Build again\n");
+  CHECK_FALSE(fs::exists(fs::symlink_status(site.output() / "en/leak.html")));
+  CHECK(ReadBytes(secret.path) == "SECRET-LINE = \"do not publish\"\n");
+  auto again = site.Build();
+  CHECK(again.errors == "");
+  CHECK_FALSE(fs::exists(fs::symlink_status(site.output() / "en/leak.html")));
+}
+
+// Issue 24: a valid manifest that said "status incomplete" emptied the whole folder.
+TEST_CASE("a manifest marked incomplete deletes no file it does not list", "[sandbox]") {
+  for (bool built_before : {true, false}) {
+    FixtureSite site("minimal");
+    if (built_before) REQUIRE(site.Build().report.ok);
+    Overwrite(site.output() / "CNAME", "www.example.ca\n");
+    Overwrite(site.output() / ".git/HEAD", "ref: refs/heads/gh-pages\n");
+    Overwrite(site.output() / ".tandem/manifest", "tandem manifest 2\nstatus\tincomplete\nend 1\n");
+    INFO((built_before ? "over a built site" : "in a folder tandem did not make"));
+    auto result = site.Build();
+    CHECK(result.errors == "");
+    CHECK(ReadBytes(site.output() / "CNAME") == "www.example.ca\n");
+    CHECK(ReadBytes(site.output() / ".git/HEAD") == "ref: refs/heads/gh-pages\n");
+    CHECK(site.Exists("en/index.html"));
+    REQUIRE(site.Build().report.ok);  // and the next build keeps them too
+    CHECK(ReadBytes(site.output() / "CNAME") == "www.example.ca\n");
   }
 }

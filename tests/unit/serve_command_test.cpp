@@ -12,6 +12,7 @@
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <fstream>
 #include <thread>
 
 #include "fixture.hpp"
@@ -144,4 +145,39 @@ TEST_CASE("serve: an edited page past the time limit stops serve as it stops a b
       ReadBytes(err).find("content/en/_index.md: error: still rendering after 1 s; the build stops here and "
                           "the output folder is left as it was. Split the page, or allow more time with "
                           "page_timeout in site.toml or --page-timeout\n") != std::string::npos);
+}
+
+// Issue 24: serve printed the build's refusal of a folder it did not make, then served that
+// folder (/etc/passwd and ~/.bashrc came back with 200). It must end with 1 before listening.
+TEST_CASE("serve: an output folder the build refuses is never served", "[serve]") {
+  FixtureSite site("minimal");
+  fs::path out = site.source().parent_path() / "out.txt", err = site.source().parent_path() / "err.txt";
+  tandem::testing::ScratchDir mine;
+  std::ofstream(mine.path() / "notes.txt") << "mine\n";
+  struct Case {
+    std::string output;
+    std::string error;
+  };
+  for (const Case& c :
+       {Case{mine.path().string(),
+             ": error: the output folder is not empty and was not made by tandem; tandem will not write over "
+             "files it did not create. Empty it, choose another --output, or pass --force\n"},
+        Case{"/",
+             ": error: the output folder holds the site itself; tandem serve builds into a folder of its "
+             "own. Leave out --output (it is then .tandem-serve in the site) or choose another\n"},
+        Case{site.source().string(),
+             ": error: the output folder holds the site itself; tandem serve builds into a folder of its "
+             "own. Leave out --output (it is then .tandem-serve in the site) or choose another\n"}}) {
+    INFO(c.output);
+    int port = FreePort();
+    Program serve(
+        {"serve", "--source", site.source().string(), "--output", c.output, "--port", std::to_string(port)},
+        out, err);
+    REQUIRE(serve.running());
+    CHECK(serve.Exited() == 1);
+    CHECK(ReadBytes(err) == c.output + c.error);
+    CHECK(ReadBytes(out).find("serving") == std::string::npos);
+  }
+  CHECK(ReadBytes(mine.path() / "notes.txt") == "mine\n");
+  CHECK_FALSE(fs::exists(mine.path() / ".tandem"));
 }

@@ -139,24 +139,35 @@ void ReadHeader(std::string_view header, std::string& date, bool& matters) {
 
 }  // namespace
 
+// Every commit's header follows an empty field (the format starts with %x00, and a file name is
+// never empty): a file whose name starts with 0x1E is a file, not a commit's header.
 std::map<std::string, FileHistory> ParseGitHistory(const std::string& log) {
   std::map<std::string, FileHistory> files;
   size_t commit = FileHistory::kNone;  // the first header makes it 0
   std::string date;
   bool matters = true;
+  enum class Next { kField, kHeader, kFirstFile } next = Next::kField;
   size_t start = 0;
   while (start < log.size()) {
     size_t end = log.find('\0', start);
     if (end == std::string::npos) end = log.size();
     std::string_view token(log.data() + start, end - start);
     start = end + 1;
-    while (!token.empty() && token.front() == '\n') token.remove_prefix(1);
-    if (token.empty()) continue;
-    if (token.front() == '\x1e') {
+    if (token.empty()) {
+      next = Next::kHeader;
+      continue;
+    }
+    if (next == Next::kHeader) {
+      next = Next::kFirstFile;
+      if (token.front() != '\x1e') return {};  // not the output asked for: no dates rather than wrong ones
       ++commit;
       ReadHeader(token.substr(1), date, matters);
       continue;
     }
+    if (commit == FileHistory::kNone) return {};
+    if (next == Next::kFirstFile && token.front() == '\n') token.remove_prefix(1);  // git's, after a header
+    next = Next::kField;
+    if (token.empty()) continue;
     // Newest commits come first: the first commit seen for a file is its last change.
     FileHistory& file = files[ToNfc(std::string(token))];
     if (file.last == FileHistory::kNone) file.last = commit, file.last_date = date;
@@ -196,9 +207,10 @@ std::map<std::string, FileHistory> LoadGitHistory(const std::string& dir, Diagno
                   "fetch the full history (git fetch --unshallow, or fetch-depth: 0 in CI)",
                   {}, "git-shallow");
   // The same pass gives each commit's message and Translation-impact trailer, for stale translations.
-  auto log = RunGit(dir, {"-c", "core.quotepath=off", "log", "--no-renames", "--name-only", "-z",
-                          "--format=%x1e%ad%x1f%(trailers:key=Translation-impact,valueonly,separator=%x2C)%x1f%B",
-                          "--date=iso-strict", "--relative", "--", "."});
+  auto log = RunGit(
+      dir, {"-c", "core.quotepath=off", "log", "--no-renames", "--name-only", "-z",
+            "--format=%x00%x1e%ad%x1f%(trailers:key=Translation-impact,valueonly,separator=%x2C)%x1f%B",
+            "--date=iso-strict", "--relative", "--", "."});
   if (!log) return {};
   return ParseGitHistory(*log);
 }

@@ -19,9 +19,10 @@ std::map<std::string, FileHistory> LoadGitHistory(const std::string& dir, Diagno
 std::map<std::string, std::string> LoadGitDates(const std::string& dir, Diagnostics& diags,
                                                 bool* in_git = nullptr);
 
-// Parses the output of `git log --name-only -z --format=%x1e%ad%x1f<trailer>%x1f%B --date=short`,
-// where <trailer> is the value of a Translation-impact trailer; a header of the date alone
-// (`--format=%x1e%ad`) is a commit that matters.
+// Parses the output of `git log --name-only -z --format=%x00%x1e%ad%x1f<trailer>%x1f%B
+// --date=short`, where <trailer> is the value of a Translation-impact trailer; a header of the
+// date alone (`--format=%x00%x1e%ad`) is a commit that matters. Each header follows an empty
+// field, which no file name can be: the names are NUL-separated and may hold any other byte.
 std::map<std::string, FileHistory> ParseGitHistory(const std::string& log);
 std::map<std::string, std::string> ParseGitLog(const std::string& log);
 

@@ -54,8 +54,10 @@ bool CheckPrintableYaml(const std::string& shown, const std::string& file, const
   return ok;
 }
 
-std::optional<Value> ReadDataFile(const fs::path& file, const std::string& shown, Diagnostics& diags) {
-  auto text = ReadSourceText(file.string(), shown, diags);
+std::optional<Value> ReadDataFile(const fs::path& file, const std::string& shown, const Confine& site,
+                                  Diagnostics& diags) {
+  // A link out of the site is refused before a byte of it is read, so no message can quote it.
+  auto text = ReadSourceText(file.string(), shown, diags, site);
   if (!text) return std::nullopt;
   if (file.extension() == ".toml") {
     TomlSource src{shown, *text, 1, *text};
@@ -110,14 +112,21 @@ Value LoadSiteData(const std::string& source_dir, Diagnostics& diags) {
   for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
        it.increment(ec)) {
     std::string ext = it->path().extension().string();
-    if (it->is_regular_file() && it->path().filename().string()[0] != '.' &&
+    // Not only regular files: a FIFO, a device or a link to one is refused by its name, unread.
+    std::error_code kind;
+    if (!it->is_directory(kind) && it->path().filename().string()[0] != '.' &&
         (ext == ".toml" || ext == ".yaml" || ext == ".yml"))
       files.push_back(it->path());
   }
   std::sort(files.begin(), files.end());
   for (const fs::path& file : files) {
     std::string rel = file.lexically_relative(root).generic_string();
-    auto value = ReadDataFile(file, "data/" + rel, diags);
+    // A data/*.toml file is read by the funding directive too, which reports its link out of the site.
+    std::error_code error;
+    if (rel.find('/') == std::string::npos && EndsWith(rel, ".toml") && fs::is_regular_file(file, error) &&
+        LinkOutside(file.string(), source_dir))
+      continue;
+    auto value = ReadDataFile(file, "data/" + rel, {source_dir, "the site"}, diags);
     if (!value) continue;
     std::string without_ext = rel.substr(0, rel.rfind('.'));
     size_t slash = without_ext.rfind('/');

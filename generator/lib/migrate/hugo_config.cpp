@@ -222,7 +222,8 @@ std::vector<std::string> SplitFilePath(const fs::path& file) {
 
 bool ReadFileInto(const fs::path& dir, const std::string& shown, const std::vector<std::string>& path,
                   HugoConfig& config, Diagnostics& diags) {
-  auto text = ReadSourceText((dir / shown).string(), shown, diags);
+  // Through no link out of the Hugo site: hugo.toml -> /etc/passwd is refused unread.
+  auto text = ReadSourceText((dir / shown).string(), shown, diags, {dir.string(), "the Hugo site"});
   if (!text) return false;
   auto value = ParseHugoConfigText(shown, *text, diags);
   if (!value) return false;

@@ -1,8 +1,9 @@
 #include "migrate/hugo_import.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <regex>
 #include <set>
@@ -12,6 +13,7 @@
 #include "migrate/hugo_pages.hpp"
 #include "migrate/hugo_shortcodes.hpp"
 #include "migrate/toml_writer.hpp"
+#include "output/beneath.hpp"
 #include "support/files.hpp"
 #include "support/text.hpp"
 
@@ -229,6 +231,13 @@ class Importer {
     for (Language& lang : languages_) {
       const HugoValue* dir = Setting(lang, "contentDir");
       lang.content_dir = dir && dir->IsScalar() ? PlainDir(dir->text) : "content";
+      if (!IsPlainRelativePath(lang.content_dir)) {
+        Error(*dir, "contentDir \"" + dir->text +
+                        "\" leaves the Hugo site's folder; tandem reads only inside "
+                        "it: name a folder inside content/, without \"..\"");
+        lang.content_dir = "content";  // nothing is read from where it points
+        continue;
+      }
       if (lang.content_dir != "content" && !StartsWith(lang.content_dir, "content/")) {
         Error(*dir, "contentDir \"" + dir->text +
                         "\" is outside content/, the only folder tandem reads pages from; move the folder "
@@ -288,7 +297,7 @@ class Importer {
       for (const std::string& name : HugoContentFiles(fs::path(dir_) / dir)) {
         std::string rel = dir + "/" + name, text;
         try {
-          text = NormalizeSource(ReadFile((fs::path(dir_) / rel).string()));
+          text = NormalizeSource(ReadFileInside((fs::path(dir_) / rel).string(), dir_));
         } catch (const IoError&) {
           continue;  // the build reports a file it cannot read
         }
@@ -741,19 +750,38 @@ class Importer {
                  "; finish it by hand (docs/shortcodes.md)");
     for (const HugoShortcodeSkipped& skipped : found.skipped)
       Note(HugoValue(HugoValue::Kind::kNull, {skipped.shown}, ""), "shortcodes/" + skipped.name, skipped.why);
+    for (const HugoShortcodeSkipped& refused : found.refused)
+      diags_.Error({refused.shown}, "symbolic link to " + refused.why +
+                                        " points outside the Hugo site; tandem does not follow it. Copy the "
+                                        "file in instead");
     shortcodes_ = std::move(found.files);
   }
 
   // The Hugo theme's folders ("themes/ananke"), whose shortcodes the site's own override.
-  std::vector<std::string> HugoThemeFolders() const {
+  // One that would leave the Hugo site's folder ("..", an absolute path) is an error at its line.
+  std::vector<std::string> HugoThemeFolders() {
     std::string themes_dir = PlainDir(root_.Text("themesDir"));
     if (themes_dir.empty()) themes_dir = "themes";
-    std::vector<std::string> out;
+    std::vector<const HugoValue*> names;
     const HugoValue* theme = root_.Get("theme");
-    if (theme && theme->IsScalar() && !theme->text.empty()) out.push_back(themes_dir + "/" + theme->text);
+    if (theme && theme->IsScalar() && !theme->text.empty()) names.push_back(theme);
     if (theme && theme->kind == HugoValue::Kind::kArray)
       for (const HugoValue& item : theme->items)
-        if (item.IsScalar() && !item.text.empty()) out.push_back(themes_dir + "/" + item.text);
+        if (item.IsScalar() && !item.text.empty()) names.push_back(&item);
+    std::vector<std::string> out;
+    for (const HugoValue* name : names) {
+      std::string folder = themes_dir + "/" + name->text;
+      if (IsPlainRelativePath(folder)) {
+        out.push_back(folder);
+        continue;
+      }
+      const HugoValue* themes = root_.Get("themesDir");
+      bool themes_bad = !IsPlainRelativePath(themes_dir);
+      Error(themes_bad && themes ? *themes : *name,
+            std::string(themes_bad ? "themesDir" : "theme") + " \"" + (themes_bad ? themes_dir : name->text) +
+                "\" leaves the Hugo site's folder; tandem reads only inside it: copy the theme into themes/");
+      if (themes_bad) break;
+    }
     return out;
   }
 
@@ -806,8 +834,8 @@ std::optional<std::string> SiteTomlFromHugo(const std::string& hugo_dir, Diagnos
 std::optional<HugoImportResult> ImportHugoSite(const HugoImportRequest& request, Diagnostics& diags) {
   std::string out_dir = request.output_dir.empty() ? request.hugo_dir : request.output_dir;
   std::string target = (fs::path(out_dir) / "site.toml").string();
-  std::error_code ec;
-  if (fs::exists(target, ec) && !request.force) {
+  struct stat st;  // a link, even a dangling one, is something already here
+  if (lstat(target.c_str(), &st) == 0 && !request.force) {
     diags.Error({target},
                 "a site.toml is already here; tandem import hugo does not replace it (--force "
                 "does, or --output writes the new one elsewhere)");
@@ -815,14 +843,13 @@ std::optional<HugoImportResult> ImportHugoSite(const HugoImportRequest& request,
   }
   auto imported = ImportFromHugo(request.hugo_dir, out_dir, diags);
   if (!imported) return std::nullopt;
+  std::error_code ec;
+  fs::create_directories(out_dir, ec);
+  // The folder named on the command line is the user's; inside it no link is followed.
   auto shortcodes = WriteHugoShortcodes(imported->shortcodes, out_dir, request.force, diags);
   if (!shortcodes) return std::nullopt;
-  fs::create_directories(out_dir, ec);
-  std::ofstream file(target, std::ios::binary | std::ios::trunc);
-  file << imported->site_toml;
-  file.close();
-  if (ec || !file) {
-    diags.Error({target}, "cannot write: " + (ec ? ec.message() : std::string("the write failed")));
+  if (!WriteFileBeneath(OpenNamedDir(out_dir), "site.toml", imported->site_toml)) {
+    diags.Error({target}, "cannot write: " + WriteFailure(errno, "the site"));
     return std::nullopt;
   }
   return HugoImportResult{target, *shortcodes};

@@ -56,7 +56,7 @@ std::map<std::string, std::string> PagesByUrl(const std::string& hugo_dir, const
     if (!folder.sharing.empty() && code != folder.code && !(code.empty() && folder.is_default)) continue;
     std::string text;
     try {
-      text = NormalizeSource(ReadFile((root / relative).string()));
+      text = NormalizeSource(ReadFileInside((root / relative).string(), hugo_dir));
     } catch (const IoError&) {
       continue;  // the build reports a file it cannot read
     }

@@ -1,11 +1,14 @@
 #include "migrate/hugo_shortcodes.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <map>
 #include <regex>
 #include <set>
 
+#include "output/beneath.hpp"
 #include "render/shortcodes/shortcodes.hpp"
 #include "support/files.hpp"
 #include "support/text.hpp"
@@ -389,7 +392,10 @@ HugoShortcodes HugoShortcodesOf(const std::string& hugo_dir, const std::vector<s
     }
     std::string text;
     try {
-      text = NormalizeSource(ReadFile((fs::path(hugo_dir) / chosen.shown).string()));
+      text = NormalizeSource(ReadFileInside((fs::path(hugo_dir) / chosen.shown).string(), hugo_dir));
+    } catch (const LinkOutsideError& e) {
+      out.refused.push_back({chosen.shown, name, e.target()});
+      continue;
     } catch (const IoError& e) {
       out.skipped.push_back({chosen.shown, name, std::string(e.what()).substr(e.path().size() + 2)});
       continue;
@@ -422,21 +428,21 @@ std::optional<std::vector<std::string>> WriteHugoShortcodes(const std::vector<Hu
                                                             Diagnostics& diags) {
   std::vector<std::string> targets;
   size_t errors = diags.error_count();
-  std::error_code ec;
   for (const HugoShortcodeFile& file : files) {
     targets.push_back((fs::path(site_dir) / "shortcodes" / (file.name + ".mustache")).string());
-    if (!force && fs::exists(targets.back(), ec))
+    struct stat st;  // a link, even a dangling one, is something already here
+    if (!force && lstat(targets.back().c_str(), &st) == 0)
       diags.Error({targets.back()},
                   "a shortcode template is already here; tandem import hugo does not replace it (--force "
                   "does, or --output writes the new one elsewhere)");
   }
   if (diags.error_count() != errors) return std::nullopt;
+  // Below the site's folder, one folder at a time and through no link: a shortcodes/ that is a
+  // link to another folder is refused, not written into.
+  DirFd site = OpenNamedDir(site_dir);
   for (size_t i = 0; i < files.size(); ++i) {
-    try {
-      fs::create_directories(fs::path(targets[i]).parent_path(), ec);
-      WriteFileAtomically(targets[i], files[i].mustache.text);
-    } catch (const IoError& e) {
-      diags.Error({e.path()}, std::string(e.what()).substr(e.path().size() + 2));
+    if (!WriteFileBeneath(site, "shortcodes/" + files[i].name + ".mustache", files[i].mustache.text)) {
+      diags.Error({targets[i]}, "cannot write: " + WriteFailure(errno, "the site"));
       return std::nullopt;
     }
   }

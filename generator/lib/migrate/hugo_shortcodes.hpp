@@ -41,6 +41,7 @@ struct HugoShortcodeSkipped {
 struct HugoShortcodes {
   std::vector<HugoShortcodeFile> files;  // by name
   std::vector<HugoShortcodeSkipped> skipped;
+  std::vector<HugoShortcodeSkipped> refused;  // a link out of the site: an error, nothing read
 };
 
 // The shortcodes of the Hugo site in `hugo_dir`: layouts/shortcodes/, then each of `themes`

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstring>
 #include <string>
 
 namespace tandem {
@@ -23,6 +24,13 @@ bool IsPlainRelativePath(std::string_view path) {
   return true;
 }
 
+std::string WriteFailure(int error, std::string_view folder) {
+  if (error == ELOOP || error == ENOTDIR)
+    return "a folder on the way is a symbolic link or a file; tandem writes only inside " +
+           std::string(folder) + ": replace it with a real folder";
+  return std::strerror(error);
+}
+
 DirFd::~DirFd() {
   if (fd_ >= 0) close(fd_);
 }
@@ -38,6 +46,10 @@ DirFd& DirFd::operator=(DirFd&& other) noexcept {
 
 DirFd OpenDir(const std::string& path) {
   return DirFd(open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+}
+
+DirFd OpenNamedDir(const std::string& path) {
+  return DirFd(open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
 }
 
 DirFd OpenDirBeneath(const DirFd& root, std::string_view rel, bool create) {
@@ -93,6 +105,34 @@ void PruneEmptyDirsBeneath(const DirFd& root, std::string_view rel) {
     DirFd parent = OpenDirBeneath(root, ParentOf(dir), false);
     if (!parent.ok() || unlinkat(parent.get(), NameOf(dir).c_str(), AT_REMOVEDIR) != 0) return;
   }
+}
+
+bool WriteFileBeneath(const DirFd& root, std::string_view rel, std::string_view bytes) {
+  if (!IsPlainRelativePath(rel)) {
+    errno = EINVAL;
+    return false;
+  }
+  DirFd parent = OpenDirBeneath(root, ParentOf(rel), true);
+  if (!parent.ok()) return false;
+  std::string name = NameOf(rel), tmp = "." + name + ".tmp" + std::to_string(getpid());
+  unlinkat(parent.get(), tmp.c_str(), 0);
+  int fd = openat(parent.get(), tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+  if (fd < 0) return false;
+  bool ok = true;
+  while (ok && !bytes.empty()) {
+    ssize_t n = write(fd, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    ok = n > 0;
+    if (ok) bytes.remove_prefix(static_cast<size_t>(n));
+  }
+  int error = ok ? 0 : (errno ? errno : EIO);
+  if (close(fd) != 0 && ok) ok = false, error = errno;
+  if (ok && renameat(parent.get(), tmp.c_str(), parent.get(), name.c_str()) != 0) ok = false, error = errno;
+  if (!ok) {
+    unlinkat(parent.get(), tmp.c_str(), 0);
+    errno = error;
+  }
+  return ok;
 }
 
 bool MoveBeneath(const DirFd& from, const DirFd& to, std::string_view rel) {

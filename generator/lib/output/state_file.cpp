@@ -1,5 +1,7 @@
 #include "output/state_file.hpp"
 
+#include <sys/stat.h>
+
 #include <charconv>
 
 #include "support/files.hpp"
@@ -150,10 +152,15 @@ StateFile DecodeStateFile(std::string_view bytes, std::string_view kind, int ver
 StateFile ReadStateFile(const std::string& path, std::string_view kind, int version) {
   std::string bytes;
   try {
-    bytes = ReadFile(path);
-  } catch (const IoError&) {
+    // Never through a link, nor from a FIFO or a device: what is there was planted, not written.
+    bytes = ReadFileNoFollow(path);
+  } catch (const IoError& e) {
     StateFile file;
-    file.missing = true;
+    struct stat st;
+    if (lstat(path.c_str(), &st) == 0)
+      file.problem = std::string(e.what()).substr(e.path().size() + 2);
+    else
+      file.missing = true;
     return file;
   }
   return DecodeStateFile(bytes, kind, version);

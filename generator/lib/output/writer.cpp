@@ -45,15 +45,19 @@ bool IsOutputPath(const std::string& rel) {
          !StartsWith(rel, std::string(OutputWriter::kStateDir) + "/");
 }
 
+bool HoldsOnlyStateDir(const std::string& dir) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec))
+    if (entry.path().filename() != OutputWriter::kStateDir) return false;
+  return !ec;
+}
+
 int64_t MtimeNs(const struct stat& st) {
   return static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
 }
 
 std::string Reason(int error) {
-  if (error == ELOOP || error == ENOTDIR)
-    return "a folder on the way is a symbolic link or a file; tandem writes only inside its output folder: "
-           "replace it with a real folder";
-  return std::strerror(error);
+  return WriteFailure(error);
 }
 
 }  // namespace
@@ -92,18 +96,14 @@ bool OutputWriter::Lock(Diagnostics& diags) {
   return true;
 }
 
-void OutputWriter::ReadPreviousManifest(bool* incomplete, Diagnostics& diags) {
-  *incomplete = false;
+void OutputWriter::ReadPreviousManifest(Diagnostics& diags) {
   previous_.clear();
   StateFile file = ReadStateFile(StatePath(kManifest), kManifest, kManifestVersion);
   if (file.missing) return;
   std::string problem = file.problem;
   for (const StateRecord& r : file.records) {
     if (!problem.empty()) break;
-    if (r[0] == "status" && r.size() == 2 && (r[1] == "complete" || r[1] == "incomplete")) {
-      *incomplete = r[1] == "incomplete";
-      continue;
-    }
+    if (r[0] == "status" && r.size() == 2 && (r[1] == "complete" || r[1] == "incomplete")) continue;
     auto hash = r.size() == 5 ? ParseHexField(r[2]) : std::nullopt;
     auto size = r.size() == 5 ? ParseDecimalField(r[3]) : std::nullopt;
     auto mtime = r.size() == 5 ? ParseDecimalField(r[4]) : std::nullopt;
@@ -114,25 +114,40 @@ void OutputWriter::ReadPreviousManifest(bool* incomplete, Diagnostics& diags) {
   }
   if (problem.empty()) return;
   previous_.clear();
-  *incomplete = false;
   diags.Note({StatePath(kManifest)},
              "the list of files the last build wrote cannot be used (" + problem +
                  "); tandem writes every file again and deletes none it wrote before");
+}
+
+std::optional<Diagnostic> OutputWriter::Refusal(const std::string& dir, bool force) {
+  auto refuse = [](const std::string& path, std::string message) {
+    Diagnostic d;
+    d.pos.path = path;
+    d.message = std::move(message);
+    return d;
+  };
+  std::string state = dir + "/" + kStateDir;
+  struct stat st;
+  if (lstat(state.c_str(), &st) == 0 && !S_ISDIR(st.st_mode))
+    return refuse(state, "this is not tandem's state folder (it is a file or a link); move it away");
+  if (lstat(dir.c_str(), &st) != 0) return std::nullopt;  // made new
+  if (stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+    return refuse(dir, "the output path exists and is not a folder; choose another --output");
+  bool made_by_tandem = Lexists(state + "/" + kManifest) || Lexists(state + "/" + kJournal);
+  // A first build killed before its manifest leaves only .tandem/: the folder is as good as empty.
+  if (made_by_tandem || force || IsEmptyDir(dir) || HoldsOnlyStateDir(dir)) return std::nullopt;
+  return refuse(dir,
+                "the output folder is not empty and was not made by tandem; tandem will not write over "
+                "files it did not create. Empty it, choose another --output, or pass --force");
 }
 
 bool OutputWriter::Prepare(bool force, Diagnostics& diags) {
   std::error_code ec;
   fs::path root(dir_);
   if (!Lock(diags)) return false;
-  struct stat st;
-  if (lstat(StatePath("").c_str(), &st) == 0 && !S_ISDIR(st.st_mode)) {
+  if (auto refusal = Refusal(dir_, force)) {
     lock_refused_ = true;
-    diags.Error({StatePath("")}, "this is not tandem's state folder (it is a file or a link); move it away");
-    return false;
-  }
-  if (Lexists(dir_) && !fs::is_directory(root, ec)) {
-    lock_refused_ = true;
-    diags.Error({dir_}, "the output path exists and is not a folder; choose another --output");
+    diags.Add(std::move(*refusal));
     return false;
   }
   if (Lexists(StatePath(kJournal)) && !ReplayJournal(diags)) {
@@ -141,21 +156,12 @@ bool OutputWriter::Prepare(bool force, Diagnostics& diags) {
   }
   bool made_by_tandem = Lexists(StatePath(kManifest));
   RemoveTemporaryFiles();
-  // A first build killed before its manifest leaves only .tandem/: the folder is as good as empty.
-  bool empty = IsEmptyDir(root) || (!made_by_tandem && HoldsOnlyStateDir());
-  if (Lexists(dir_) && !made_by_tandem && !empty && !force) {
-    lock_refused_ = true;
-    diags.Error({dir_},
-                "the output folder is not empty and was not made by tandem; tandem will not write over "
-                "files it did not create. Empty it, choose another --output, or pass --force");
-    return false;
-  }
+  bool empty = IsEmptyDir(root) || (!made_by_tandem && HoldsOnlyStateDir(dir_));
   created_dir_ = !Lexists(dir_);
-  bool incomplete = false;
-  ReadPreviousManifest(&incomplete, diags);
-  // An interrupted build into an empty folder left only its own partial files.
-  if (incomplete) RemoveContents();
-  direct_ = created_dir_ || empty || incomplete;
+  // An interrupted first build's manifest ("status incomplete") lists no file: what it wrote is
+  // written again, and no file a manifest does not list is deleted (CNAME and .git/ stay).
+  ReadPreviousManifest(diags);
+  direct_ = created_dir_ || empty;
   fs::remove_all(StatePath("stage"), ec);
   fs::create_directories(direct_ ? StatePath("") : StatePath("stage"), ec);
   if (ec) {
@@ -166,13 +172,6 @@ bool OutputWriter::Prepare(bool force, Diagnostics& diags) {
   FaultPoint("prepare");
   if (direct_) WriteManifest(StatePath(kManifest), {}, false);
   return true;
-}
-
-bool OutputWriter::HoldsOnlyStateDir() const {
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(dir_, ec))
-    if (entry.path().filename() != kStateDir) return false;
-  return !ec;
 }
 
 // What a write killed half way left: "manifest.tmp1234".
@@ -343,6 +342,16 @@ bool OutputWriter::ReplayJournal(Diagnostics& diags) {
           stage, rel.substr(0, rel.rfind('/') == std::string::npos ? 0 : rel.rfind('/')), false);
       std::string name = rel.substr(rel.rfind('/') + 1);
       if (!parent.ok() || fstatat(parent.get(), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+      // tandem stages only files of its own: a link, a device or a second name of another file
+      // (a hard link) was planted, and is dropped rather than moved into the site.
+      if (!S_ISREG(st.st_mode) || st.st_nlink != 1) {
+        unlinkat(parent.get(), name.c_str(), S_ISDIR(st.st_mode) ? AT_REMOVEDIR : 0);
+        diags.Error({StatePath("stage/" + rel)},
+                    "this staged file is not one tandem wrote (it is a symbolic link, a folder, a "
+                    "device or a hard link); it was dropped, not moved into the output folder. "
+                    "Build again");
+        continue;
+      }
       FaultPoint("commit-move");
       if (!MoveBeneath(stage, root, rel)) {
         diags.Error({dir_ + "/" + rel}, "cannot move the new file into place: " + Reason(errno) +

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -43,7 +44,12 @@ class OutputWriter {
   // yet is locked by Prepare once it has one. False, with an error, when another build holds it.
   bool Lock(Diagnostics& diags);
 
-  // Refuses a non-empty folder tandem did not make (unless `force`), finishes or discards an
+  // Why tandem may not write into the folder `dir`, as an error at a path: a file or a link
+  // where it or its .tandem/ should be, or (unless `force`) a non-empty folder tandem did not
+  // make. nullopt when it may. Prepare refuses by it; `tandem serve` too, before it serves.
+  static std::optional<Diagnostic> Refusal(const std::string& dir, bool force);
+
+  // Refuses what Refusal refuses, finishes or discards an
   // interrupted earlier build, and opens a fresh stage. A damaged manifest is a note: the
   // build then rewrites everything and deletes nothing.
   bool Prepare(bool force, Diagnostics& diags);
@@ -79,13 +85,12 @@ class OutputWriter {
   using Manifest = std::map<std::string, Entry>;
 
   bool PrepareFolder(bool force, Diagnostics& diags);
-  void ReadPreviousManifest(bool* incomplete, Diagnostics& diags);
+  void ReadPreviousManifest(Diagnostics& diags);
   bool Intact(int dir_fd, const std::string& rel, const Entry& entry) const;
   Entry WriteStaged(const std::string& rel_path, std::string_view bytes, uint64_t hash);
   void WriteManifest(const std::string& path, const Manifest& manifest, bool complete) const;
   bool ReplayJournal(Diagnostics& diags);
   void RemoveContents() const;
-  bool HoldsOnlyStateDir() const;
   void RemoveTemporaryFiles() const;
 
   std::string dir_;

@@ -45,7 +45,10 @@ std::optional<std::string> FillArchetype(const std::string& site_dir, const std:
   for (const std::string& candidate : ArchetypeCandidates(site_dir, theme_dir, values.lang, section)) {
     std::error_code ec;
     if (!fs::is_regular_file(candidate, ec)) continue;
-    auto read = ReadSourceText(candidate, Shown(candidate, site_dir), diags);
+    // Through no link out of the folder it was found in: its text becomes the site's pages.
+    Confine from = StartsWith(candidate, site_dir + "/") ? Confine{site_dir, "the site"}
+                                                         : Confine{theme_dir, "the theme"};
+    auto read = ReadSourceText(candidate, Shown(candidate, site_dir), diags, from);
     if (!read) return std::nullopt;
     text = std::move(*read);
     break;

@@ -9,9 +9,10 @@
 
 #include "assemble/urls/urls.hpp"
 #include "config/site_config.hpp"
-#include "theme/theme.hpp"
+#include "output/beneath.hpp"
 #include "scaffold/archetype.hpp"
 #include "support/text.hpp"
+#include "theme/theme.hpp"
 
 namespace fs = std::filesystem;
 
@@ -100,23 +101,34 @@ bool CheckNoneExists(const std::vector<Target>& targets, Diagnostics& diags) {
   return ok;
 }
 
-// O_EXCL: a file that appeared since the check is not overwritten either.
-bool WriteNew(const Target& t, const std::string& text, Diagnostics& diags) {
-  std::error_code ec;
-  fs::create_directories(t.file.parent_path(), ec);
-  int fd = ec ? -1 : open(t.file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+// O_EXCL: a file that appeared since the check is not overwritten either. Below the site's folder
+// no link is followed (output/beneath.hpp): a content folder that is a link is refused, not written
+// through, and neither is a link where the file goes.
+bool WriteNew(const DirFd& site, const Target& t, const std::string& text, Diagnostics& diags) {
+  size_t slash = t.shown.rfind('/');
+  DirFd parent = IsPlainRelativePath(t.shown)
+                     ? OpenDirBeneath(site, slash == std::string::npos ? "" : t.shown.substr(0, slash), true)
+                     : DirFd();
+  if (!IsPlainRelativePath(t.shown)) errno = EINVAL;
+  std::string name = t.shown.substr(slash == std::string::npos ? 0 : slash + 1);
+  int fd = parent.ok() ? openat(parent.get(), name.c_str(),
+                                O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666)
+                       : -1;
+  int error = errno;
   bool ok = fd >= 0 && write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-  int error = ec ? ec.value() : errno;
+  if (fd >= 0 && !ok) error = errno;
   if (fd >= 0 && close(fd) != 0 && ok) ok = false, error = errno;
-  if (!ok) diags.Error({t.shown}, std::string("cannot write: ") + std::strerror(error));
+  if (!ok) diags.Error({t.shown}, "cannot write: " + WriteFailure(error, "the site"));
   return ok;
 }
 
 // The folders a failed run created are left: they are empty and harmless; the files go.
-bool WriteAll(const std::vector<Target>& targets, const std::vector<std::string>& texts, Diagnostics& diags) {
+bool WriteAll(const std::string& source_dir, const std::vector<Target>& targets,
+              const std::vector<std::string>& texts, Diagnostics& diags) {
+  DirFd site = OpenNamedDir(source_dir);
   for (size_t i = 0; i < targets.size(); ++i) {
-    if (WriteNew(targets[i], texts[i], diags)) continue;
-    for (size_t j = 0; j < i; ++j) fs::remove(targets[j].file);
+    if (WriteNew(site, targets[i], texts[i], diags)) continue;
+    for (size_t j = 0; j < i; ++j) RemoveFileBeneath(site, targets[j].shown);
     return false;
   }
   return true;
@@ -186,7 +198,7 @@ std::vector<std::string> CreateNewPages(const NewPageRequest& request, Diagnosti
     if (!text) return {};
     texts.push_back(std::move(*text));
   }
-  if (!WriteAll(targets, texts, diags)) return {};
+  if (!WriteAll(request.source_dir, targets, texts, diags)) return {};
   std::vector<std::string> shown;
   for (const Target& t : targets) shown.push_back(t.shown);
   return shown;

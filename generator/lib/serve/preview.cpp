@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "config/site_config.hpp"
+#include "output/writer.hpp"
 #include "pipeline/live_site.hpp"
 #include "serve/server.hpp"
 #include "serve/watcher.hpp"
@@ -114,7 +115,27 @@ std::string Preview::Shown(const std::string& path) const {
   return StartsWith(path, source_dir_ + "/") ? path.substr(source_dir_.size() + 1) : path;
 }
 
+// Why the folder `output_dir` may not be built and served: the build's own refusal
+// (OutputWriter::Refusal), or a folder that holds the site itself.
+std::optional<Diagnostic> Preview::OutputRefusal() const {
+  if (output_dir_ != source_dir_ && !StartsWith(source_dir_, output_dir_ + "/") && output_dir_ != "/")
+    return OutputWriter::Refusal(output_dir_, options_.build.force);
+  Diagnostic d;
+  d.pos.path = output_dir_;
+  d.message =
+      "the output folder holds the site itself; tandem serve builds into a folder of its own. Leave "
+      "out --output (it is then " +
+      std::string(kServeDir) + " in the site) or choose another";
+  return d;
+}
+
 bool Preview::Start(std::string* error) {
+  // Nothing is served from a folder the build refuses: it is someone else's.
+  if (auto refusal = OutputRefusal()) {
+    PrintDiagnostic(FormatDiagnostic(*refusal));
+    error->clear();
+    return false;
+  }
   // Watching starts before the first build, so that a file saved while it runs is not missed.
   std::vector<std::string> folders;
   for (const char* name : {"content", "data", "static", "i18n", "shortcodes", "themes"})

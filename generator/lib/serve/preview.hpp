@@ -13,11 +13,13 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "pipeline/build.hpp"
+#include "support/diagnostics.hpp"
 
 namespace tandem {
 
@@ -55,7 +57,8 @@ class Preview {
   // Watches the inputs and starts serving every host, then builds on a thread of its own: once,
   // and again on every change. Until the first build is done, every page is a "building" page.
   // False, with `error`, when the site's host cannot be served; a failed build is not a failure
-  // to start (its errors are served).
+  // to start (its errors are served). An output folder the build would refuse is refused before
+  // anything is served: false, its error given to print_diagnostic and `error` left empty.
   bool Start(std::string* error);
   // The hosts served, the site's first.
   std::vector<PreviewHost> hosts() const;
@@ -73,6 +76,7 @@ class Preview {
     PreviewHost shown;
     std::unique_ptr<Server> server;
   };
+  std::optional<Diagnostic> OutputRefusal() const;
   bool ServeHosts(std::string* error);
   bool AddHost(const std::string& origin, int first, int tries, std::string* error);
   void ServeFolders();

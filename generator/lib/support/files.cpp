@@ -28,19 +28,20 @@ bool WriteAll(int fd, std::string_view bytes) {
   return true;
 }
 
-}  // namespace
-
-// Plain POSIX reads into a string sized from fstat: at 20,000 pages, streams cost a seventh of the build.
-std::string ReadFile(const std::string& path) {
-  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw IoError(path, "cannot read: " + Reason(errno));
-  struct stat st;
-  std::string bytes;
-  if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+// Reads `fd` (opened for `path`) whole, then closes it; a file that is not regular is refused
+// unread. Plain POSIX reads into a string sized from fstat: at 20,000 pages, streams cost a seventh
+// of the build.
+std::string ReadOpened(int fd, const std::string& path) {
+  struct stat st {};
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    bool folder = S_ISDIR(st.st_mode);
     close(fd);
-    throw IoError(path, "cannot read: it is a folder, not a file");
+    throw IoError(path, folder ? "cannot read: it is a folder, not a file"
+                               : "cannot read: it is not a regular file (a FIFO, device or socket); "
+                                 "tandem reads only files");
   }
-  if (fstat(fd, &st) == 0 && st.st_size > 0) bytes.resize(static_cast<size_t>(st.st_size));
+  std::string bytes;
+  if (st.st_size > 0) bytes.resize(static_cast<size_t>(st.st_size));
   size_t got = 0;
   for (;;) {
     if (got == bytes.size()) bytes.resize(bytes.size() + 4096);  // a file that grew, or one stat cannot size
@@ -57,6 +58,54 @@ std::string ReadFile(const std::string& path) {
   close(fd);
   bytes.resize(got);
   return bytes;
+}
+
+// O_NONBLOCK: opening a FIFO must not wait for a writer; ReadOpened then refuses it.
+int OpenToRead(const std::string& path, int extra_flags) {
+  int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | extra_flags);
+  if (fd < 0 && errno == ELOOP && (extra_flags & O_NOFOLLOW))
+    throw IoError(path, "cannot read: it is a symbolic link; tandem reads its own files only as files");
+  if (fd < 0) throw IoError(path, "cannot read: " + Reason(errno));
+  return fd;
+}
+
+std::string Canonical(const std::string& path) {
+  std::error_code ec;
+  std::string resolved = std::filesystem::weakly_canonical(path, ec).string();
+  return ec ? std::string() : resolved;
+}
+
+bool IsInside(const std::string& resolved, std::string root) {
+  if (root.empty() || resolved.empty()) return false;
+  if (root.back() != '/') root += '/';
+  return resolved.compare(0, root.size(), root) == 0;
+}
+
+}  // namespace
+
+std::string ReadFile(const std::string& path) {
+  return ReadOpened(OpenToRead(path, 0), path);
+}
+
+std::string ReadFileNoFollow(const std::string& path) {
+  return ReadOpened(OpenToRead(path, O_NOFOLLOW), path);
+}
+
+std::string ReadFileInside(const std::string& path, const std::string& root) {
+  if (auto target = LinkOutside(path, root)) throw LinkOutsideError(path, *target);
+  int fd = OpenToRead(path, 0);
+  // The file opened, as the kernel reached it: a link changed since the check is caught here.
+  char buffer[4096];
+  std::string proc = "/proc/self/fd/" + std::to_string(fd);
+  ssize_t n = readlink(proc.c_str(), buffer, sizeof buffer);
+  if (n > 0 && static_cast<size_t>(n) < sizeof buffer && buffer[0] == '/') {
+    std::string opened(buffer, static_cast<size_t>(n));
+    if (!IsInside(opened, Canonical(root))) {
+      close(fd);
+      throw LinkOutsideError(path, opened);
+    }
+  }
+  return ReadOpened(fd, path);
 }
 
 void WriteFileAtomically(const std::string& path, std::string_view bytes) {
@@ -82,11 +131,9 @@ void WriteFileAtomically(const std::string& path, std::string_view bytes) {
 }
 
 std::optional<std::string> LinkOutside(const std::string& path, const std::string& root) {
+  std::string resolved = Canonical(path);
+  if (IsInside(resolved, Canonical(root))) return std::nullopt;
   std::error_code ec;
-  std::string resolved = std::filesystem::weakly_canonical(path, ec).string();
-  std::string inside = std::filesystem::weakly_canonical(root, ec).string();
-  if (!inside.empty() && inside.back() != '/') inside += '/';
-  if (!ec && resolved.compare(0, inside.size(), inside) == 0) return std::nullopt;
   std::string target = std::filesystem::read_symlink(path, ec).string();
   return ec ? resolved : target;
 }

@@ -20,8 +20,28 @@ class IoError : public std::runtime_error {
   std::string path_;
 };
 
-// Reads a whole file; throws IoError ("cannot read: No such file or directory").
+// A file refused because, its links followed, it lies outside the folder it must stay in;
+// target() is where the link leads. Nothing of the file is read.
+class LinkOutsideError : public IoError {
+ public:
+  LinkOutsideError(const std::string& path, const std::string& target)
+      : IoError(path, "symbolic link to " + target + " points outside"), target_(target) {}
+  const std::string& target() const { return target_; }
+
+ private:
+  std::string target_;
+};
+
+// Reads a whole regular file; throws IoError ("cannot read: No such file or directory"). A FIFO, a
+// device or a socket is refused before a byte is read, so that none can block or fill memory.
 std::string ReadFile(const std::string& path);
+// ReadFile for a file that must lie inside the folder `root` (absolute) once every link is
+// followed: the one door through which a site's files are read. Checked before opening (the
+// error names the link's target) and again on the file opened, so a link swapped in between is
+// refused too. Throws LinkOutsideError, or IoError as ReadFile does.
+std::string ReadFileInside(const std::string& path, const std::string& root);
+// ReadFile refusing a symbolic link at `path` itself: tandem's own state files.
+std::string ReadFileNoFollow(const std::string& path);
 
 // Where `path` leads, when it is (or lies in a folder that is) a symbolic link resolving
 // outside the folder `root`; nullopt when it stays inside. Nothing outside a site is published.

@@ -97,11 +97,22 @@ std::string NormalizeSource(std::string text) {
   return out;
 }
 
-std::optional<std::string> ReadSourceText(const std::string& fs_path, const std::string& shown,
-                                          Diagnostics& diags) {
+namespace {
+
+std::string LinkOutsideMessage(const std::string& target, const Confine& confine) {
+  return "symbolic link to " + target + " points outside " + confine.name +
+         "; tandem does not follow it. Copy the file in instead";
+}
+
+// Reads through ReadFileInside when `confine` is given; nothing of a refused file is read or shown.
+std::optional<std::string> ReadSource(const std::string& fs_path, const std::string& shown,
+                                      Diagnostics& diags, const Confine* confine) {
   std::string text;
   try {
-    text = ReadFile(fs_path);
+    text = confine ? ReadFileInside(fs_path, confine->dir) : ReadFile(fs_path);
+  } catch (const LinkOutsideError& e) {
+    diags.Error({shown}, LinkOutsideMessage(e.target(), *confine));
+    return std::nullopt;
   } catch (const IoError& e) {
     diags.Error({shown}, std::string(e.what()).substr(e.path().size() + 2));
     return std::nullopt;
@@ -115,19 +126,24 @@ std::optional<std::string> ReadSourceText(const std::string& fs_path, const std:
   return NormalizeSource(std::move(text));
 }
 
+}  // namespace
+
+std::optional<std::string> ReadSourceText(const std::string& fs_path, const std::string& shown,
+                                          Diagnostics& diags) {
+  return ReadSource(fs_path, shown, diags, nullptr);
+}
+
 bool ReportLinkOutside(const std::string& fs_path, const std::string& shown, const Confine& confine,
                        Diagnostics& diags) {
   auto target = LinkOutside(fs_path, confine.dir);
   if (!target) return false;
-  diags.Error({shown}, "symbolic link to " + *target + " points outside " + confine.name +
-                           "; tandem does not follow it. Copy the file in instead");
+  diags.Error({shown}, LinkOutsideMessage(*target, confine));
   return true;
 }
 
 std::optional<std::string> ReadSourceText(const std::string& fs_path, const std::string& shown,
                                           Diagnostics& diags, const Confine& confine) {
-  if (ReportLinkOutside(fs_path, shown, confine, diags)) return std::nullopt;
-  return ReadSourceText(fs_path, shown, diags);
+  return ReadSource(fs_path, shown, diags, &confine);
 }
 
 std::string ToNfc(std::string_view utf8) {
