@@ -35,6 +35,7 @@ const kFiles = [
   ["@gcds-core/fonts", "fonts/noto-sans/gcds-noto-sans-bold-italic.woff2", "fonts/noto-sans/gcds-noto-sans-bold-italic.woff2"],
   ["@gcds-core/fonts", "fonts/noto-sans/LICENSE.txt", "fonts/noto-sans/LICENSE.txt"],
   ["@gcds-core/tokens", "build/web/css/global.css", "tokens/global.css"],
+  ["@gcds-core/tokens", "build/web/css/components/signature.css", "tokens/components/signature.css"],
   ["@gcds-core/tokens", "LICENSE", "tokens/LICENSE"],
 ];
 
