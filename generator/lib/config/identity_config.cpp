@@ -101,6 +101,19 @@ void GetLinks(const TomlSource& src, const toml::table& t, std::string_view key,
   }
 }
 
+// `share` turned on the "Share this page" list, which Canada.ca removed on 2025-10-24: a site that
+// still turns it on is told, at the setting, that the list is no longer shown.
+void WarnAboutShare(const TomlSource& src, const toml::table& t, Diagnostics& diags) {
+  bool share = false;
+  GetBool(src, t, "share", share, diags);
+  if (!share) return;
+  SourcePos pos = PosOf(src, t.find("share")->first.source());
+  diags.Warning(pos,
+                "\"share\" turns on the \"Share this page\" list, which Canada.ca removed on 2025-10-24: "
+                "the gc theme no longer shows it; remove share = true",
+                SourceLineOf(src, pos));
+}
+
 }  // namespace
 
 void ReadIdentityConfig(const TomlSource& src, const toml::table& table, IdentityConfig& out,
@@ -111,7 +124,7 @@ void ReadIdentityConfig(const TomlSource& src, const toml::table& table, Identit
     out.missing_translation_error = *missing == "error";
   GetLength(src, table, "title_max_length", out.title_max, diags);
   GetLength(src, table, "description_max_length", out.description_max, diags);
-  GetBool(src, table, "share", out.share, diags);
+  WarnAboutShare(src, table, diags);
   if (const toml::table* f = GetTable(src, table, "feedback", {"theme", "section"}, diags)) {
     out.feedback_theme = GetString(src, *f, "theme", diags).value_or("");
     out.feedback_section = GetString(src, *f, "section", diags).value_or("");

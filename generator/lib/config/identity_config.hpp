@@ -38,7 +38,6 @@ struct IdentityConfig {
   bool missing_translation_error = false;
   size_t title_max = 60;                // characters of <title> before a warning
   size_t description_max = 130;         // characters of the description before a warning
-  bool share = false;                   // the "Share this page" list in page details
   std::string feedback_theme;           // [feedback] theme: the GC Feedback form, when set
   std::string feedback_section;         // [feedback] section
   std::string analytics_service;        // [analytics] service: dcterms.service
@@ -50,8 +49,8 @@ struct IdentityConfig {
 extern const std::vector<std::string> kIdentitySiteKeys;
 extern const std::vector<std::string> kIdentityLanguageKeys;
 
-// Reads identity, missing_translation, title_max_length, description_max_length, share,
-// [feedback] and [analytics] from site.toml's top table.
+// Reads identity, missing_translation, title_max_length, description_max_length, [feedback] and
+// [analytics] from site.toml's top table; `share = true` is a warning, the list being gone.
 void ReadIdentityConfig(const TomlSource& src, const toml::table& table, IdentityConfig& out,
                         Diagnostics& diags);
 

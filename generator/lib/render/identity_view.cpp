@@ -69,7 +69,6 @@ std::string Param(const Page& page, const std::string& key) {
   return v && v->kind == Value::Kind::kText ? v->text : "";
 }
 
-// For a URL inside another URL's query (the share links).
 // Open Graph writes locales with an underscore: "en_CA".
 std::string OgLocale(std::string locale) {
   std::replace(locale.begin(), locale.end(), '-', '_');
@@ -92,7 +91,6 @@ Value IdentityView(const Site& site, const Language& lang) {
       .Set("search", SearchView(site, lang))
       .Set("crumbs", Links(lang.config.identity.breadcrumbs))
       .Set("footer", FooterView(lang))
-      .Set("share", Value::Bool(id.share))
       .Set("feedback", FeedbackView(id))
       .Set("analytics", AnalyticsView(id))
       .Set("assets_url", site.config.root_path + "gcds/")
