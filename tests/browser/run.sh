@@ -32,4 +32,4 @@ cd "$here"
 # test waits on Chromium. Each test has its own time limit, and the whole run one more, so a
 # hung browser cannot stall the suite.
 exec timeout --kill-after=10 600 node --test --test-concurrency=2 --test-timeout=120000 \
-  readers-view.test.js html-validity.test.js search.test.js
+  readers-view.test.js html-validity.test.js search.test.js identity.test.js

@@ -50,8 +50,15 @@ std::string Element(const std::string& html, const std::string& opening, const s
   return html.substr(start, end == std::string::npos ? std::string::npos : end + closing.size() - start);
 }
 
+// The official file's markup, as the theme's static/gcds/ holds it (extract.mjs --check compares
+// those with the pinned GC Design System package).
+std::string Official(const std::string& file) {
+  return ReadBytes(kRepo / "themes" / "gc" / "static" / "gcds" / "identity" / file);
+}
+
 struct Lang {
-  std::string code, iso3, og, canada, search, date_modified, gov, wordmark_alt, other, sig, wordmark;
+  std::string code, iso3, og, canada, search, date_modified, gov, wordmark_alt, other, other_gov, sig,
+      wordmark;
   std::vector<std::pair<std::string, std::string>> subfooter;  // label, URL
 };
 
@@ -64,6 +71,7 @@ const Lang kEn{"en",
                "Government of Canada",
                "Symbol of the Government of Canada",
                "fr",
+               "Gouvernement du Canada",
                "sig-blk-en.svg",
                "wmms-spl-en.svg",
                {{"Social media", "https://www.canada.ca/en/social.html"},
@@ -80,6 +88,7 @@ const Lang kFr{"fr",
                "Gouvernement du Canada",
                "Symbole du gouvernement du Canada",
                "en",
+               "Government of Canada",
                "sig-blk-fr.svg",
                "wmms-spl-fr.svg",
                {{"Médias sociaux", "https://www.canada.ca/fr/sociaux.html"},
@@ -121,8 +130,14 @@ void CheckContentPage(const std::string& html, const Lang& l, const std::string&
   CHECK(header.find("<section id=\"wb-lng\">") != std::string::npos);
   CHECK(header.find("lang=\"" + l.other + "\" hreflang=\"" + l.other + "\" translate=\"no\"") !=
         std::string::npos);
-  CHECK(header.find("<a href=\"" + l.canada + "\" property=\"url\"><img src=\"" + root + "gcds/identity/" +
-                    l.sig + "\" alt=\"" + l.gov + "\"") != std::string::npos);
+  // The signature is the official SVG, inlined byte for byte (the theme's CSS makes its flag red),
+  // named by its own <title> in the page's language, then the other language's name, hidden.
+  CHECK(header.find("<a href=\"" + l.canada + "\" property=\"url\" class=\"gc-sig\">" + Official(l.sig) +
+                    "<span class=\"wb-inv\" lang=\"" + l.other + "\"> / " + l.other_gov + "</span></a>") !=
+        std::string::npos);
+  CHECK(Official(l.sig).find(">" + l.gov + "</title>") != std::string::npos);
+  CHECK(html.find("<link rel=\"stylesheet\" href=\"" + root + "gcds/tokens/components/signature.css\">") !=
+        std::string::npos);
   std::string search = Element(header, "<section id=\"wb-srch\"", "</section>");
   CHECK(search.find("<form action=\"" + l.search + "\" method=\"get\"") != std::string::npos);
   CHECK(search.find("name=\"q\" type=\"search\"") != std::string::npos);
@@ -150,8 +165,16 @@ void CheckContentPage(const std::string& html, const Lang& l, const std::string&
     CHECK(at > last);
     last = at;
   }
-  CHECK(footer.find("<img src=\"" + root + "gcds/identity/" + l.wordmark + "\" alt=\"" + l.wordmark_alt +
-                    "\"") > last);
+  size_t wordmark = footer.find("<div class=\"gc-wordmark\">" + Official(l.wordmark) + "</div>");
+  CHECK(wordmark != std::string::npos);
+  CHECK(wordmark > last);
+  // No <img> of the artwork: an <img> of the fill-less file shows a black flag.
+  CHECK(html.find("<img src=\"" + root + "gcds/identity/") == std::string::npos);
+  // "Share this page" was removed from Canada.ca on 2025-10-24.
+  CHECK(html.find("gc-share") == std::string::npos);
+  CHECK(html.find("Share this page") == std::string::npos);
+  CHECK(html.find("Partagez cette page") == std::string::npos);
+  CHECK(html.find("facebook.com/sharer") == std::string::npos);
   // Only what tandem itself made is markup: no CSS-drawn flag, no font CDN.
   CHECK(html.find("gc-flag") == std::string::npos);
   CHECK(html.find("fonts.googleapis") == std::string::npos);
@@ -208,14 +231,15 @@ TEST_CASE("Conformance: the splash page follows the Canada.ca splash pattern", "
   for (const Lang& l : {kEn, kFr}) {
     std::string section =
         Element(html, "<section class=\"gc-splash-lang\" lang=\"" + l.code + "\">", "</section>");
-    CHECK(section.find("<img src=\"/gcds/identity/" + l.sig + "\" alt=\"" + l.gov + "\"") !=
-          std::string::npos);
+    CHECK(section.find("<p class=\"gc-splash-sig\">" + Official(l.sig) + "</p>") != std::string::npos);
     CHECK(section.find("href=\"/" + l.code + "/\" lang=\"" + l.code + "\" hreflang=\"" + l.code +
                        "\" translate=\"no\"") != std::string::npos);
   }
   CHECK(html.find("Sécurité publique Canada" + kNbsp + ": lutte") != std::string::npos);
-  CHECK(html.find("<img src=\"/gcds/identity/wmms-spl-en.svg\" alt=\"Symbol of the Government of Canada / "
-                  "Symbole du gouvernement du Canada\"") != std::string::npos);
+  CHECK(html.find("<p class=\"gc-wordmark\">" + Official("wmms-spl-en.svg") +
+                  "<span class=\"wb-inv\" lang=\"fr\"> / Symbole du gouvernement du Canada</span></p>") !=
+        std::string::npos);
+  CHECK(html.find("<img") == std::string::npos);
   CHECK(html.find("id=\"wb-bc\"") == std::string::npos);
   CHECK(html.find("id=\"wb-lng\"") == std::string::npos);
 }
@@ -223,23 +247,31 @@ TEST_CASE("Conformance: the splash page follows the Canada.ca splash pattern", "
 TEST_CASE("Conformance: the 404 page follows the Canada.ca 404 template in both languages", "[conformance]") {
   std::string html = Built("404.html");
   CHECK(html.find("<meta name=\"robots\" content=\"noindex, nofollow\">") != std::string::npos);
-  CHECK(html.find("<img src=\"/gcds/identity/sig-blk-en.svg\"") != std::string::npos);
+  CHECK(html.find("<span class=\"gc-sig\">" + Official("sig-blk-en.svg") +
+                  "<span class=\"wb-inv\" lang=\"fr\"> / Gouvernement du Canada</span></span>") !=
+        std::string::npos);
   std::string en = Element(html, "<section class=\"gc-404-col\" lang=\"en\">", "</section>");
   std::string fr = Element(html, "<section class=\"gc-404-col\" lang=\"fr\">", "</section>");
   CHECK(en.find("Go to the English version") != std::string::npos);
   CHECK(fr.find("Aller à la version française") != std::string::npos);
   CHECK(html.find("(Error 404)") != std::string::npos);
   CHECK(html.find("(Erreur 404)") != std::string::npos);
-  CHECK(html.find("<img src=\"/gcds/identity/wmms-spl-en.svg\"") > html.find("</main>"));
+  size_t wordmark =
+      html.find(Official("wmms-spl-en.svg") +
+                "<span class=\"wb-inv\" lang=\"fr\"> / Symbole du gouvernement du Canada</span>");
+  CHECK(wordmark != std::string::npos);
+  CHECK(wordmark > html.find("</main>"));
+  CHECK(html.find("<img") == std::string::npos);
 }
 
 TEST_CASE("Conformance: the identity files are byte for byte the theme's official ones", "[conformance]") {
   Built("index.html");
   fs::path official = kRepo / "themes" / "gc" / "static" / "gcds";
-  for (const char* file : {"identity/sig-blk-en.svg", "identity/sig-blk-fr.svg", "identity/wmms-spl-en.svg",
-                           "identity/wmms-spl-fr.svg", "fonts/lato/gcds-lato.woff2",
-                           "fonts/noto-sans/gcds-noto-sans-regular.woff2", "fonts/lato/LICENSE.txt",
-                           "fonts/noto-sans/LICENSE.txt", "tokens/global.css", "PROVENANCE.md"}) {
+  for (const char* file :
+       {"identity/sig-blk-en.svg", "identity/sig-blk-fr.svg", "identity/wmms-spl-en.svg",
+        "identity/wmms-spl-fr.svg", "tokens/components/signature.css", "fonts/lato/gcds-lato.woff2",
+        "fonts/noto-sans/gcds-noto-sans-regular.woff2", "fonts/lato/LICENSE.txt",
+        "fonts/noto-sans/LICENSE.txt", "tokens/global.css", "PROVENANCE.md"}) {
     INFO(file);
     REQUIRE(fs::exists(official / file));
     CHECK(RepositorySite().Read(std::string("gcds/") + file) == ReadBytes(official / file));
@@ -256,12 +288,14 @@ TEST_CASE("Conformance: a title too long and a structure that differs are warnin
   auto result = site.Build();
   INFO(result.errors);
   REQUIRE(result.errors.empty());
-  CHECK(result.warnings.find("content/en/a.md:2:1: warning: the page's title \"" + std::string(70, 'x') +
-                             " - Canada.ca\" is 82 characters long; Canada.ca asks for 60 or fewer: shorten title "
-                             "(or set title_max_length in site.toml) [title-long]\n") != std::string::npos);
-  CHECK(result.warnings.find("content/fr/a.md: warning: this version has 1 level-2 heading and content/en/a.md "
-                             "has 2 level-2 headings; the two languages should give readers the same page "
-                             "[structure-differs]\n") != std::string::npos);
+  CHECK(result.warnings.find(
+            "content/en/a.md:2:1: warning: the page's title \"" + std::string(70, 'x') +
+            " - Canada.ca\" is 82 characters long; Canada.ca asks for 60 or fewer: shorten title "
+            "(or set title_max_length in site.toml) [title-long]\n") != std::string::npos);
+  CHECK(
+      result.warnings.find("content/fr/a.md: warning: this version has 1 level-2 heading and content/en/a.md "
+                           "has 2 level-2 headings; the two languages should give readers the same page "
+                           "[structure-differs]\n") != std::string::npos);
   INFO(result.warnings);
   CHECK(result.warnings.find("[metadata-missing]") == std::string::npos);  // turned off by [checks]
 }
@@ -276,6 +310,7 @@ TEST_CASE("Conformance: a site that is not the Government's gets a neutral heade
     INFO(page);
     CHECK(html.find("sig-blk") == std::string::npos);
     CHECK(html.find("wmms-spl") == std::string::npos);
+    CHECK(html.find("fip_flag") == std::string::npos);
     CHECK(html.find("canada.ca/en/sr/srb.html") == std::string::npos);
     CHECK(html.find("canada.ca/fr/sr/srb.html") == std::string::npos);
     CHECK(html.find(">Canada.ca</a>") == std::string::npos);
@@ -292,7 +327,8 @@ TEST_CASE("Conformance: a fixture site with the GC identity gets the whole Canad
   auto result = site.Build();
   REQUIRE(result.errors.empty());
   std::string en = site.Read("en/index.html");
-  CHECK(en.find("<img src=\"/gcds/identity/sig-blk-en.svg\" alt=\"Government of Canada\"") !=
+  CHECK(en.find("property=\"url\" class=\"gc-sig\">" + Official("sig-blk-en.svg") +
+                "<span class=\"wb-inv\" lang=\"fr\"> / Gouvernement du Canada</span></a>") !=
         std::string::npos);
   // The home page's breadcrumb: Canada.ca alone (the site has no institution crumbs).
   CHECK(std::regex_search(
@@ -302,10 +338,53 @@ TEST_CASE("Conformance: a fixture site with the GC identity gets the whole Canad
   // Its pages have no description, keywords or subject: each is named.
   CHECK(result.warnings.find("content/en/_index.md:2:1: warning: the page has no description") !=
         std::string::npos);
-  CHECK(result.warnings.find("content/fr/_index.md:2:1: warning: the page has no subject, which its Canada.ca "
-                             "metadata needs; add subject = \"...\" to its front matter [metadata-missing]\n") !=
+  CHECK(result.warnings.find(
+            "content/fr/_index.md:2:1: warning: the page has no subject, which its Canada.ca "
+            "metadata needs; add subject = \"...\" to its front matter [metadata-missing]\n") !=
         std::string::npos);
   std::string fr = site.Read("fr/index.html");
   CHECK(fr.find("<form action=\"https://www.canada.ca/fr/sr/srb.html\" method=\"get\"") != std::string::npos);
-  CHECK(fr.find("wmms-spl-fr.svg") != std::string::npos);
+  CHECK(fr.find("<div class=\"gc-wordmark\">" + Official("wmms-spl-fr.svg") + "</div>") != std::string::npos);
+  CHECK(fr.find("<span class=\"wb-inv\" lang=\"en\"> / Government of Canada</span></a>") !=
+        std::string::npos);
+}
+
+TEST_CASE("Conformance: share = true is a warning at its line, and no page has a share list",
+          "[conformance]") {
+  FixtureSite site("minimal");
+  std::string toml = ReadBytes(site.source() / "site.toml");
+  site.WriteFile("site.toml", "identity = \"gc\"\nshare = true\n" + toml);
+  auto result = site.Build();
+  INFO(result.errors);
+  REQUIRE(result.errors.empty());
+  CHECK(
+      result.warnings.find("site.toml:2:1: warning: \"share\" turns on the \"Share this page\" list, which "
+                           "Canada.ca removed on 2025-10-24: the gc theme no longer shows it; remove share = "
+                           "true\n") != std::string::npos);
+  for (const std::string& page : {"en/index.html", "fr/index.html"}) {
+    INFO(page);
+    CHECK(site.Read(page).find("gc-share") == std::string::npos);
+  }
+  // Turned off, or not given: no warning.
+  site.WriteFile("site.toml", "identity = \"gc\"\nshare = false\n" + toml);
+  CHECK(site.Build().warnings.find("\"share\"") == std::string::npos);
+}
+
+TEST_CASE("Conformance: the artwork the UI strings name must be an official file of the theme",
+          "[conformance]") {
+  FixtureSite site("minimal");
+  std::string toml = ReadBytes(site.source() / "site.toml");
+  site.WriteFile("site.toml", "identity = \"gc\"\n" + toml);
+  site.WriteFile("i18n/en.toml", "signature_src = \"../../../../etc/passwd\"\n");
+  site.WriteFile("i18n/fr.toml", "wordmark_src = \"nowhere.svg\"\n");
+  auto result = site.Build();
+  CHECK(result.errors.find(
+            "i18n/en.toml: error: the UI string signature_src \"../../../../etc/passwd\" must name "
+            "an official file of the theme's static/gcds/identity/, like \"sig-blk-en.svg\"") !=
+        std::string::npos);
+  CHECK(result.errors.find("/static/gcds/identity/nowhere.svg: error: cannot read the official file the UI "
+                           "string wordmark_src names") != std::string::npos);
+  // Without the GC identity, nothing is inlined and nothing is read.
+  site.WriteFile("site.toml", toml);
+  CHECK(site.Build().errors.empty());
 }

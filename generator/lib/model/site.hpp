@@ -32,6 +32,9 @@ struct Language {
   std::vector<std::unique_ptr<Page>> pages;  // sorted by rel_path
   Page* home = nullptr;
   std::vector<MenuItem> menu;  // site.toml's menu.main, in order (content/menus.hpp)
+  // The official SVG markup the theme inlines (render/identity_view.hpp: LoadIdentityArtwork), byte for
+  // byte the theme's files: empty when the site is not the Government's or the theme names none.
+  std::string signature_svg, wordmark_svg;
 
   const std::string& code() const { return config.code; }
   // The UI string `key`, or "" when the theme has none.
@@ -64,7 +67,7 @@ class PageTexts {
 struct Site {
   std::string source_dir;  // absolute
   SiteConfig config;
-  std::vector<Language> languages;  // in config order (by weight)
+  std::vector<Language> languages;      // in config order (by weight)
   std::unique_ptr<TimeZone> time_zone;  // site.toml's `timezone`: every day shown is a day there
   PageTexts texts;
   Value data = Value::Map();  // every file of data/ (content/data.hpp)

@@ -15,6 +15,7 @@
 #include "i18n/time_zone.hpp"
 #include "i18n/ui_strings.hpp"
 #include "pipeline/phases.hpp"
+#include "render/identity_view.hpp"
 
 namespace fs = std::filesystem;
 
@@ -137,6 +138,8 @@ bool CreateLanguages(BuildState& s) {
     lang.index = s.site.languages.size();
     lang.config = config;
     lang.strings = std::move(strings[config.code]);
+    if (s.site.config.identity.gc)
+      ok = LoadIdentityArtwork(s.theme.dir(), s.theme.shown_dir(), lang, s.diags) && ok;
     try {
       lang.locale = std::make_unique<Locale>(config.locale, s.site.config.currency);
     } catch (const std::exception& e) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "model/publish_links.hpp"
+#include "support/files.hpp"
+#include "support/text.hpp"
 #include "support/url/url.hpp"
 
 namespace tandem {
@@ -94,6 +96,8 @@ Value IdentityView(const Site& site, const Language& lang) {
       .Set("feedback", FeedbackView(id))
       .Set("analytics", AnalyticsView(id))
       .Set("assets_url", site.config.root_path + "gcds/")
+      .Set("signature_svg", lang.signature_svg)
+      .Set("wordmark_svg", lang.wordmark_svg)
       .Set("splash_url", site.config.base_url)
       .Set("og_locale", OgLocale(lang.config.locale));
 }
@@ -151,6 +155,38 @@ void WarnAboutMetadata(const Site& site, const Page& page, PageScope& scope) {
       warn(std::string("the page has no ") + field + ", which its Canada.ca metadata needs; add " + field +
                " = \"...\" to its front matter",
            "metadata-missing");
+}
+
+bool LoadIdentityArtwork(const std::string& theme_dir, const std::string& shown_theme_dir, Language& lang,
+                         Diagnostics& diags) {
+  bool ok = true;
+  for (auto [key, out] : {std::pair<const char*, std::string*>{"signature_src", &lang.signature_svg},
+                          {"wordmark_src", &lang.wordmark_svg}}) {
+    const std::string& name = lang.String(key);
+    if (name.empty()) continue;
+    std::string shown = shown_theme_dir + "/static/gcds/identity/" + name;
+    // A file name alone: the UI string may come from the site's i18n/, and the file is put in
+    // every page as it is.
+    if (name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_.") != std::string::npos ||
+        name[0] == '.' || !EndsWith(name, ".svg")) {
+      diags.Error({"i18n/" + lang.code() + ".toml"},
+                  "the UI string " + std::string(key) + " \"" + name +
+                      "\" must name an official file of the theme's static/gcds/identity/, like \"sig-blk-" +
+                      lang.code() + ".svg\"");
+      ok = false;
+      continue;
+    }
+    std::string root = theme_dir + "/static/gcds/identity";
+    try {
+      *out = ReadFileInside(root + "/" + name, root);
+    } catch (const std::exception&) {
+      diags.Error({shown}, std::string("cannot read the official file the UI string ") + key +
+                               " names: the gc theme inlines it in every page (node themes/gc/official/"
+                               "extract.mjs extracts it again)");
+      ok = false;
+    }
+  }
+  return ok;
 }
 
 Typography TypographyOf(const Language& lang) {

@@ -11,8 +11,16 @@
 
 namespace tandem {
 
-// site.identity: gc, title_suffix, search, crumbs, footer, share, feedback, analytics, assets_url.
+// site.identity: gc, title_suffix, search, crumbs, footer, feedback, analytics, assets_url,
+// signature_svg, wordmark_svg.
 Value IdentityView(const Site& site, const Language& lang);
+
+// On a Government of Canada site, reads the official signature and wordmark the theme's UI strings
+// `signature_src` and `wordmark_src` name in its static/gcds/identity/ into `lang`, unchanged:
+// the theme inlines them, so that its CSS colours the flag (the files carry no fill). A theme
+// without those strings inlines nothing. False, with an error, when a named file cannot be read.
+bool LoadIdentityArtwork(const std::string& theme_dir, const std::string& shown_theme_dir, Language& lang,
+                         Diagnostics& diags);
 
 // page_meta: creator (front matter `creator`, else the language's), content_type (front matter
 // `content_type`, else the layout's UI string), and title (the <title> text: "Title - suffix").
