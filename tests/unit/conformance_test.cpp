@@ -57,8 +57,8 @@ std::string Official(const std::string& file) {
 }
 
 struct Lang {
-  std::string code, iso3, og, canada, search, date_modified, gov, wordmark_alt, other, other_gov, sig,
-      wordmark;
+  std::string code, iso3, og, canada, search, search_label, date_modified, gov, wordmark_alt, other,
+      other_gov, sig, wordmark;
   std::vector<std::pair<std::string, std::string>> subfooter;  // label, URL
 };
 
@@ -66,7 +66,9 @@ const Lang kEn{"en",
                "eng",
                "en_CA",
                "https://www.canada.ca/en.html",
-               "/en/search/",  // the site's own search ([search] in site.toml), not Canada.ca's
+               // GC Search's, though the site has its own search ([search] in site.toml) on its page
+               "https://www.canada.ca/en/sr/srb.html",
+               "Search Canada.ca",
                "Date modified:",
                "Government of Canada",
                "Symbol of the Government of Canada",
@@ -83,7 +85,8 @@ const Lang kFr{"fr",
                "fra",
                "fr_CA",
                "https://www.canada.ca/fr.html",
-               "/fr/search/",
+               "https://www.canada.ca/fr/sr/srb.html",
+               "Rechercher dans Canada.ca",
                "Date de modification" + kNbsp + ":",
                "Gouvernement du Canada",
                "Symbole du gouvernement du Canada",
@@ -141,7 +144,10 @@ void CheckContentPage(const std::string& html, const Lang& l, const std::string&
   std::string search = Element(header, "<section id=\"wb-srch\"", "</section>");
   CHECK(search.find("<form action=\"" + l.search + "\" method=\"get\"") != std::string::npos);
   CHECK(search.find("name=\"q\" type=\"search\"") != std::string::npos);
-  CHECK(search.find("<label for=\"wb-srch-q\"") != std::string::npos);
+  CHECK(search.find("<label for=\"wb-srch-q\" class=\"wb-inv\">" + l.search_label + "</label>") !=
+        std::string::npos);
+  CHECK(search.find("placeholder=\"" + l.search_label + "\"") != std::string::npos);
+  CHECK(search.find("/search/") == std::string::npos);
   // Breadcrumbs start at Canada.ca, then the institution, on every page (home pages too).
   std::string crumbs = Element(header, "<nav id=\"wb-bc\"", "</nav>");
   CHECK(crumbs.find("<ol class=\"breadcrumb\">\n<li><a href=\"" + l.canada +
@@ -387,4 +393,31 @@ TEST_CASE("Conformance: the artwork the UI strings name must be an official file
   // Without the GC identity, nothing is inlined and nothing is read.
   site.WriteFile("site.toml", toml);
   CHECK(site.Build().errors.empty());
+}
+
+TEST_CASE(
+    "Conformance: the header's search box is GC Search's: Canada.ca's, or the institution's site.toml names",
+    "[conformance]") {
+  // The repository's site has its own search: it stays on its page, out of the header.
+  CHECK(Built("en/search/index.html").find("data-index=\"/en/search/\"") != std::string::npos);
+  FixtureSite site("search");
+  std::string toml = ReadBytes(site.source() / "site.toml");
+  site.WriteFile("site.toml", "identity = \"gc\"\n" +
+                                  std::regex_replace(toml, std::regex("creator = \"Ministère exemple\"\n"),
+                                                     "creator = \"Ministère exemple\"\nsearch_action = "
+                                                     "\"https://recherche.exemple.gc.ca/\"\n"));
+  auto result = site.Build();
+  INFO(result.errors);
+  REQUIRE(result.errors.empty());
+  std::string en = Element(site.Read("en/index.html"), "<section id=\"wb-srch\"", "</section>");
+  CHECK(en.find("<form action=\"https://www.canada.ca/en/sr/srb.html\" method=\"get\"") != std::string::npos);
+  CHECK(en.find("placeholder=\"Search Canada.ca\"") != std::string::npos);
+  std::string fr = Element(site.Read("fr/index.html"), "<section id=\"wb-srch\"", "</section>");
+  CHECK(fr.find("<form action=\"https://recherche.exemple.gc.ca/\" method=\"get\"") != std::string::npos);
+  CHECK(fr.find("<label for=\"wb-srch-q\" class=\"wb-inv\">Rechercher dans Ministère exemple</label>") !=
+        std::string::npos);
+  CHECK(fr.find("placeholder=\"Rechercher dans Ministère exemple\"") != std::string::npos);
+  // The site's own search is still there, on its page.
+  CHECK(site.Exists("en/search/index.html"));
+  CHECK(site.Exists("fr/search/index.html"));
 }

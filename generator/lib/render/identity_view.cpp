@@ -22,24 +22,28 @@ Value Links(const std::vector<LinkConfig>& links) {
   return list;
 }
 
-// The search box: site.toml's action, else the site's own search page, else (on a Government
-// of Canada site) Canada.ca's. A site that is not the Government's and says nothing has none.
+// The search box. On a Government of Canada site it is GC Search's, never the site's own index
+// (which keeps its search page): site.toml's search_action, an institution's GC Search, labelled
+// "Search <institution>" with the language's creator, else Canada.ca's, "Search Canada.ca".
+// Elsewhere: site.toml's action, else the site's own search page, else none.
 Value SearchView(const Site& site, const Language& lang) {
   const LanguageIdentity& id = lang.config.identity;
+  std::string param = id.search_param.empty() ? lang.String("search_param") : id.search_param;
+  if (site.config.identity.gc) {
+    bool canada = id.search_action.empty();
+    return Value::Map()
+        .Set("action", canada ? lang.String("search_action") : id.search_action)
+        .Set("param", param)
+        .Set("label", canada ? lang.String("search_label")
+                             : FillPlaceholders(lang.String("search_institution_label"),
+                                                {{"institution", lang.config.creator}}));
+  }
   std::string own = SearchPageUrl(site, lang.index);
-  if (!site.config.identity.gc && id.search_action.empty() && own.empty()) return Value::Bool(false);
-  std::string action = !id.search_action.empty() ? id.search_action
-                       : !own.empty()            ? own
-                                                 : lang.String("search_action");
-  std::string param = !id.search_param.empty()                   ? id.search_param
-                      : !own.empty() && id.search_action.empty() ? "q"
-                                                                 : lang.String("search_param");
-  // The label says where the search goes: Canada.ca's, or this site's own.
-  bool canada = id.search_action.empty() && own.empty();
+  if (id.search_action.empty() && own.empty()) return Value::Bool(false);
   return Value::Map()
-      .Set("action", action)
-      .Set("param", param)
-      .Set("label", lang.String(canada ? "search_label" : "site_search_label"));
+      .Set("action", id.search_action.empty() ? own : id.search_action)
+      .Set("param", id.search_action.empty() && id.search_param.empty() ? "q" : param)
+      .Set("label", lang.String("site_search_label"));
 }
 
 Value FooterView(const Language& lang) {
