@@ -7,9 +7,7 @@
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 
-const server = require('./lib/server');
-const { launch } = require('./lib/browser');
-const { publicDir, readSitemap } = require('./lib/site');
+const { openSite } = require('./lib/session');
 
 const FIP_RED = [0xeb, 0x2d, 0x37];
 const FACT_SHEET = {
@@ -67,22 +65,19 @@ function countInk(shot) {
 }
 
 describe('official signature and wordmark', { timeout: 120000 }, () => {
+  let site;
   let srv;
-  let env;
   let page;
 
   before(async () => {
-    const dir = publicDir();
-    srv = await server.start(dir);
-    const origins = [...new Set(readSitemap(dir).entries.map((e) => new URL(e.loc).origin))];
-    env = await launch({ serverOrigin: srv.origin, siteOrigins: origins });
-    page = await env.context.newPage();
+    site = await openSite();
+    srv = site.srv;
+    page = await site.env.context.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   after(async () => {
-    if (env) await env.close();
-    if (srv) await srv.stop();
+    if (site) await site.close();
   });
 
   async function shoot(url, selector) {

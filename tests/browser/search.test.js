@@ -6,28 +6,23 @@
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 
-const server = require('./lib/server');
-const { launch } = require('./lib/browser');
-const { publicDir, readSitemap } = require('./lib/site');
+const { openSite } = require('./lib/session');
 
 const FACT_SHEET_FR = '/fr/securite-publique-canada/nouvelles/progres-realisations-traite-personnes/';
 
 describe('search page', { timeout: 90000 }, () => {
+  let site;
   let srv;
-  let env;
   let page;
 
   before(async () => {
-    const dir = publicDir();
-    srv = await server.start(dir);
-    const origins = [...new Set(readSitemap(dir).entries.map((e) => new URL(e.loc).origin))];
-    env = await launch({ serverOrigin: srv.origin, siteOrigins: origins });
-    page = await env.context.newPage();
+    site = await openSite();
+    srv = site.srv;
+    page = await site.env.context.newPage();
   });
 
   after(async () => {
-    if (env) await env.close();
-    if (srv) await srv.stop();
+    if (site) await site.close();
   });
 
   // Types the query into the French search page and waits for the script's answer.
@@ -65,7 +60,7 @@ describe('search page', { timeout: 90000 }, () => {
   });
 
   it('without JavaScript, the page says so and offers another search', async () => {
-    const context = await env.browser.newContext({ javaScriptEnabled: false });
+    const context = await site.env.browser.newContext({ javaScriptEnabled: false });
     try {
       const tab = await context.newPage();
       await tab.goto(srv.origin + '/fr/search/');

@@ -56,6 +56,14 @@ std::string Official(const std::string& file) {
   return ReadBytes(kRepo / "themes" / "gc" / "static" / "gcds" / "identity" / file);
 }
 
+// Puts identity = "gc" (and `extra` lines) at the top of the fixture's site.toml; returns the file
+// as it was.
+std::string TurnOnGc(FixtureSite& site, const std::string& extra = "") {
+  std::string toml = ReadBytes(site.source() / "site.toml");
+  site.WriteFile("site.toml", "identity = \"gc\"\n" + extra + toml);
+  return toml;
+}
+
 struct Lang {
   std::string code, iso3, og, canada, search, search_label, date_modified, gov, wordmark_alt, other,
       other_gov, sig, wordmark;
@@ -328,8 +336,7 @@ TEST_CASE("Conformance: a site that is not the Government's gets a neutral heade
 TEST_CASE("Conformance: a fixture site with the GC identity gets the whole Canada.ca chrome",
           "[conformance]") {
   FixtureSite site("minimal");
-  std::string toml = ReadBytes(site.source() / "site.toml");
-  site.WriteFile("site.toml", "identity = \"gc\"\n" + toml);
+  TurnOnGc(site);
   auto result = site.Build();
   REQUIRE(result.errors.empty());
   std::string en = site.Read("en/index.html");
@@ -358,8 +365,7 @@ TEST_CASE("Conformance: a fixture site with the GC identity gets the whole Canad
 TEST_CASE("Conformance: share = true is a warning at its line, and no page has a share list",
           "[conformance]") {
   FixtureSite site("minimal");
-  std::string toml = ReadBytes(site.source() / "site.toml");
-  site.WriteFile("site.toml", "identity = \"gc\"\nshare = true\n" + toml);
+  std::string toml = TurnOnGc(site, "share = true\n");
   auto result = site.Build();
   INFO(result.errors);
   REQUIRE(result.errors.empty());
@@ -379,8 +385,7 @@ TEST_CASE("Conformance: share = true is a warning at its line, and no page has a
 TEST_CASE("Conformance: the artwork the UI strings name must be an official file of the theme",
           "[conformance]") {
   FixtureSite site("minimal");
-  std::string toml = ReadBytes(site.source() / "site.toml");
-  site.WriteFile("site.toml", "identity = \"gc\"\n" + toml);
+  std::string toml = TurnOnGc(site);
   site.WriteFile("i18n/en.toml", "signature_src = \"../../../../etc/passwd\"\n");
   site.WriteFile("i18n/fr.toml", "wordmark_src = \"nowhere.svg\"\n");
   auto result = site.Build();
