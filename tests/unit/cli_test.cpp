@@ -30,7 +30,7 @@ TEST_CASE("a successful build exits 0 and ends with pages, warnings, errors and 
   Run run = RunTandem("build --source " + site.source().string() + " --output " + site.output().string());
   CHECK(run.status == 0);
   CHECK(run.output.find("en: 12 pages, fr: 11 pages\n") != std::string::npos);
-  CHECK(run.output.find("files: 46 written, 0 unchanged, 0 removed\n") != std::string::npos);
+  CHECK(run.output.find("files: 47 written, 0 unchanged, 0 removed\n") != std::string::npos);
   CHECK(run.output.find("4 warnings, 0 errors, ") != std::string::npos);
 }
 
