@@ -230,8 +230,8 @@ TEST_CASE("a bundle file is copied in blocks, byte for byte, never held whole in
   std::string pattern(3 * (1 << 20) + 17, '\0');
   for (size_t i = 0; i < pattern.size(); ++i) pattern[i] = static_cast<char>((i * 7 + i / 251) & 0xFF);
   site.WriteFile("content/en/reports/annual-2024/files/data.bin", pattern);
-  // 256 MiB without a byte on disk (a sparse file): a build that read it whole would hold all of it.
-  const off_t big = off_t{256} << 20;
+  // 512 MiB without a byte on disk (a sparse file): a build that read it whole would hold all of it.
+  const off_t big = off_t{512} << 20;
   {
     int fd = open((site.source() / "content/en/reports/annual-2024/files/video.bin").c_str(),
                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -279,5 +279,5 @@ TEST_CASE("a bundle file is copied in blocks, byte for byte, never held whole in
   CHECK(fs::file_size(site.output() / "en/reports/annual-2024/files/video.bin") ==
         static_cast<uintmax_t>(big));
   INFO("the build added " << added_kib << " KiB to the resident peak");
-  CHECK(added_kib < 128 * 1024);
+  CHECK(added_kib < 256 * 1024);  // room for the sanitizers; the file alone is twice that
 }
