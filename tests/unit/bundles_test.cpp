@@ -1,5 +1,10 @@
 // Page bundles (a page's folder with its images and files) and HTML content pages.
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <fstream>
 
 #include "fixture.hpp"
 #include "markdown/markdown.hpp"
@@ -217,4 +222,62 @@ TEST_CASE("a folder with two section files is an error", "[bundles][errors]") {
         "folder content/en/about/; remove or rename one of them\n"
         "content/fr/index.html: error: this file and content/fr/_index.md are both the page of the folder "
         "content/fr/; remove or rename one of them\n");
+}
+
+TEST_CASE("a bundle file is copied in blocks, byte for byte, never held whole in memory", "[bundles]") {
+  FixtureSite site("bundles");
+  // Across the 1 MiB blocks: every byte differs from its neighbours, so a lost or doubled block shows.
+  std::string pattern(3 * (1 << 20) + 17, '\0');
+  for (size_t i = 0; i < pattern.size(); ++i) pattern[i] = static_cast<char>((i * 7 + i / 251) & 0xFF);
+  site.WriteFile("content/en/reports/annual-2024/files/data.bin", pattern);
+  // 512 MiB without a byte on disk (a sparse file): a build that read it whole would hold all of it.
+  const off_t big = off_t{512} << 20;
+  {
+    int fd = open((site.source() / "content/en/reports/annual-2024/files/video.bin").c_str(),
+                  O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    REQUIRE(fd >= 0);
+    REQUIRE(ftruncate(fd, big) == 0);
+    close(fd);
+  }
+  // The build runs in a child process that measures its own peak: the peak is set back to what is
+  // resident at the start (clear_refs 5), and VmHWM read after the build. The child sends back
+  // how much the build added, in KiB, or -1 when the build failed.
+  int pipe_fds[2];
+  REQUIRE(pipe(pipe_fds) == 0);
+  pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    auto status_kib = [](const char* field) {
+      std::ifstream in("/proc/self/status");
+      for (std::string line; std::getline(in, line);)
+        if (line.rfind(field, 0) == 0) return std::stol(line.substr(std::string(field).size()));
+      return 0L;
+    };
+    long added = -1;
+    try {  // nothing may escape into the test runner's copy in this process
+      { std::ofstream("/proc/self/clear_refs") << "5"; }
+      long before = status_kib("VmRSS:");
+      if (site.Build().report.ok) added = status_kib("VmHWM:") - before;
+    } catch (...) {
+    }
+    std::string reply = std::to_string(added);
+    (void)!write(pipe_fds[1], reply.data(), reply.size());
+    _exit(0);
+  }
+  close(pipe_fds[1]);
+  std::string reply;
+  char buffer[64];
+  for (ssize_t n; (n = read(pipe_fds[0], buffer, sizeof buffer)) > 0;)
+    reply.append(buffer, static_cast<size_t>(n));
+  close(pipe_fds[0]);
+  int status = 0;
+  REQUIRE(waitpid(child, &status, 0) == child);
+  REQUIRE(!reply.empty());
+  long added_kib = std::stol(reply);
+  CHECK(added_kib >= 0);  // the build succeeded
+  CHECK(site.Read("en/reports/annual-2024/files/data.bin") == pattern);
+  CHECK(fs::file_size(site.output() / "en/reports/annual-2024/files/video.bin") ==
+        static_cast<uintmax_t>(big));
+  INFO("the build added " << added_kib << " KiB to the resident peak");
+  CHECK(added_kib < 256 * 1024);  // room for the sanitizers; the file alone is twice that
 }

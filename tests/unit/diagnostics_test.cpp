@@ -30,7 +30,8 @@ TEST_CASE("errors past the cap are counted, not shown", "[diagnostics]") {
   CHECK(diags.error_count() == Diagnostics::kMaxErrors + 5);
   CHECK(diags.Sorted().size() == Diagnostics::kMaxErrors + 5);
   CHECK(diags.Shown().size() == Diagnostics::kMaxErrors);
-  CHECK(diags.Render().find("error: 5 more errors not shown, of these kinds:\n  5 × e\n") != std::string::npos);
+  CHECK(diags.Render().find("error: 5 more errors not shown, of these kinds:\n  5 × e\n") !=
+        std::string::npos);
 }
 
 TEST_CASE("errors past the cap are summed up by kind, their quoted parts elided, most frequent first",
@@ -75,4 +76,18 @@ TEST_CASE("the same finding at the same place is kept once; at another place or 
   diags.Clear();
   diags.Error({"data/x.toml", 1, 11}, "bad");
   CHECK(diags.error_count() == 1);
+}
+
+TEST_CASE("control characters from content reach the terminal as U+FFFD, never as escape sequences",
+          "[diagnostics]") {
+  // ESC [ 2 J clears a terminal; a line feed in a value would start a line that reads as a finding;
+  // U+009B is the one-byte form of ESC [.
+  Diagnostic d{Severity::kError,
+               {"content/en/\x1b[2Jx.md", 2, 12},
+               "slug \"a\nx.md:1:1: error: fake\" is bad \xc2\x9b",
+               "slug = \"a\x1b[31mb\"\ttail"};
+  CHECK(FormatDiagnostic(d) ==
+        "content/en/\uFFFD[2Jx.md:2:12: error: slug \"a\uFFFDx.md:1:1: error: fake\" is bad \uFFFD\n"
+        " 2 | slug = \"a\uFFFD[31mb\"\ttail\n"
+        "   |            ^");
 }

@@ -237,9 +237,10 @@ OutputWriter::Claim OutputWriter::Keep(const std::string& rel_path) {
   return Claim::kOk;
 }
 
-// Creates each folder once, however many files go into it.
-OutputWriter::Entry OutputWriter::WriteStaged(const std::string& rel_path, std::string_view bytes,
-                                              uint64_t hash) {
+// Creates each folder once, however many files go into it. `fill` writes the bytes through the
+// function it is given, in one piece or in blocks.
+OutputWriter::Entry OutputWriter::WriteStaged(const std::string& rel_path, uint64_t hash,
+                                              const Filler& fill) {
   FaultPoint("write");
   std::string path = (direct_ ? dir_ : StatePath("stage")) + "/" + rel_path;
   std::string parent = path.substr(0, path.rfind('/'));
@@ -254,15 +255,19 @@ OutputWriter::Entry OutputWriter::WriteStaged(const std::string& rel_path, std::
   if (ec) throw IoError(parent, "cannot create the folder: " + ec.message());
   int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
   if (fd < 0) throw IoError(path, "cannot write: " + Reason(errno));
-  while (!bytes.empty()) {
-    ssize_t n = write(fd, bytes.data(), bytes.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      int error = n < 0 ? errno : EIO;
-      close(fd);
-      throw IoError(path, "cannot write: " + Reason(error));
+  auto write_block = [&](std::string_view bytes) {
+    while (!bytes.empty()) {
+      ssize_t n = write(fd, bytes.data(), bytes.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) throw IoError(path, "cannot write: " + Reason(n < 0 ? errno : EIO));
+      bytes.remove_prefix(static_cast<size_t>(n));
     }
-    bytes.remove_prefix(static_cast<size_t>(n));
+  };
+  try {
+    fill(write_block);
+  } catch (...) {
+    close(fd);
+    throw;
   }
   struct stat st;
   bool stated = fstat(fd, &st) == 0;
@@ -270,26 +275,51 @@ OutputWriter::Entry OutputWriter::WriteStaged(const std::string& rel_path, std::
   return {hash, static_cast<uint64_t>(st.st_size), MtimeNs(st)};
 }
 
-OutputWriter::Claim OutputWriter::Write(const std::string& rel_path, std::string_view bytes) {
-  if (!IsOutputPath(rel_path)) return Claim::kReserved;
-  Entry entry{HashBytes(bytes), bytes.size(), 0};
+// Claims `rel_path` for `entry` (its hash and size); true when its bytes must be staged, false when
+// the last build's file is there as it left it.
+bool OutputWriter::ClaimChanged(const std::string& rel_path, const Entry& entry, Claim& claim) {
   {
     std::lock_guard lock(mutex_);
-    if (!next_.emplace(rel_path, entry).second) return Claim::kTaken;
+    if (!next_.emplace(rel_path, entry).second) {
+      claim = Claim::kTaken;
+      return false;
+    }
   }
+  claim = Claim::kOk;
   auto old = previous_.find(rel_path);
   bool changed = direct_ || old == previous_.end() || old->second.hash != entry.hash ||
                  old->second.size != entry.size || !Intact(AT_FDCWD, dir_ + "/" + rel_path, old->second);
-  entry = changed ? WriteStaged(rel_path, bytes, entry.hash) : old->second;
-  std::lock_guard lock(mutex_);
-  next_[rel_path] = entry;
-  ++(changed ? stats_.written : stats_.unchanged);
-  return Claim::kOk;
+  if (!changed) Record(rel_path, old->second, false);
+  return changed;
 }
 
+void OutputWriter::Record(const std::string& rel_path, const Entry& entry, bool written) {
+  std::lock_guard lock(mutex_);
+  next_[rel_path] = entry;
+  ++(written ? stats_.written : stats_.unchanged);
+}
+
+OutputWriter::Claim OutputWriter::Write(const std::string& rel_path, std::string_view bytes) {
+  if (!IsOutputPath(rel_path)) return Claim::kReserved;
+  Entry entry{HashBytes(bytes), bytes.size(), 0};
+  Claim claim;
+  if (ClaimChanged(rel_path, entry, claim))
+    Record(rel_path, WriteStaged(rel_path, entry.hash, [&](const BlockWriter& write) { write(bytes); }),
+           true);
+  return claim;
+}
+
+// Streamed: a bundle file is read in blocks, once to hash it and, when it changed, once to copy it.
 OutputWriter::Claim OutputWriter::CopyFrom(const std::string& rel_path, const std::string& source_file) {
   if (!IsOutputPath(rel_path)) return Claim::kReserved;
-  return Write(rel_path, ReadFile(source_file));
+  InputFile in(source_file);
+  Entry entry{in.Hash(), in.size(), 0};
+  Claim claim;
+  if (ClaimChanged(rel_path, entry, claim))
+    Record(rel_path,
+           WriteStaged(rel_path, entry.hash, [&](const BlockWriter& write) { in.ForEachBlock(write); }),
+           true);
+  return claim;
 }
 
 bool OutputWriter::Commit(Diagnostics& diags) {

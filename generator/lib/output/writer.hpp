@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -87,7 +88,11 @@ class OutputWriter {
   bool PrepareFolder(bool force, Diagnostics& diags);
   void ReadPreviousManifest(Diagnostics& diags);
   bool Intact(int dir_fd, const std::string& rel, const Entry& entry) const;
-  Entry WriteStaged(const std::string& rel_path, std::string_view bytes, uint64_t hash);
+  using BlockWriter = std::function<void(std::string_view)>;
+  using Filler = std::function<void(const BlockWriter&)>;
+  Entry WriteStaged(const std::string& rel_path, uint64_t hash, const Filler& fill);
+  bool ClaimChanged(const std::string& rel_path, const Entry& entry, Claim& claim);
+  void Record(const std::string& rel_path, const Entry& entry, bool written);
   void WriteManifest(const std::string& path, const Manifest& manifest, bool complete) const;
   bool ReplayJournal(Diagnostics& diags);
   void RemoveContents() const;

@@ -22,6 +22,26 @@ std::string LineAt(std::string_view text, int line) {
 
 namespace {
 
+// `text` with each control character but tab (C0, DEL, C1) shown as U+FFFD, one character for
+// one so that the caret keeps its column: a path, value or line from content never reaches the
+// terminal as an escape sequence, and never starts a line of its own that reads as a diagnostic.
+std::string Visible(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    bool c1 = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+              static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+    if ((c < 0x20 && c != '\t') || c == 0x7F || c1) {
+      out += "\uFFFD";
+      i += c1;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
 // The caret sits under the column-th character, counting a UTF-8 sequence as one.
 std::string CaretLine(const std::string& source_line, int column) {
   std::string pad;
@@ -63,19 +83,20 @@ bool Before(const Diagnostic& a, const Diagnostic& b) {
 }  // namespace
 
 std::string FormatDiagnostic(const Diagnostic& d) {
-  std::string out = d.pos.path;
+  std::string out = Visible(d.pos.path);
   if (d.pos.line > 0) {
     out += ":" + std::to_string(d.pos.line);
     if (d.pos.column > 0) out += ":" + std::to_string(d.pos.column);
   }
   out += d.pos.path.empty() ? Label(d.severity) + 2 : Label(d.severity);  // "error: " alone
-  out += d.message;
+  out += Visible(d.message);
   if (!d.code.empty()) out += " [" + d.code + "]";
   if (!d.source_line.empty() && d.pos.line > 0) {
     std::string gutter = std::to_string(d.pos.line);
-    out += "\n " + gutter + " | " + Shortened(d.source_line, d.pos.column);
+    std::string line = Visible(d.source_line);
+    out += "\n " + gutter + " | " + Shortened(line, d.pos.column);
     if (d.pos.column > 0)
-      out += "\n " + std::string(gutter.size(), ' ') + " | " + CaretLine(d.source_line, d.pos.column);
+      out += "\n " + std::string(gutter.size(), ' ') + " | " + CaretLine(line, d.pos.column);
   }
   return out;
 }

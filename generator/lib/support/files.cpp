@@ -108,6 +108,48 @@ std::string ReadFileInside(const std::string& path, const std::string& root) {
   return ReadOpened(fd, path);
 }
 
+InputFile::InputFile(const std::string& path) : path_(path), fd_(OpenToRead(path, 0)) {
+  struct stat st {};
+  if (fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) {
+    close(fd_);
+    throw IoError(path, S_ISDIR(st.st_mode) ? "cannot read: it is a folder, not a file"
+                                            : "cannot read: it is not a regular file (a FIFO, device or "
+                                              "socket); tandem reads only files");
+  }
+  size_ = static_cast<uint64_t>(st.st_size);
+}
+
+InputFile::~InputFile() {
+  close(fd_);
+}
+
+void InputFile::ForEachBlock(const std::function<void(std::string_view)>& block) const {
+  constexpr size_t kBlock = 1 << 20;
+  std::string buffer(kBlock, '\0');
+  for (off_t at = 0;;) {
+    ssize_t n = pread(fd_, buffer.data(), kBlock, at);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw IoError(path_, "cannot read: " + Reason(errno));
+    if (n == 0) return;
+    block(std::string_view(buffer.data(), static_cast<size_t>(n)));
+    at += n;
+  }
+}
+
+uint64_t InputFile::Hash() const {
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_64bits_reset(state);
+  try {
+    ForEachBlock([&](std::string_view bytes) { XXH3_64bits_update(state, bytes.data(), bytes.size()); });
+  } catch (...) {
+    XXH3_freeState(state);
+    throw;
+  }
+  uint64_t hash = XXH3_64bits_digest(state);
+  XXH3_freeState(state);
+  return hash;
+}
+
 void WriteFileAtomically(const std::string& path, std::string_view bytes) {
   std::string tmp = path + ".tmp" + std::to_string(getpid());
   // O_EXCL with O_NOFOLLOW: a link planted at the temporary name is never written through.

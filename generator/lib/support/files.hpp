@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -42,6 +43,27 @@ std::string ReadFile(const std::string& path);
 std::string ReadFileInside(const std::string& path, const std::string& root);
 // ReadFile refusing a symbolic link at `path` itself: tandem's own state files.
 std::string ReadFileNoFollow(const std::string& path);
+
+// A regular file open for reading in blocks, never whole: a bundle's video or archive may be
+// larger than memory. Opened as ReadFile opens (a FIFO or device is refused unread).
+class InputFile {
+ public:
+  explicit InputFile(const std::string& path);  // throws IoError
+  ~InputFile();
+  InputFile(const InputFile&) = delete;
+  InputFile& operator=(const InputFile&) = delete;
+
+  // Calls `block` with the file's bytes from the start, 1 MiB at a time; throws IoError.
+  void ForEachBlock(const std::function<void(std::string_view)>& block) const;
+  // HashBytes of the whole contents, read through once.
+  uint64_t Hash() const;
+  uint64_t size() const { return size_; }  // when opened
+
+ private:
+  std::string path_;
+  int fd_ = -1;
+  uint64_t size_ = 0;
+};
 
 // Where `path` leads, when it is (or lies in a folder that is) a symbolic link resolving
 // outside the folder `root`; nullopt when it stays inside. Nothing outside a site is published.
