@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <future>
 #include <iostream>
+#include <memory>
 #include <thread>
 
 namespace tandem::cli {
@@ -66,20 +67,26 @@ int ServeCommand::Run() {
   // Every thread started from here on inherits the blocked signals; one of them waits for them.
   // Before the server has started (the first build of a large site takes seconds), Ctrl-C ends
   // the program at once: an interrupted build leaves its output folder as it was.
-  sigset_t stop;
-  sigemptyset(&stop);
-  sigaddset(&stop, SIGINT);
-  sigaddset(&stop, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop, nullptr);
-  std::atomic<bool> started{false};
-  std::promise<void> stop_asked;
-  std::thread([&stop, &started, &stop_asked] {
+  // The waiting thread is detached and may outlive Run (which returns at once when the preview
+  // cannot start), so what it shares with Run is owned by both, never on Run's stack.
+  struct Stopping {
+    sigset_t signals;
+    std::atomic<bool> started{false};
+    std::promise<void> asked;
+  };
+  auto stopping = std::make_shared<Stopping>();
+  sigemptyset(&stopping->signals);
+  sigaddset(&stopping->signals, SIGINT);
+  sigaddset(&stopping->signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stopping->signals, nullptr);
+  std::future<void> stop_asked = stopping->asked.get_future();
+  std::thread([stopping] {
     int signal = 0;
-    sigwait(&stop, &signal);
+    sigwait(&stopping->signals, &signal);
     std::cout << "stopping" << std::endl;
-    if (!started) std::_Exit(130);
-    stop_asked.set_value();
-    sigwait(&stop, &signal);  // a second Ctrl-C does not wait for a rebuild to end
+    if (!stopping->started) std::_Exit(130);
+    stopping->asked.set_value();
+    sigwait(&stopping->signals, &signal);  // a second Ctrl-C does not wait for a rebuild to end
     std::_Exit(130);
   }).detach();
 
@@ -100,8 +107,8 @@ int ServeCommand::Run() {
   PrintBanner(preview, options_.bind);
   while (!preview.WaitForBuilds(1, std::chrono::seconds(1))) {
   }
-  started = true;
-  stop_asked.get_future().wait();
+  stopping->started = true;
+  stop_asked.wait();
   preview.Stop();
   return 0;
 }
