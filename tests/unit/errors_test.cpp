@@ -168,6 +168,26 @@ TEST_CASE("two pages mapping to one output path", "[errors]") {
         "   | ^\n");
 }
 
+// Issue 24: a name longer than a file system takes failed when the page was written, reported
+// at the staged path (.tandem/stage/...) rather than at the slug the author wrote.
+TEST_CASE("a URL segment too long for a file name is an error at the slug, url, alias or term", "[errors]") {
+  std::string long_name(300, 'a');
+  // A quoted line is cut after 160 characters.
+  auto quoted = [](const std::string& line) { return line.substr(0, 160) + "…"; };
+  std::string problem = "the URL segment \"" + std::string(40, 'a') +
+                        "…\" is 300 bytes long, and a file system takes at most 255 in a name";
+  CHECK(ErrorsOf({{"content/en/a.md", "+++\ntitle = \"A\"\nslug = \"" + long_name + "\"\n+++\n"}}) ==
+        "content/en/a.md:3:1: error: " + problem + "; give the page a shorter slug\n 3 | " +
+            quoted("slug = \"" + long_name + "\"") + "\n   | ^\n");
+  CHECK(ErrorsOf({{"content/en/a.md", "+++\ntitle = \"A\"\nurl = \"/news/" + long_name + "/\"\n+++\n"}}) ==
+        "content/en/a.md:3:1: error: " + problem + "; give the page a shorter slug\n 3 | " +
+            quoted("url = \"/news/" + long_name + "/\"") + "\n   | ^\n");
+  CHECK(
+      ErrorsOf({{"content/en/a.md", "+++\ntitle = \"A\"\naliases = [\"/old/" + long_name + "/\"]\n+++\n"}}) ==
+      "content/en/a.md:3:12: error: " + problem + "; the alias cannot be written\n 3 | " +
+          quoted("aliases = [\"/old/" + long_name + "/\"]") + "\n   |            ^\n");
+}
+
 TEST_CASE("a slug or url that would leave the output folder", "[errors]") {
   CHECK(ErrorsOf({{"content/en/a.md", "+++\ntitle = \"A\"\nslug = \"../../etc\"\n+++\n"}}) ==
         "content/en/a.md:3:1: error: slug \"../../etc\" would leave its folder: a slug is one URL segment, "
@@ -239,6 +259,24 @@ TEST_CASE("a UI string missing from one language", "[errors]") {
   CHECK(site.Build().errors ==
         "i18n/fr.toml: error: UI string \"site_slogan\" is in i18n/en.toml but missing here; add its "
         "translation\n");
+}
+
+// Issue 24: a site's i18n/ replaced search_action (or any footer address) with javascript:, which
+// went into the header form of every page; UI strings named *_url or *_action are addresses.
+TEST_CASE("a UI string that is an address passes the URL policy", "[errors]") {
+  FixtureSite site("minimal");
+  site.WriteFile("i18n/en.toml",
+                 "search_action = \"java\\tscript:alert(1)\"\nterms_url = \"//evil.example/\"\n");
+  CHECK(site.Build().errors ==
+        "i18n/en.toml:1:17: error: the address \"java\\tscript:alert(1)\", which a browser reads as "
+        "\"javascript:alert(1)\", is a \"javascript:\" address, which tandem does not write into a page; link "
+        "to an http, https, mailto or tel address, or to a path of the site\n"
+        " 1 | search_action = \"java\\tscript:alert(1)\"\n"
+        "   |                 ^\n"
+        "i18n/en.toml:2:13: error: the address \"//evil.example/\" names another host without a scheme; "
+        "write it in full, like \"https://evil.example/\", or a path of the site with a single \"/\"\n"
+        " 2 | terms_url = \"//evil.example/\"\n"
+        "   |             ^\n");
 }
 
 TEST_CASE("a page too large for the Markdown parser", "[errors]") {

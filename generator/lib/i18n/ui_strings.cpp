@@ -5,6 +5,7 @@
 
 #include "config/toml_source.hpp"
 #include "support/text.hpp"
+#include "support/url/url_policy.hpp"
 
 namespace fs = std::filesystem;
 
@@ -12,18 +13,32 @@ namespace tandem {
 
 namespace {
 
+// A UI string that templates write into href or action is named for it (footer_contacts_url,
+// search_action); a site's i18n/ can replace it, so it passes the URL policy as content does.
+bool IsAddressKey(std::string_view key) {
+  return EndsWith(key, "_url") || EndsWith(key, "_action");
+}
+
 std::optional<Strings> ReadStrings(const std::string& path, const std::string& shown, const Confine& confine,
                                    Diagnostics& diags) {
   auto text = ReadSourceText(path, shown, diags, confine);
   if (!text) return std::nullopt;
-  TomlSource src{shown, *text, 1, *text};
+  TomlSource src{shown, *text, 1, *text, {}};
   auto table = ParseToml(src, diags);
   if (!table) return std::nullopt;
   Strings strings;
   bool ok = true;
   for (const auto& [key, value] : *table) {
     if (auto s = value.value<std::string>(); s && value.is_string()) {
-      strings[std::string(key.str())] = *s;
+      std::string problem;
+      if (!IsAddressKey(key.str())) {
+        strings[std::string(key.str())] = *s;
+      } else if (auto clean = CleanUrl(*s, problem)) {
+        strings[std::string(key.str())] = *clean;
+      } else {
+        ErrorAt(src, value, problem, diags);
+        ok = false;
+      }
     } else {
       ErrorAt(src, value, "UI string \"" + std::string(key.str()) + "\" must be a string", diags);
       ok = false;
