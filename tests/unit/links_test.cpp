@@ -198,6 +198,22 @@ TEST_CASE("a heading never takes an id of the theme or of a footnote", "[links][
   CHECK(Has(html, "<h2 id=\"fn-1-1\">Fn 1</h2>"));
 }
 
+// Issue 23: the official signature and wordmark are inlined with ids of their own; a heading
+// "Wmms" took id="wmms" too, and its anchor link went to the footer's wordmark.
+TEST_CASE("a heading never takes an id of the inlined official artwork", "[links][headings]") {
+  FixtureSite site("minimal");
+  site.WriteFile("site.toml", "identity = \"gc\"\n" + ReadBytes(site.source() / "site.toml"));
+  site.WriteFile("content/en/a.md", Page("A", "## Wmms\n\n## Signature en title\n"));
+  site.WriteFile("content/fr/a.md", Page("A", "Texte.\n"));
+  auto built = site.Build();
+  INFO(built.errors);
+  REQUIRE(built.report.ok);
+  std::string html = site.Read("en/a/index.html");
+  REQUIRE(Has(html, "id=\"wmms\""));
+  CHECK(Has(html, "<h2 id=\"wmms-1\">Wmms</h2>"));
+  CHECK(Has(html, "<h2 id=\"signature-en-title-1\">Signature en title</h2>"));
+}
+
 TEST_CASE("a {#id} with bad characters, used twice, or the theme's is an error",
           "[links][headings][errors]") {
   CHECK(ErrorsOf({{"content/en/a.md", Page("A", "Text\n\n## Schools {#écoles}\n")}}) ==

@@ -11,6 +11,15 @@ namespace tandem {
 
 namespace {
 
+// The official artwork every page carries as it is (identity_view.cpp), whose ids are taken.
+std::vector<std::string_view> InlinedArtwork(const Site& site) {
+  std::vector<std::string_view> artwork;
+  for (const Language& lang : site.languages)
+    for (const std::string* svg : {&lang.signature_svg, &lang.wordmark_svg})
+      if (!svg->empty()) artwork.push_back(*svg);
+  return artwork;
+}
+
 // The first word of a block's info string, or of a {{...}} before its colon.
 std::string_view DirectiveName(std::string_view s, char end) {
   size_t stop = s.find(end);
@@ -62,7 +71,7 @@ PageRenderer::PageRenderer(const Site& site, const Theme& theme, const Directive
       theme_(theme),
       directives_(directives),
       links_(site),
-      reserved_ids_(theme),
+      reserved_ids_(theme, InlinedArtwork(site)),
       template_sets_(std::max(1u, jobs)) {
   for (size_t i = 0; i < site.languages.size(); ++i)
     language_layers_.push_back(ToData(LanguageView(site, i)));

@@ -25,20 +25,24 @@ bool MatchesPattern(std::string_view id, const std::vector<std::string>& parts) 
 
 }  // namespace
 
-ReservedIds::ReservedIds(const Theme& theme) {
-  static constexpr std::string_view kAttribute = "id=\"";
-  for (const auto& [name, text] : theme.templates())
-    for (size_t at = text.find(kAttribute); at != std::string::npos; at = text.find(kAttribute, at + 1)) {
-      if (at > 0 && !std::isspace(static_cast<unsigned char>(text[at - 1]))) continue;  // data-id="..."
-      size_t start = at + kAttribute.size(), end = text.find('"', start);
-      if (end != std::string::npos) AddPattern(std::string_view(text).substr(start, end - start));
-    }
+ReservedIds::ReservedIds(const Theme& theme, const std::vector<std::string_view>& inlined) {
+  for (const auto& [name, text] : theme.templates()) AddIdsOf(text);
+  for (std::string_view html : inlined) AddIdsOf(html);
   Hasher h;
   for (const auto& parts : patterns_) {
     for (const std::string& part : parts) h.Add(part);
     h.Add("\n");
   }
   hash_ = h.Digest();
+}
+
+void ReservedIds::AddIdsOf(std::string_view html) {
+  static constexpr std::string_view kAttribute = "id=\"";
+  for (size_t at = html.find(kAttribute); at != std::string_view::npos; at = html.find(kAttribute, at + 1)) {
+    if (at > 0 && !std::isspace(static_cast<unsigned char>(html[at - 1]))) continue;  // data-id="..."
+    size_t start = at + kAttribute.size(), end = html.find('"', start);
+    if (end != std::string_view::npos) AddPattern(html.substr(start, end - start));
+  }
 }
 
 void ReservedIds::AddPattern(std::string_view written) {
