@@ -131,6 +131,10 @@ std::map<std::string, Term> CollectTerms(const Language& lang, const TaxonomyCon
                       page->FrontMatterLine(pos.line));
           continue;
         }
+        if (auto problem = LongSegmentProblem(slug)) {
+          diags.Error(pos, *problem + "; shorten the " + tax.name, page->FrontMatterLine(pos.line));
+          continue;
+        }
         auto [it, fresh] = terms.emplace(slug, Term{slug, written, pos, page.get(), "", {}, nullptr});
         Term& term = it->second;
         if (!fresh && term.written != written && !SameButCase(term.written, written)) {

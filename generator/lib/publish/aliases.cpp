@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "assemble/urls/urls.hpp"
 #include "support/text.hpp"
 
 namespace tandem {
@@ -13,9 +14,11 @@ namespace {
 std::optional<std::string> AliasProblem(const std::string& alias) {
   if (alias.empty()) return "the alias is empty; write the old URL's path, like \"/news/old-name/\"";
   for (char c : alias)
-    if (static_cast<unsigned char>(c) < 0x20 || std::string_view("\\%?#:\"<> ").find(c) != std::string_view::npos)
+    if (static_cast<unsigned char>(c) < 0x20 ||
+        std::string_view("\\%?#:\"<> ").find(c) != std::string_view::npos)
       return "alias \"" + alias + "\" contains \"" + std::string(1, c) +
-             "\"; write the old URL's path only, like \"/news/old-name/\", without address, query or fragment";
+             "\"; write the old URL's path only, like \"/news/old-name/\", without address, query or "
+             "fragment";
   for (size_t start = 0; start < alias.size();) {
     size_t end = std::min(alias.find('/', start), alias.size());
     std::string_view segment = std::string_view(alias).substr(start, end - start);
@@ -26,6 +29,7 @@ std::optional<std::string> AliasProblem(const std::string& alias) {
       return "alias \"" + alias + "\" has an empty segment (\"//\"); write one / between segments";
     start = end + 1;
   }
+  if (auto problem = LongSegmentProblem(alias)) return *problem + "; the alias cannot be written";
   return std::nullopt;
 }
 
@@ -57,8 +61,9 @@ std::string OutputFile(const std::string& rel, const LanguageConfig& lang) {
 std::string RedirectPage(const Page& page, const std::string& lang_code) {
   std::string url = EscapeHtml(page.permalink);
   std::string title = EscapeHtml(page.meta.title);
-  return "<!DOCTYPE html>\n<html lang=\"" + EscapeHtml(lang_code) + "\">\n<head>\n<meta charset=\"utf-8\">\n" +
-         "<title>" + title + "</title>\n<link rel=\"canonical\" href=\"" + url + "\">\n" +
+  return "<!DOCTYPE html>\n<html lang=\"" + EscapeHtml(lang_code) +
+         "\">\n<head>\n<meta charset=\"utf-8\">\n" + "<title>" + title +
+         "</title>\n<link rel=\"canonical\" href=\"" + url + "\">\n" +
          "<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url=" + url +
          "\">\n</head>\n<body>\n<p><a href=\"" + url + "\">" + title + "</a></p>\n</body>\n</html>\n";
 }

@@ -75,6 +75,20 @@ std::optional<std::string> UrlProblem(const std::string& url, bool ascii) {
   return std::nullopt;
 }
 
+std::optional<std::string> LongSegmentProblem(std::string_view rel) {
+  constexpr size_t kMaxName = 255;
+  for (size_t start = 0, end; start < rel.size(); start = end + 1) {
+    end = std::min(rel.find('/', start), rel.size());
+    if (end - start <= kMaxName) continue;
+    size_t shown = 40;  // bytes, not cutting a UTF-8 character
+    while ((static_cast<unsigned char>(rel[start + shown]) & 0xC0) == 0x80) --shown;
+    return "the URL segment \"" + std::string(rel.substr(start, shown)) + "…\" is " +
+           std::to_string(end - start) + " bytes long, and a file system takes at most " +
+           std::to_string(kMaxName) + " in a name";
+  }
+  return std::nullopt;
+}
+
 }  // namespace tandem
 
 namespace tandem {
@@ -204,6 +218,13 @@ void AssignTree(Page& page, const std::string& parent_rel, UrlContext& ctx) {
   auto rel = has_url ? RelativeUrlOf(page, ctx.lang.config, config.ascii_urls, ctx.diags)
                      : PermalinkPlace(page, tree_rel, ctx);
   if (!rel) return;
+  if (auto problem = LongSegmentProblem(*rel)) {
+    SourcePos pos = has_url                   ? page.meta.url_pos
+                    : page.meta.slug_pos.line ? page.meta.slug_pos
+                                              : SourcePos{page.source_path};
+    ctx.diags.Error(pos, *problem + "; give the page a shorter slug", page.FrontMatterLine(pos.line));
+    return;
+  }
   SetPlace(page, *rel, ctx);
   for (Page* child : page.children) AssignTree(*child, tree_rel, ctx);
 }

@@ -22,6 +22,11 @@ std::string SlugOf(const Locale& locale, std::string_view name, const SiteConfig
 // Why `url` (a path below the language root) cannot be used, or nullopt if it can.
 std::optional<std::string> UrlProblem(const std::string& url, bool ascii = true);
 
+// File systems take at most 255 bytes in one name (NAME_MAX): a longer segment of `rel` (a path
+// below the output folder) would fail only when the page is written, at a staged path the author
+// never wrote. What is wrong, to which the caller adds its fix.
+std::optional<std::string> LongSegmentProblem(std::string_view rel);
+
 // Gives every page its slug, URL path, permalink and output path: its front matter url, else
 // its top section's [permalinks] pattern, else its folders and slug below its section's.
 void AssignUrls(Site& site, Diagnostics& diags);
