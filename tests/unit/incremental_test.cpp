@@ -184,6 +184,42 @@ TEST_CASE("a page whose directive dependency disappeared is rendered again", "[i
   CHECK(rebuilt.report.pages_rendered == 2);  // the French home page, and the English grants page
 }
 
+// The cache's "page" line of `source` with `file` added to the files it lists.
+void AddCachedFile(const FixtureSite& site, const std::string& source, const std::string& file) {
+  std::string cache = ReadBytes(site.output() / ".tandem/cache");
+  size_t line = cache.find("\npage\t" + source + "\t");
+  REQUIRE(line != std::string::npos);
+  cache.insert(cache.find('\n', line + 1), "\t" + file);
+  std::ofstream(site.output() / ".tandem/cache", std::ios::trunc | std::ios::binary) << cache;
+}
+
+// Issue 24: a cache edited to list another page's file as a page's own is well formed, so it was
+// trusted: the page was carried over with that file, and the other page's write was an error in
+// this build and every later one (a failed build leaves the cache as it was).
+TEST_CASE("a cache that gives one page's file to another is not trusted", "[incremental]") {
+  {
+    // An alias's redirect page, in the folder of the page the cache is edited to give it to.
+    FixtureSite site("basic");
+    Edit(site, "content/en/_index.md", "+++", "+++\naliases = [\"/topics/school/old/\"]");
+    CHECK(RenderedAfter(site, [](const FixtureSite& s) {
+            AddCachedFile(s, "content/en/topics/school.md", "en/topics/school/old/index.html");
+            Edit(s, "content/fr/_index.md", "+++", "+++\n# touched");
+          }) == 2);  // the page touched, and the page whose cached files were wrong
+  }
+  // Two pages that both list a file: the cache is not used at all.
+  FixtureSite site("basic");
+  REQUIRE(site.Build().report.ok);
+  AddCachedFile(site, "content/en/topics/school.md", "en/topics/x.bin");
+  AddCachedFile(site, "content/fr/_index.md", "en/topics/x.bin");
+  Edit(site, "content/fr/_index.md", "+++", "+++\n# touched");
+  auto rebuilt = site.Build();
+  REQUIRE(rebuilt.report.ok);
+  CHECK(rebuilt.notes == (site.output() / ".tandem/cache").string() +
+                             ": note: the build cache cannot be used (it gives en/topics/x.bin to both "
+                             "content/en/topics/school.md and content/fr/_index.md); every page is rendered "
+                             "again\n");
+}
+
 // Issue 20: the preview origin was not part of the build identity, so a build after
 // `tandem serve --output public` found "nothing changed" and kept localhost in every link.
 TEST_CASE("a build after a preview into the same folder builds again, without the preview's URLs",

@@ -183,12 +183,28 @@ std::string ProgramIdentity() {
          cmark_version_string();
 }
 
+namespace {
+
+// A build that wrote one file for two pages failed, and left no cache: a cache that says so was
+// edited, and trusting it would make a page's file another's, an error in every later build.
+std::string SharedFileProblem(const BuildCache& cache) {
+  std::map<std::string_view, std::string_view> owner;
+  for (const auto& [source, page] : cache.pages)
+    for (const std::string& file : page.files)
+      if (auto [it, fresh] = owner.emplace(file, source); !fresh)
+        return "it gives " + file + " to both " + std::string(it->second) + " and " + source;
+  return "";
+}
+
+}  // namespace
+
 BuildCache BuildCache::Load(const std::string& path, Diagnostics& diags) {
   BuildCache cache;
   StateFile file = ReadStateFile(path, kKind, kVersion);
   std::string problem = file.problem;
   for (const StateRecord& r : file.records)
     if (problem.empty() && !ReadRecord(r, cache)) problem = "a \"" + r[0] + "\" line is malformed";
+  if (problem.empty()) problem = SharedFileProblem(cache);
   if (problem.empty()) return cache;
   diags.Note({path}, "the build cache cannot be used (" + problem + "); every page is rendered again");
   return BuildCache{};

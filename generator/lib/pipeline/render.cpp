@@ -5,6 +5,7 @@
 // an edit with). What the link check needs of a page (its ids and links) is kept.
 #include <algorithm>
 #include <chrono>
+#include <set>
 
 #include "check/html_scan.hpp"
 #include "check/page_checks.hpp"
@@ -18,6 +19,7 @@
 #include "support/fault.hpp"
 #include "support/files.hpp"
 #include "support/parallel.hpp"
+#include "support/text.hpp"
 
 namespace tandem {
 
@@ -46,10 +48,23 @@ void ClaimResult(BuildState& s, const Page& page, const std::string& path, Outpu
     s.diags.Error({page.source_path}, path + " is not a place tandem may write to");
 }
 
+// Whether the files the cache gives a page can be its own: its page first, then files in its
+// folder (list pages, attachments) that no page or alias is written to. The cache is a file in the
+// output folder; one edited to give a page another's file would make that file's write an error
+// in every build, as a failed build leaves the cache as it was.
+bool CouldBeItsOwn(const Page& page, const std::vector<std::string>& files,
+                   const std::set<std::string_view>& page_files) {
+  std::string_view folder = std::string_view(page.output_path).substr(0, page.output_path.rfind('/') + 1);
+  return files.front() == page.output_path &&
+         std::all_of(files.begin() + 1, files.end(),
+                     [&](const std::string& f) { return StartsWith(f, folder) && page_files.count(f) == 0; });
+}
+
 bool KeepPage(BuildState& s, const Page& page, const CachedPage& cached, const PageRenderer& renderer,
-              PageOutcome& outcome) {
+              const std::set<std::string_view>& page_files, PageOutcome& outcome) {
   auto current = [&](const std::string& name) { return renderer.DependencyHash(name); };
-  if (!StillValid(cached, outcome.entry.key, current)) return false;
+  if (!StillValid(cached, outcome.entry.key, current) || !CouldBeItsOwn(page, cached.files, page_files))
+    return false;
   if (!std::all_of(cached.files.begin(), cached.files.end(),
                    [&](const std::string& f) { return s.writer->CanKeep(f); }))
     return false;
@@ -123,6 +138,11 @@ bool RenderAllPages(BuildState& s) {
   PageRenderer renderer(s.site, s.theme, s.directives, s.Jobs());
   std::unique_ptr<Watchdog> watchdog = s.WatchPages();
   Progress progress(s.options.progress, pages.size(), s.options.progress_every);
+  std::set<std::string_view> page_files;
+  for (const Page* page : pages) {
+    page_files.insert(page->output_path);
+    page_files.insert(page->alias_outputs.begin(), page->alias_outputs.end());
+  }
   ParallelFor(pages.size(), s.Jobs(), [&](size_t i, unsigned worker) {
     auto start = Clock::now();
     const Page& page = *pages[i];
@@ -145,7 +165,8 @@ bool RenderAllPages(BuildState& s) {
     PageOutcome& outcome = s.outcomes[i];
     outcome.entry.key = key.Digest();
     auto cached = last.pages.find(page.source_path);
-    if (cached != last.pages.end() && KeepPage(s, page, cached->second, renderer, outcome)) return;
+    if (cached != last.pages.end() && KeepPage(s, page, cached->second, renderer, page_files, outcome))
+      return;
     FaultPoint("render");
     RenderedPage rendered =
         renderer.Render(page, s.keep ? std::string(s.site.texts.Peek(&page)) : s.site.texts.Take(&page),
