@@ -153,8 +153,8 @@ std::string Server::Overlay() {
 
 void Server::Route() {
   http_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
-    return CheckHost(req, res) ? httplib::Server::HandlerResponse::Unhandled
-                               : httplib::Server::HandlerResponse::Handled;
+    return CheckMethod(req, res) && CheckHost(req, res) ? httplib::Server::HandlerResponse::Unhandled
+                                                        : httplib::Server::HandlerResponse::Handled;
   });
   http_->Get(std::string(kEventsPath),
              [this](const httplib::Request& req, httplib::Response& res) { ServeEvents(req, res); });
@@ -163,6 +163,17 @@ void Server::Route() {
   http_->set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
     Refuse(res, 500, "tandem serve could not answer this request");
   });
+}
+
+// The preview only reads. httplib reads a POST's (or PUT's...) whole body into memory before it
+// looks for a handler, so any other method is answered here, before a byte of it is read; the
+// connection then ends, as the unread body cannot be taken for the next request.
+bool Server::CheckMethod(const httplib::Request& req, httplib::Response& res) const {
+  if (req.method == "GET" || req.method == "HEAD") return true;
+  res.set_header("Allow", "GET, HEAD");
+  res.set_header("Connection", "close");
+  Refuse(res, 405, "tandem serve only reads: it answers GET and HEAD");
+  return false;
 }
 
 // Against DNS rebinding: a page of another site whose name now resolves to 127.0.0.1 sends

@@ -49,6 +49,7 @@ class Server {
 
  private:
   void Route();
+  bool CheckMethod(const httplib::Request& req, httplib::Response& res) const;
   bool CheckHost(const httplib::Request& req, httplib::Response& res) const;
   void ServeEvents(const httplib::Request& req, httplib::Response& res);
   void ServeFile(const httplib::Request& req, httplib::Response& res);
