@@ -311,16 +311,18 @@ TEST_CASE("site.toml's [taxonomies] is checked, each mistake at its place", "[ta
       ConfigErrors("[taxonomies]\ntag = 3\n"),
       "site.toml:14:7: error: taxonomy \"tag\" must name its front matter key, like tag = \"tags\", or be a "
       "table [taxonomies.tag] with key, segment and title\n"));
-  CHECK(Contains(ConfigErrors("[taxonomies]\ntag = \"Tags\"\n"),
-                 "site.toml:14:7: error: taxonomy key \"Tags\" must be lowercase letters, digits, hyphens and "
-                 "underscores, starting with a letter, like \"tags\"\n"));
+  CHECK(
+      Contains(ConfigErrors("[taxonomies]\ntag = \"Tags\"\n"),
+               "site.toml:14:7: error: taxonomy key \"Tags\" must be lowercase letters, digits, hyphens and "
+               "underscores, starting with a letter, like \"tags\"\n"));
   CHECK(Contains(
       ConfigErrors("[taxonomies.tag]\nsegment = { fr = \"mots-cles\" }\n"),
       "site.toml:13:13: error: [taxonomies.tag] is missing \"key\", the front matter key of its terms, like "
       "key = \"tags\"\n"));
   CHECK(Contains(
       ConfigErrors("[taxonomies.tag]\nkey = \"tags\"\nsegment = { de = \"tags\", fr = \"mots clés\" }\n"),
-      "site.toml:15:13: error: segment.de names no language of the site; site.toml defines \"en\", \"fr\"\n"));
+      "site.toml:15:13: error: segment.de names no language of the site; site.toml defines \"en\", "
+      "\"fr\"\n"));
   CHECK(Contains(
       ConfigErrors("[taxonomies.tag]\nkey = \"tags\"\nsegment = { de = \"tags\", fr = \"mots clés\" }\n"),
       "site.toml:15:31: error: segment.fr \"mots clés\" must be one URL segment of lowercase ASCII letters, "
@@ -375,6 +377,21 @@ TEST_CASE("two spellings of a term that share a slug are an error, unless they d
       "page, or reword one\n"));
 }
 
+// Issue 24: a term longer than a file name can be failed when its page was written, at a staged
+// path; it is an error at the term.
+TEST_CASE("a term too long for a file name is an error at the term", "[taxonomies]") {
+  FixtureSite site("taxonomies");
+  std::string term(300, 'a');
+  site.WriteFile("content/fr/about.md",
+                 "+++\ntitle = \"À propos\"\nslug = \"a-propos\"\nmodified = 2024-01-05\ntags = [\"" + term +
+                     "\"]\n+++\nTexte.\n");
+  auto result = site.Build();
+  CHECK_FALSE(result.report.ok);
+  CHECK(Contains(result.errors, "content/fr/about.md:5:9: error: the URL segment \"" + std::string(40, 'a') +
+                                    "…\" is 300 bytes long, and a file system takes at most 255 in a name; "
+                                    "shorten the tag\n"));
+}
+
 TEST_CASE("a taxonomy's page may not take the place of a page of content", "[taxonomies]") {
   FixtureSite site("taxonomies");
   site.WriteFile("content/en/tags/_index.md", "+++\ntitle = \"Tags\"\nmodified = 2024-01-05\n+++\n");
@@ -414,7 +431,8 @@ TEST_CASE("term URLs follow the site's slug rule: with ascii_urls = false a term
   REQUIRE(result.report.ok);
   // The file keeps its letters; links, the toggle and the sitemap write them percent-encoded.
   CHECK(site.Exists("fr/mots-cles/écologie/index.html"));
-  CHECK(site.Read("fr/mots-cles/index.html").find("href=\"/fr/mots-cles/%C3%A9cologie/\"") != std::string::npos);
+  CHECK(site.Read("fr/mots-cles/index.html").find("href=\"/fr/mots-cles/%C3%A9cologie/\"") !=
+        std::string::npos);
   CHECK(site.Read("sitemap.xml").find("https://example.ca/fr/mots-cles/%C3%A9cologie/") != std::string::npos);
   // Canoe and Canoë no longer share a slug, so they are not paired (Hugo would not pair them either).
   CHECK(site.Exists("fr/mots-cles/canoë/index.html"));
