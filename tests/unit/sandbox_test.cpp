@@ -56,6 +56,25 @@ TEST_CASE("links to files outside the site are refused wherever the site reads f
   }
 }
 
+// Issue 24: the walk of content/ refused a page that is a link out of the site, but a language's
+// folder that is one was walked, and its pages read and published.
+TEST_CASE("a content folder linked out of the site is refused, its pages never read", "[sandbox]") {
+  Secret secret;
+  Overwrite(secret.dir.path() / "pages/_index.md", "+++\ntitle = \"SECRET-PAGE\"\n+++\nSECRET-LINE\n");
+  FixtureSite site("minimal");
+  fs::remove_all(site.source() / "content/fr");
+  fs::create_directory_symlink(secret.dir.path() / "pages", site.source() / "content/fr");
+  auto result = site.Build();
+  CHECK_FALSE(result.report.ok);
+  CHECK(
+      result.errors.find("content/fr/_index.md: error: symbolic link to " +
+                         (secret.dir.path() / "pages/_index.md").string() +
+                         " points outside the site; tandem does not follow it. Copy the file in instead\n") !=
+      std::string::npos);
+  CHECK(result.errors.find("SECRET") == std::string::npos);
+  CHECK_FALSE(fs::exists(site.output()));
+}
+
 TEST_CASE("links in a theme must stay in the theme, and a theme folder in the site", "[sandbox]") {
   Secret secret;
   {

@@ -97,9 +97,11 @@ struct LoadedPage {
   std::string body;
 };
 
+// Read through the site's one door (ReadFileInside): the walk refuses a page that is a link out
+// of the site, and this one a page reached through a folder that is one.
 LoadedPage LoadPage(const FoundFile& file, size_t lang_index, const std::string& shown,
-                    const std::vector<std::string>& taxonomy_keys, Diagnostics& diags) {
-  auto text = ReadSourceText(file.fs_path.string(), shown, diags);
+                    const std::vector<std::string>& taxonomy_keys, const Confine& site, Diagnostics& diags) {
+  auto text = ReadSourceText(file.fs_path.string(), shown, diags, site);
   if (!text) return {};
   uint64_t hash = HashBytes(*text);
   auto parsed = ParsePage(shown, *text, diags, taxonomy_keys);
@@ -268,7 +270,8 @@ bool HoldBack(const Page& page, const LoadOptions& options, const TimeZone& zone
   auto at = [&](const std::string& date) { return date.empty() ? 0 : zone.ToEpochMs(*ParseDateTime(date)); };
   int64_t publish = at(m.publish_date), expiry = at(m.expiry_date);
   for (int64_t when : {publish, expiry})
-    if (when > options.now_ms && (held.next_change_ms == 0 || when < held.next_change_ms)) held.next_change_ms = when;
+    if (when > options.now_ms && (held.next_change_ms == 0 || when < held.next_change_ms))
+      held.next_change_ms = when;
   if (m.draft && !options.drafts) return ++held.drafts, true;
   if (publish && !options.future && publish > options.now_ms) return ++held.future, true;
   if (expiry && !options.expired && expiry <= options.now_ms) return ++held.expired, true;
@@ -298,6 +301,7 @@ HeldBack LoadContent(Site& site, const LoadOptions& options, Diagnostics& diags)
   CheckLanguageFolders(site, diags);
   std::vector<std::string> taxonomy_keys = TaxonomyKeys(site.config, diags);
   fs::path site_root = fs::weakly_canonical(site.source_dir);
+  const Confine confine{site_root.string(), "the site"};
   for (size_t i = 0; i < site.languages.size(); ++i) {
     Language& lang = site.languages[i];
     std::string prefix = lang.config.content_dir + "/";
@@ -314,7 +318,7 @@ HeldBack LoadContent(Site& site, const LoadOptions& options, Diagnostics& diags)
       for (const FoundFile& f : files) page_paths.insert(f.rel_path);
       std::vector<LoadedPage> loaded(files.size());
       ParallelFor(files.size(), options.jobs, [&](size_t k, unsigned) {
-        loaded[k] = LoadPage(files[k], i, prefix + files[k].file_rel, taxonomy_keys, diags);
+        loaded[k] = LoadPage(files[k], i, prefix + files[k].file_rel, taxonomy_keys, confine, diags);
       });
       for (LoadedPage& l : loaded) {
         if (!l.page || HoldBack(*l.page, options, *site.time_zone, held)) continue;
