@@ -34,8 +34,9 @@ struct Passes {
 };
 
 // Where a fault point lies: before the commit journal is written the old output is untouched;
-// while the journal is replayed the folder is part old, part new, until the next run finishes it;
-// after it the new output is in place.
+// while the journal is replayed the folder is part old, part new, until the next run finishes it
+// (when the build is killed; a build that fails there puts every file back); after it the new
+// output is in place.
 enum class Phase { kBeforeJournal, kCommitting, kAfterCommit };
 
 struct Point {
@@ -376,9 +377,12 @@ void RunCase(const CrashSite& crash, Start start, const Point& point, int n, boo
     CHECK(stopped.output.find(std::string("fault point ") + point.name +
                               ": error: injected failure (TANDEM_TEST_FAULT)") != std::string::npos);
     if (point.phase == Phase::kCommitting) {
-      // The journal is written: the build is done but for its moves, which the next run finishes.
-      CHECK(journal);
-      CheckHalfway(now, crash.a(), crash.b());
+      // Issue 24: a move that fails is undone, every file put back, so that a build with errors
+      // changes nothing (it was left half done, for the next run to finish).
+      CHECK_FALSE(journal);
+      CHECK(now == before);
+      CHECK_FALSE(fs::exists(out / ".tandem/stage"));
+      CHECK_FALSE(fs::exists(out / ".tandem/old"));
     } else if (point.phase == Phase::kAfterCommit) {
       // The site is committed, in a first build too: only the cache is missing.
       CHECK(Which(now, crash.a(), crash.b()) == "B");

@@ -135,6 +135,15 @@ bool WriteFileBeneath(const DirFd& root, std::string_view rel, std::string_view 
   return ok;
 }
 
+bool LinkBeneath(const DirFd& from, const DirFd& to, std::string_view rel) {
+  DirFd source = OpenDirBeneath(from, ParentOf(rel), false);
+  if (!source.ok()) return false;
+  DirFd target = OpenDirBeneath(to, ParentOf(rel), true);
+  if (!target.ok()) return false;
+  std::string name = NameOf(rel);
+  return linkat(source.get(), name.c_str(), target.get(), name.c_str(), 0) == 0;
+}
+
 bool MoveBeneath(const DirFd& from, const DirFd& to, std::string_view rel) {
   DirFd source = OpenDirBeneath(from, ParentOf(rel), false);
   DirFd target = OpenDirBeneath(to, ParentOf(rel), true);

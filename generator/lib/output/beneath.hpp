@@ -53,5 +53,8 @@ bool WriteFileBeneath(const DirFd& root, std::string_view rel, std::string_view 
 // Moves `rel` from below `from` to the same place below `to`, making folders as needed.
 // False with errno on failure.
 bool MoveBeneath(const DirFd& from, const DirFd& to, std::string_view rel);
+// Gives the file `rel` below `from` a second name at the same place below `to` (a hard link; no
+// link is followed), making folders as needed. False with errno on failure.
+bool LinkBeneath(const DirFd& from, const DirFd& to, std::string_view rel);
 
 }  // namespace tandem

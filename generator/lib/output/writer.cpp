@@ -27,6 +27,8 @@ constexpr const char* kManifest = "manifest";
 constexpr int kManifestVersion = 2;
 constexpr const char* kJournal = "journal";
 constexpr int kJournalVersion = 1;
+// Where a commit keeps the files it replaces or deletes until every move is made.
+constexpr const char* kSetAside = "old";
 
 bool IsEmptyDir(const fs::path& dir) {
   std::error_code ec;
@@ -328,8 +330,8 @@ bool OutputWriter::Commit(Diagnostics& diags) {
     committing_ = true;  // the site is complete: nothing may undo it now
     return true;
   }
-  // The journal lists every move and deletion; once it exists the build counts as done, and
-  // an interrupted commit is finished by the next run.
+  // The journal lists every move and deletion; once it exists, a build killed while moving is
+  // finished by the next run. A move that fails is undone here instead (MoveIntoPlace).
   std::vector<StateRecord> journal;
   for (const auto& [rel, e] : next_) {
     auto old = previous_.find(rel);
@@ -341,12 +343,18 @@ bool OutputWriter::Commit(Diagnostics& diags) {
     if (!next_.count(rel)) journal.push_back({"remove", rel});
   WriteManifest(StatePath("manifest.next"), next_, true);
   FaultPoint("journal");
+  std::error_code ec;
+  fs::remove_all(StatePath(kSetAside), ec);
   WriteFileAtomically(StatePath(kJournal), EncodeStateFile(kJournal, kJournalVersion, journal));
   committing_ = true;
-  return ReplayJournal(diags);
+  return ReplayJournal(diags, true);
 }
 
-bool OutputWriter::ReplayJournal(Diagnostics& diags) {
+// `undoable`: each file replaced or deleted is first set aside in .tandem/old/, and a move that
+// fails (a full disk, a file made read-only) is undone in reverse order, so a build with errors
+// leaves the folder as it was. Without it (a journal left by a killed build), every move is
+// made and what is set aside is dropped.
+bool OutputWriter::ReplayJournal(Diagnostics& diags, bool undoable) {
   std::error_code ec;
   StateFile journal = ReadStateFile(StatePath(kJournal), kJournal, kJournalVersion);
   for (const StateRecord& r : journal.records)
@@ -359,46 +367,122 @@ bool OutputWriter::ReplayJournal(Diagnostics& diags) {
     fs::remove(StatePath("manifest.next"), ec);
     fs::remove(StatePath(kJournal), ec);
     fs::remove_all(StatePath("stage"), ec);
+    fs::remove_all(StatePath(kSetAside), ec);
     return true;
   }
   DirFd root = OpenDir(dir_);
   DirFd stage = OpenDirBeneath(root, std::string(kStateDir) + "/stage", false);
-  for (const StateRecord& r : journal.records) {
-    const std::string& rel = r[1];
-    struct stat st;
-    if (r[0] == "move") {
-      // Moved already when an earlier run was interrupted after it.
-      DirFd parent = OpenDirBeneath(
-          stage, rel.substr(0, rel.rfind('/') == std::string::npos ? 0 : rel.rfind('/')), false);
-      std::string name = rel.substr(rel.rfind('/') + 1);
-      if (!parent.ok() || fstatat(parent.get(), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
-      // tandem stages only files of its own: a link, a device or a second name of another file
-      // (a hard link) was planted, and is dropped rather than moved into the site.
-      if (!S_ISREG(st.st_mode) || st.st_nlink != 1) {
-        unlinkat(parent.get(), name.c_str(), S_ISDIR(st.st_mode) ? AT_REMOVEDIR : 0);
-        diags.Error({StatePath("stage/" + rel)},
-                    "this staged file is not one tandem wrote (it is a symbolic link, a folder, a "
-                    "device or a hard link); it was dropped, not moved into the output folder. "
-                    "Build again");
-        continue;
+  DirFd set_aside = undoable ? OpenDirBeneath(root, std::string(kStateDir) + "/" + kSetAside, true) : DirFd();
+  if (undoable && !set_aside.ok()) {
+    diags.Error({StatePath(kSetAside)},
+                "cannot make the folder that keeps replaced files until the build is "
+                "done: " +
+                    Reason(errno) + ". Fix that, then build again");
+    return UndoMoves(root, stage, set_aside, {}, true, diags);
+  }
+  std::vector<const StateRecord*> done;  // in order, for an undo
+  bool undo_complete = true;             // every file replaced has a second name in set_aside
+  try {
+    for (const StateRecord& r : journal.records) {
+      const std::string& rel = r[1];
+      struct stat st;
+      if (r[0] == "move") {
+        // Moved already when an earlier run was interrupted after it.
+        DirFd parent = OpenDirBeneath(
+            stage, rel.substr(0, rel.rfind('/') == std::string::npos ? 0 : rel.rfind('/')), false);
+        std::string name = rel.substr(rel.rfind('/') + 1);
+        if (!parent.ok() || fstatat(parent.get(), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+        // tandem stages only files of its own: a link, a device or a second name of another file
+        // (a hard link) was planted, and is dropped rather than moved into the site.
+        if (!S_ISREG(st.st_mode) || st.st_nlink != 1) {
+          unlinkat(parent.get(), name.c_str(), S_ISDIR(st.st_mode) ? AT_REMOVEDIR : 0);
+          diags.Error({StatePath("stage/" + rel)},
+                      "this staged file is not one tandem wrote (it is a symbolic link, a folder, a "
+                      "device or a hard link); it was dropped, not moved into the output folder. "
+                      "Build again");
+          continue;
+        }
+        FaultPoint("commit-move");
+        // The old file keeps a second name until the end: the new one replaces it in one rename,
+        // so a visitor never finds the place empty.
+        if (undoable && !LinkBeneath(root, set_aside, rel) && errno != ENOENT) undo_complete = false;
+        done.push_back(&r);
+        if (!MoveBeneath(stage, root, rel)) {
+          if (!undoable) {
+            diags.Error({dir_ + "/" + rel},
+                        "cannot move the new file into place: " + Reason(errno) +
+                            ". Fix that, then build again: the next build finishes this one");
+            return false;
+          }
+          diags.Error({dir_ + "/" + rel},
+                      "cannot move the new file into place: " + Reason(errno) +
+                          "; the output folder is left as it was. Fix that, then build again");
+          return UndoMoves(root, stage, set_aside, done, undo_complete, diags);
+        }
+      } else {
+        done.push_back(&r);
+        if (undoable ? MoveBeneath(root, set_aside, rel) : RemoveFileBeneath(root, rel)) ++stats_.removed;
+        FaultPoint("commit-remove");
+        // Also when the file was gone already: a run interrupted here deleted it.
+        PruneEmptyDirsBeneath(root, rel);
       }
-      FaultPoint("commit-move");
-      if (!MoveBeneath(stage, root, rel)) {
-        diags.Error({dir_ + "/" + rel}, "cannot move the new file into place: " + Reason(errno) +
-                                            ". Fix that, then build again: the next build finishes this one");
-        return false;
-      }
-    } else {
-      if (RemoveFileBeneath(root, rel)) ++stats_.removed;
-      FaultPoint("commit-remove");
-      // Also when the file was gone already: a run interrupted here deleted it.
-      PruneEmptyDirsBeneath(root, rel);
     }
+  } catch (const IoError&) {
+    if (undoable) UndoMoves(root, stage, set_aside, done, undo_complete, diags);
+    throw;
   }
   fs::rename(StatePath("manifest.next"), StatePath(kManifest), ec);
   fs::remove(StatePath(kJournal), ec);
   fs::remove_all(StatePath("stage"), ec);
+  fs::remove_all(StatePath(kSetAside), ec);
   return true;
+}
+
+namespace {
+
+bool ExistsBeneath(const DirFd& root, const std::string& rel) {
+  size_t slash = rel.rfind('/');
+  DirFd parent = OpenDirBeneath(root, slash == std::string::npos ? "" : rel.substr(0, slash), false);
+  struct stat st;
+  return parent.ok() && fstatat(parent.get(), rel.substr(slash + 1).c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0;
+}
+
+}  // namespace
+
+// Puts back, last first, what the moves in `done` changed: each new file goes back to the stage
+// (a second name there, then the old file renamed over it in place, or the new file moved when
+// there was none) and each deleted file back to its place, so the journal still describes what
+// is left to do. When all is back, the build ends as one that never committed (Abort() then
+// clears the stage); when a file cannot be put back, the journal stays, and the next build
+// finishes the commit.
+bool OutputWriter::UndoMoves(const DirFd& root, const DirFd& stage, const DirFd& set_aside,
+                             const std::vector<const StateRecord*>& done, bool complete, Diagnostics& diags) {
+  bool all_back = complete;
+  for (auto it = done.rbegin(); it != done.rend(); ++it) {
+    const std::string& rel = (**it)[1];
+    if ((**it)[0] == "move") {
+      if (!set_aside.ok() || !ExistsBeneath(set_aside, rel)) {
+        if (!MoveBeneath(root, stage, rel) && errno != ENOENT) all_back = false;
+      } else if (!LinkBeneath(root, stage, rel) || !MoveBeneath(set_aside, root, rel)) {
+        all_back = false;
+      }
+    } else if (set_aside.ok() && !MoveBeneath(set_aside, root, rel) && errno != ENOENT) {
+      all_back = false;
+    }
+    PruneEmptyDirsBeneath(root, rel);
+  }
+  if (!all_back) {
+    diags.Error({StatePath(kJournal)},
+                "some files could not be put back as they were; the next build finishes this one");
+    return false;
+  }
+  std::error_code ec;
+  fs::remove(StatePath("manifest.next"), ec);
+  fs::remove(StatePath(kJournal), ec);
+  fs::remove_all(StatePath(kSetAside), ec);
+  stats_.removed = 0;
+  committing_ = false;
+  return false;
 }
 
 void OutputWriter::Abort() {

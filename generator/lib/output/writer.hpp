@@ -4,7 +4,8 @@
 // they go straight to their place under a manifest marked incomplete until
 // the build succeeds (a failed build empties the folder again). A build killed
 // before its commit leaves every visible file as it was; one killed while
-// moving files is finished by the next run, from a journal written first.
+// moving files is finished by the next run, from a journal written first; a
+// move that fails is undone, from the files set aside in .tandem/old.
 // Files whose bytes did not change are not rewritten, so their modification
 // times stay and rsync-style deploys send nothing. Only files tandem wrote
 // before (listed in .tandem/manifest) are ever deleted, and only inside the
@@ -19,8 +20,10 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "output/beneath.hpp"
+#include "output/state_file.hpp"
 #include "support/diagnostics.hpp"
 
 namespace tandem {
@@ -94,7 +97,9 @@ class OutputWriter {
   bool ClaimChanged(const std::string& rel_path, const Entry& entry, Claim& claim);
   void Record(const std::string& rel_path, const Entry& entry, bool written);
   void WriteManifest(const std::string& path, const Manifest& manifest, bool complete) const;
-  bool ReplayJournal(Diagnostics& diags);
+  bool ReplayJournal(Diagnostics& diags, bool undoable = false);
+  bool UndoMoves(const DirFd& root, const DirFd& stage, const DirFd& set_aside,
+                 const std::vector<const StateRecord*>& done, bool complete, Diagnostics& diags);
   void RemoveContents() const;
   void RemoveTemporaryFiles() const;
 
