@@ -324,6 +324,22 @@ OutputWriter::Claim OutputWriter::CopyFrom(const std::string& rel_path, const st
   return claim;
 }
 
+namespace {
+
+// There is nothing at the place: no file, or a file where a folder of its path should be.
+bool NoSuchFile(int error) {
+  return error == ENOENT || error == ENOTDIR;
+}
+
+bool ExistsBeneath(const DirFd& root, const std::string& rel) {
+  size_t slash = rel.rfind('/');
+  DirFd parent = OpenDirBeneath(root, slash == std::string::npos ? "" : rel.substr(0, slash), false);
+  struct stat st;
+  return parent.ok() && fstatat(parent.get(), rel.substr(slash + 1).c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0;
+}
+
+}  // namespace
+
 bool OutputWriter::Commit(Diagnostics& diags) {
   if (direct_) {
     WriteManifest(StatePath(kManifest), next_, true);
@@ -405,7 +421,7 @@ bool OutputWriter::ReplayJournal(Diagnostics& diags, bool undoable) {
         FaultPoint("commit-move");
         // The old file keeps a second name until the end: the new one replaces it in one rename,
         // so a visitor never finds the place empty.
-        if (undoable && !LinkBeneath(root, set_aside, rel) && errno != ENOENT) undo_complete = false;
+        if (undoable && !LinkBeneath(root, set_aside, rel) && !NoSuchFile(errno)) undo_complete = false;
         done.push_back(&r);
         if (!MoveBeneath(stage, root, rel)) {
           if (!undoable) {
@@ -438,17 +454,6 @@ bool OutputWriter::ReplayJournal(Diagnostics& diags, bool undoable) {
   return true;
 }
 
-namespace {
-
-bool ExistsBeneath(const DirFd& root, const std::string& rel) {
-  size_t slash = rel.rfind('/');
-  DirFd parent = OpenDirBeneath(root, slash == std::string::npos ? "" : rel.substr(0, slash), false);
-  struct stat st;
-  return parent.ok() && fstatat(parent.get(), rel.substr(slash + 1).c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0;
-}
-
-}  // namespace
-
 // Puts back, last first, what the moves in `done` changed: each new file goes back to the stage
 // (a second name there, then the old file renamed over it in place, or the new file moved when
 // there was none) and each deleted file back to its place, so the journal still describes what
@@ -462,11 +467,11 @@ bool OutputWriter::UndoMoves(const DirFd& root, const DirFd& stage, const DirFd&
     const std::string& rel = (**it)[1];
     if ((**it)[0] == "move") {
       if (!set_aside.ok() || !ExistsBeneath(set_aside, rel)) {
-        if (!MoveBeneath(root, stage, rel) && errno != ENOENT) all_back = false;
+        if (!MoveBeneath(root, stage, rel) && !NoSuchFile(errno)) all_back = false;
       } else if (!LinkBeneath(root, stage, rel) || !MoveBeneath(set_aside, root, rel)) {
         all_back = false;
       }
-    } else if (set_aside.ok() && !MoveBeneath(set_aside, root, rel) && errno != ENOENT) {
+    } else if (set_aside.ok() && !MoveBeneath(set_aside, root, rel) && !NoSuchFile(errno)) {
       all_back = false;
     }
     PruneEmptyDirsBeneath(root, rel);
