@@ -253,6 +253,17 @@ TEST_CASE("two pages of one language with the same translation_key", "[errors]")
         "   | ^\n");
 }
 
+// Found by the config fuzz target: a string still open at the end of the file was placed one
+// column past the end of its last line.
+TEST_CASE("a TOML string open at the end of the file is an error at the end of its last line", "[errors]") {
+  FixtureSite site("minimal");
+  site.WriteFile("site.toml", "base_url = \"https://example.ca/\"\nnote = \"\"\"\nfirst line\nsecond\n");
+  CHECK(site.Build().errors ==
+        "site.toml:4:7: error: invalid TOML: Error while parsing string: encountered end-of-file\n"
+        " 4 | second\n"
+        "   |       ^\n");
+}
+
 TEST_CASE("a UI string missing from one language", "[errors]") {
   FixtureSite site("minimal");
   site.WriteFile("i18n/en.toml", "site_slogan = \"Serving Canadians\"\n");
@@ -267,16 +278,17 @@ TEST_CASE("a UI string that is an address passes the URL policy", "[errors]") {
   FixtureSite site("minimal");
   site.WriteFile("i18n/en.toml",
                  "search_action = \"java\\tscript:alert(1)\"\nterms_url = \"//evil.example/\"\n");
-  CHECK(site.Build().errors ==
-        "i18n/en.toml:1:17: error: the address \"java\\tscript:alert(1)\", which a browser reads as "
-        "\"javascript:alert(1)\", is a \"javascript:\" address, which tandem does not write into a page; link "
-        "to an http, https, mailto or tel address, or to a path of the site\n"
-        " 1 | search_action = \"java\\tscript:alert(1)\"\n"
-        "   |                 ^\n"
-        "i18n/en.toml:2:13: error: the address \"//evil.example/\" names another host without a scheme; "
-        "write it in full, like \"https://evil.example/\", or a path of the site with a single \"/\"\n"
-        " 2 | terms_url = \"//evil.example/\"\n"
-        "   |             ^\n");
+  CHECK(
+      site.Build().errors ==
+      "i18n/en.toml:1:17: error: the address \"java\\tscript:alert(1)\", which a browser reads as "
+      "\"javascript:alert(1)\", is a \"javascript:\" address, which tandem does not write into a page; link "
+      "to an http, https, mailto or tel address, or to a path of the site\n"
+      " 1 | search_action = \"java\\tscript:alert(1)\"\n"
+      "   |                 ^\n"
+      "i18n/en.toml:2:13: error: the address \"//evil.example/\" names another host without a scheme; "
+      "write it in full, like \"https://evil.example/\", or a path of the site with a single \"/\"\n"
+      " 2 | terms_url = \"//evil.example/\"\n"
+      "   |             ^\n");
 }
 
 TEST_CASE("a page too large for the Markdown parser", "[errors]") {

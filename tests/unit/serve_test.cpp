@@ -263,6 +263,16 @@ TEST_CASE("serve: no traversal, encoding, link or sibling folder reaches a file 
   }
 }
 
+// Found by the requests fuzz target: inet_pton reads a C string, so a Host with a NUL after an IP
+// address passed as that address.
+TEST_CASE("serve: a Host with a NUL after an IP address is not that address", "[serve]") {
+  using namespace std::string_literals;
+  CHECK(tandem::IsAllowedHost("127.0.0.1:1313", "127.0.0.1", 1313));
+  CHECK_FALSE(tandem::IsAllowedHost("127.0.0.1\0.attacker.example:1313"s, "127.0.0.1", 1313));
+  CHECK_FALSE(tandem::IsAllowedHost("[::1\0]:1313"s, "127.0.0.1", 1313));
+  CHECK_FALSE(tandem::IsAllowedOrigin("http://127.0.0.1\0.attacker.example:1313"s, "127.0.0.1", 1313));
+}
+
 TEST_CASE("serve: only requests for this host are answered, and events only to its pages", "[serve]") {
   ServedFolder folder;
   Running running(folder.root);

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "support/printable.hpp"
+
 namespace tandem {
 
 namespace {
@@ -104,7 +106,20 @@ void Report(const YamlSource& src, TextPos at, const std::string& message, Diagn
   // At the end of the text, yaml-cpp points past its last line: point at the end of that line.
   if (int last = LastLine(src); at.line > last && !src.text.empty())
     at = {last, static_cast<int>(LineAt(src.file, last).size()) + 1};
-  diags.Error({src.path, at.line, at.column}, message, LineAt(src.file, at.line));
+  std::string line = LineAt(src.file, at.line);
+  at.column = std::min(at.column, static_cast<int>(line.size()) + 1);  // never past the line's end
+  diags.Error({src.path, at.line, at.column}, message, line);
+}
+
+// The line and column (in characters) of the byte at `offset` in the text.
+SourcePos PosOfOffset(const YamlSource& src, size_t offset) {
+  std::string_view before = src.text.substr(0, offset);
+  size_t newline = before.rfind('\n');
+  std::string_view in_line = newline == std::string_view::npos ? before : before.substr(newline + 1);
+  int lead_bytes = static_cast<int>(std::count_if(
+      in_line.begin(), in_line.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return {src.path, src.first_line + static_cast<int>(std::count(before.begin(), before.end(), '\n')),
+          lead_bytes + 1};
 }
 
 std::string LimitMessage(const std::string& what, const PastLimit& e, size_t values, int depth) {
@@ -124,6 +139,13 @@ std::optional<YamlNode> ReadYaml(const YamlSource& src, Diagnostics& diags, cons
            "the YAML is " + std::to_string(src.text.size() / 1024) + " KB; tandem reads at most " +
                std::to_string(limits.max_bytes / 1024) + " KB of YAML in one file: split it",
            diags);
+    return std::nullopt;
+  }
+  // yaml-cpp takes a text with NUL bytes for UTF-16 or UTF-32, and its positions then mean
+  // nothing: a NUL is reported here, where it is written (other control characters are reported
+  // once parsed, with the key that holds them).
+  if (size_t nul = src.text.find('\0'); nul != std::string_view::npos) {
+    ReportUnprintable(src.file, PosOfOffset(src, nul), "the YAML", U'\0', diags);
     return std::nullopt;
   }
   size_t values = std::max(limits.min_values, src.text.size());

@@ -23,6 +23,8 @@ bool HasUnsafeChar(std::string_view path) {
 }
 
 bool IsIpLiteral(const std::string& host) {
+  // inet_pton reads a C string: "127.0.0.1\0.attacker.example" would pass as its first part.
+  if (host.find('\0') != std::string::npos) return false;
   unsigned char buf[16];
   if (host.size() > 2 && host.front() == '[' && host.back() == ']')
     return inet_pton(AF_INET6, host.substr(1, host.size() - 2).c_str(), buf) == 1;
