@@ -39,7 +39,7 @@ Files Split(std::string_view input) {
   return files;
 }
 
-// The lines of `text` as a reader counts them: split at '\n'.
+// The lines of `text`: split at '\n'.
 std::vector<std::string_view> LinesOf(std::string_view text) {
   std::vector<std::string_view> lines;
   for (size_t start = 0;;) {
@@ -63,7 +63,9 @@ void CheckPlaces(const Diagnostics& diags, const Files& files) {
       FUZZ_CHECK(d.pos.column == 0, "a column without a line: " + shown);
       continue;
     }
-    std::vector<std::string_view> lines = LinesOf(*text);
+    // Lines as the readers count them: a lone CR ends a line too, and a BOM is no character.
+    std::string normalized = NormalizeSource(*text);
+    std::vector<std::string_view> lines = LinesOf(normalized);
     FUZZ_CHECK(d.pos.line >= 1 && static_cast<size_t>(d.pos.line) <= lines.size(),
                "a line the file does not have (" + std::to_string(lines.size()) + " lines): " + shown);
     // Columns count characters; a byte count bounds them.

@@ -60,6 +60,13 @@ TEST_CASE("invalid UTF-8", "[errors]") {
         "Latin-1)\n"
         " 2 | title = \"S\uFFFDcurit\uFFFD\"\n"
         "   |           ^\n");
+  // Found by the config fuzz target: with lone CRs (old Mac line ends) the invalid byte was
+  // placed on lines counted another way than every other finding's.
+  CHECK(ErrorsOf({{"content/fr/x.md", "+++\rtitle = \"S\"\r+++\rS\xE9\x63urit\xE9\r"}}) ==
+        "content/fr/x.md:4:2: error: invalid UTF-8; save the file as UTF-8 (it may be in Windows-1252 or "
+        "Latin-1)\n"
+        " 4 | S\uFFFDcurit\uFFFD\n"
+        "   |  ^\n");
 }
 
 TEST_CASE("a layout the theme lacks falls back to the default template, with one warning per name",

@@ -117,13 +117,16 @@ std::optional<std::string> ReadSource(const std::string& fs_path, const std::str
     diags.Error({shown}, std::string(e.what()).substr(e.path().size() + 2));
     return std::nullopt;
   }
+  // Normalized first (it changes only a BOM and CR bytes), so that an invalid byte is placed on
+  // the lines every other finding counts: a lone CR ends a line.
+  text = NormalizeSource(std::move(text));
   if (auto bad = FindInvalidUtf8(text)) {
     diags.Error({shown, bad->line, bad->column},
                 "invalid UTF-8; save the file as UTF-8 (it may be in Windows-1252 or Latin-1)",
                 ReplaceInvalidUtf8(LineAt(text, bad->line)));
     return std::nullopt;
   }
-  return NormalizeSource(std::move(text));
+  return text;
 }
 
 }  // namespace
