@@ -31,6 +31,22 @@ constexpr size_t kMaxInput = 64 * 1024;
     if (!(cond)) ::tandem::fuzz::Fail(__FILE__, __LINE__, #cond, (detail)); \
   } while (0)
 
+// `s` quoted, with every byte outside printable ASCII (and the backslash) as \xHH: for the
+// message of a broken invariant, whatever bytes the input holds.
+inline std::string Quoted(std::string_view s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    if (c >= 0x20 && c < 0x7f && c != '\\') {
+      out += static_cast<char>(c);
+    } else {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    }
+  }
+  return out + "\"";
+}
+
 // A folder of this process's own under $TMPDIR, removed at a normal exit. A run that crashes
 // leaves it (tests/fuzz/run.sh points TMPDIR into its scratch folder, which it removes).
 class ScratchDir {

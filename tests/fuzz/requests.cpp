@@ -23,24 +23,10 @@ using namespace tandem;
 
 constexpr int kPort = 1313;
 
-std::string Shown(std::string_view s) {
-  std::string out;
-  for (unsigned char c : s) {
-    if (c >= 0x20 && c < 0x7f && c != '\\') {
-      out += static_cast<char>(c);
-    } else {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02x", c);
-      out += buf;
-    }
-  }
-  return "\"" + out + "\"";
-}
-
 void CheckPath(std::string_view path) {
   RequestTarget target = ResolveRequestPath(path);
-  std::string shown =
-      "ResolveRequestPath(" + Shown(path) + ") = " + std::to_string(target.status) + " " + Shown(target.rel);
+  std::string shown = "ResolveRequestPath(" + fuzz::Quoted(path) + ") = " + std::to_string(target.status) +
+                      " " + fuzz::Quoted(target.rel);
   if (target.status != 200) {
     FUZZ_CHECK(target.status == 400 || target.status == 404, shown);
     return;
@@ -71,7 +57,7 @@ bool IsIpLiteral(std::string_view host) {
 
 void CheckHost(std::string_view header, std::string_view bind) {
   if (!IsAllowedHost(header, bind, kPort)) return;
-  std::string shown = "IsAllowedHost(" + Shown(header) + ", " + std::string(bind) + ")";
+  std::string shown = "IsAllowedHost(" + fuzz::Quoted(header) + ", " + std::string(bind) + ")";
   std::string lower = AsciiLower(header);  // host names are compared without case
   FUZZ_CHECK(EndsWith(lower, ":" + std::to_string(kPort)), shown + ": another port");
   std::string_view host = HostPart(lower);
@@ -80,7 +66,7 @@ void CheckHost(std::string_view header, std::string_view bind) {
 
 void CheckOrigin(std::string_view origin, std::string_view bind) {
   if (!IsAllowedOrigin(origin, bind, kPort) || origin.empty()) return;
-  std::string shown = "IsAllowedOrigin(" + Shown(origin) + ", " + std::string(bind) + ")";
+  std::string shown = "IsAllowedOrigin(" + fuzz::Quoted(origin) + ", " + std::string(bind) + ")";
   FUZZ_CHECK(StartsWith(AsciiLower(origin), "http://"), shown + ": not http");
   FUZZ_CHECK(IsAllowedHost(origin.substr(7), bind, kPort), shown + ": a host that is not allowed");
 }

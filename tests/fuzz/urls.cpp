@@ -28,27 +28,13 @@ using namespace tandem;
 // Past this, Slugify's transliteration measures ICU's speed, not tandem's code.
 constexpr size_t kMaxUrlInput = 4096;
 
-std::string Printable(std::string_view s) {
-  std::string out;
-  for (unsigned char c : s) {
-    if (c >= 0x20 && c < 0x7f && c != '\\') {
-      out += static_cast<char>(c);
-    } else {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02x", c);
-      out += buf;
-    }
-  }
-  return "\"" + out + "\"";
-}
-
 bool IsSlugWordChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
 void CheckSlugify(const Locale& locale, const std::string& text) {
   std::string slug = locale.Slugify(text);
-  std::string shown = locale.tag() + " Slugify(" + Printable(text) + ") = " + Printable(slug);
+  std::string shown = locale.tag() + " Slugify(" + fuzz::Quoted(text) + ") = " + fuzz::Quoted(slug);
   for (size_t i = 0; i < slug.size(); ++i) {
     FUZZ_CHECK(IsSlugWordChar(slug[i]) || slug[i] == '-', shown);
     if (slug[i] == '-')
@@ -63,7 +49,7 @@ void CheckSlugify(const Locale& locale, const std::string& text) {
 
 void CheckSlug(const std::string& slug) {
   if (SlugProblem(slug)) return;
-  std::string shown = "SlugProblem accepts " + Printable(slug);
+  std::string shown = "SlugProblem accepts " + fuzz::Quoted(slug);
   FUZZ_CHECK(!slug.empty(), shown);
   for (char c : slug) FUZZ_CHECK(IsSlugWordChar(c) || c == '-' || c == '_', shown);
   FUZZ_CHECK(IsPlainRelativePath(slug), shown + ", which is not a plain relative path");
@@ -73,35 +59,35 @@ void CheckSlug(const std::string& slug) {
 
 void CheckUrl(const std::string& url) {
   if (UrlProblem(url)) return;
-  std::string shown = "UrlProblem accepts " + Printable(url);
+  std::string shown = "UrlProblem accepts " + fuzz::Quoted(url);
   for (const char* bad : {"..", "//", "\\", ":", "%"})
-    FUZZ_CHECK(url.find(bad) == std::string::npos, shown + ", which contains " + Printable(bad));
+    FUZZ_CHECK(url.find(bad) == std::string::npos, shown + ", which contains " + fuzz::Quoted(bad));
   for (unsigned char c : url) FUZZ_CHECK(c >= 0x20 && c != 0x7f, shown + ", which holds a control byte");
   // What assemble/urls.cpp (RelativeUrlOf, AssignTree) makes of it.
   std::string rel = url;
   while (StartsWith(rel, "/")) rel.erase(0, 1);
   if (!rel.empty() && rel.back() != '/') rel += '/';
   std::string output = "en/" + rel + "index.html";
-  FUZZ_CHECK(IsPlainRelativePath(output), shown + ", whose output path " + Printable(output) +
+  FUZZ_CHECK(IsPlainRelativePath(output), shown + ", whose output path " + fuzz::Quoted(output) +
                                               " is not a plain relative path (the writer refuses it)");
 }
 
 void CheckPlainPath(const std::string& path) {
   if (!IsPlainRelativePath(path)) return;
-  std::string shown = "IsPlainRelativePath accepts " + Printable(path);
+  std::string shown = "IsPlainRelativePath accepts " + fuzz::Quoted(path);
   FUZZ_CHECK(!path.empty() && path.front() != '/' && path.back() != '/', shown);
   for (unsigned char c : path) FUZZ_CHECK(c >= 0x20 && c != 0x7f, shown + ", which holds a control byte");
   for (size_t start = 0; start <= path.size();) {
     size_t slash = std::min(path.find('/', start), path.size());
     std::string part = path.substr(start, slash - start);
     FUZZ_CHECK(!part.empty() && part != "." && part != "..",
-               shown + ", which has the part " + Printable(part));
+               shown + ", which has the part " + fuzz::Quoted(part));
     start = slash + 1;
   }
   namespace fs = std::filesystem;
   std::string joined = (fs::path("/out") / path).lexically_normal().generic_string();
   FUZZ_CHECK(StartsWith(joined, "/out/") && joined.size() > 5,
-             shown + ", which leaves the folder: " + Printable(joined));
+             shown + ", which leaves the folder: " + fuzz::Quoted(joined));
 }
 
 const Locale& English() {
