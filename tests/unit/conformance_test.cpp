@@ -147,6 +147,14 @@ void CheckContentPage(const std::string& html, const Lang& l, const std::string&
                     "<span class=\"wb-inv\" lang=\"" + l.other + "\"> / " + l.other_gov + "</span></a>") !=
         std::string::npos);
   CHECK(Official(l.sig).find(">" + l.gov + "</title>") != std::string::npos);
+  // GCWeb's RDFa of the publisher, which the <img property="logo"> carried before the SVG was
+  // inlined: its name, the country it serves, and its logo, the wordmark's official file.
+  std::string brand = Element(
+      header, "<div class=\"brand\" property=\"publisher\" typeof=\"GovernmentOrganization\">", "</div>");
+  CHECK(brand.find("<meta property=\"name\" content=\"" + l.gov +
+                   "\">\n<meta property=\"areaServed\" "
+                   "typeof=\"Country\" content=\"Canada\">\n<link property=\"logo\" href=\"" +
+                   root + "gcds/identity/" + l.wordmark + "\">") != std::string::npos);
   CHECK(html.find("<link rel=\"stylesheet\" href=\"" + root + "gcds/tokens/components/signature.css\">") !=
         std::string::npos);
   std::string search = Element(header, "<section id=\"wb-srch\"", "</section>");
