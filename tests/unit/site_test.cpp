@@ -144,6 +144,23 @@ TEST_CASE("raw HTML is dropped and GFM extensions render", "[site][markdown]") {
   CHECK(Contains(launch, "<th style=\"text-align: right\">Amount</th>"));
 }
 
+// Issue 22: the text kept from a dropped HTML block had its character references escaped a second
+// time: readers saw "&nbsp;" and "&#8220;" as text on 34 posts of a department's blog.
+TEST_CASE("the text kept from a dropped HTML block shows its character references decoded, once",
+          "[site][markdown][regression]") {
+  FixtureSite site("minimal");
+  site.WriteFile(
+      "content/en/e.md",
+      "+++\ntitle = \"E\"\nmodified = 2024-01-01\n+++\n<div class=\"x\">Caf&eacute;&nbsp;Ren&#233; "
+      "&#8220;quoted&#x201D; &amp; &lt;b&gt; *not emphasis* 1. [x](y) a&b &bogus;</div>\n");
+  site.WriteFile("content/fr/e.md", "+++\ntitle = \"E\"\nmodified = 2024-01-01\n+++\nTexte.\n");
+  auto built = site.Build();
+  REQUIRE(built.report.ok);
+  CHECK(Contains(
+      site.Read("en/e/index.html"),
+      "<p>Café\u00A0René “quoted” &amp; &lt;b&gt; *not emphasis* 1. [x](y) a&amp;b &amp;bogus;</p>"));
+}
+
 TEST_CASE("fenced and indented code blocks render as escaped code", "[site][markdown][regression]") {
   // Asking cmark-gfm whether a block is fenced once crashed on every code block.
   std::string en = BasicSite().Read("en/news/raw/index.html");

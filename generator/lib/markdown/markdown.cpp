@@ -168,7 +168,31 @@ std::string FirstTag(std::string_view html) {
   return std::string(html.substr(open, end - open)) + ">";
 }
 
-// The text of an HTML block without its tags; none for code that is not text.
+// `html_text` (text of HTML, between its tags) as a browser shows it: its character references
+// (&eacute;, &#8220;, &nbsp;) decoded by cmark-gfm's own decoder, which reads it as the text of
+// a paragraph, every other ASCII punctuation mark escaped so that none is taken for Markdown.
+std::string DecodeCharacterReferences(std::string_view html_text) {
+  if (html_text.find('&') == std::string_view::npos) return std::string(html_text);
+  std::string escaped;
+  for (char c : html_text) {
+    if (std::ispunct(static_cast<unsigned char>(c)) && c != '&' && c != '#' && c != ';') escaped += '\\';
+    escaped += c;
+  }
+  cmark_node* doc = cmark_parse_document(escaped.data(), escaped.size(), CMARK_OPT_DEFAULT);
+  std::string text;
+  cmark_iter* it = cmark_iter_new(doc);
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    cmark_node* node = cmark_iter_get_node(it);
+    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_TEXT)
+      text += cmark_node_get_literal(node);
+  }
+  cmark_iter_free(it);
+  cmark_node_free(doc);
+  return text;
+}
+
+// The text of an HTML block without its tags, as a browser shows it; none for code that is not
+// text.
 std::string TextOfHtmlBlock(std::string_view html) {
   std::string tag = FirstTag(html);
   for (const char* code : {"<script>", "<style>", "<?", "<![CDATA[>"})
@@ -181,7 +205,8 @@ std::string TextOfHtmlBlock(std::string_view html) {
     if (c == '>') in_tag = false;
   }
   size_t start = text.find_first_not_of(' ');
-  return start == std::string::npos ? "" : text.substr(start, text.find_last_not_of(' ') + 1 - start);
+  if (start == std::string::npos) return "";
+  return DecodeCharacterReferences(text.substr(start, text.find_last_not_of(' ') + 1 - start));
 }
 
 // Raw HTML the site does not allow, reported, then left out: a block becomes a paragraph of its
