@@ -246,6 +246,31 @@ TEST_CASE("tandem build checks links and anchors: warnings, errors with --strict
   CHECK_FALSE(fs::exists(strict_site.output() / "en/index.html"));
 }
 
+// Issue 22: a starter template of an imported shortcode wrote <a href=""> on both home pages,
+// and nothing said so; an empty address, or "#" alone, leads nowhere.
+TEST_CASE("a link to \"\" or \"#\" leads nowhere: a warning at the link, in Markdown or a template",
+          "[check]") {
+  FixtureSite site("minimal");
+  site.WriteFile(
+      "content/en/e.md",
+      "+++\ntitle = \"E\"\nmodified = 2024-01-01\n+++\nSee [this]() and [that](#), not [top](#top).\n");
+  site.WriteFile("content/fr/e.md", "+++\ntitle = \"E\"\nmodified = 2024-01-01\n+++\nTexte.\n");
+  site.WriteFile("shortcodes/starter.mustache", "<a href=\"\">{{inner}}</a>");
+  site.WriteFile(
+      "content/fr/e.md",
+      "+++\ntitle = \"E\"\nmodified = 2024-01-01\n+++\nTexte {{< starter >}}ici{{< /starter >}}.\n");
+  auto result = site.Build();
+  INFO(result.warnings);
+  CHECK(result.report.ok);
+  std::string nowhere =
+      " leads nowhere (it is this same page, at no place in it); give the link the address "
+      "it is meant to have, or write its text without a link [link-empty]\n";
+  CHECK(Has(result.warnings, "content/en/e.md:5:12: warning: a link to \"\"" + nowhere));
+  CHECK(Has(result.warnings, "content/en/e.md:5:25: warning: a link to \"#\"" + nowhere));
+  CHECK(Has(result.warnings, "content/fr/e.md: warning: a link to \"\"" + nowhere));
+  CHECK_FALSE(Has(result.warnings, "\"#top\""));
+}
+
 TEST_CASE("a rebuild checks the links of pages carried over from the cache, and links to them", "[check]") {
   FixtureSite site("check-problems");
   REQUIRE(site.Build().report.ok);

@@ -174,7 +174,7 @@ TEST_CASE("live site: a page's errors are reported as a full build reports them,
                               " 7 | See [the navy](navy.md).\n"
                               "   |                ^\n") != std::string::npos);
   CHECK(
-      served.diagnostics.find("/themes/gc/templates/section.mustache: warning: link to \"/en/topics/army/\" "
+      served.diagnostics.find("content/en/topics/_index.md: warning: link to \"/en/topics/army/\" "
                               "leads to no page or file of the site; correct the address, or add what it "
                               "names [link-missing]\n") != std::string::npos);
   CHECK(served.site.Snapshot() == before);  // the last good build stays

@@ -29,7 +29,7 @@ Diagnostics::Policy ChecksPolicy(const ChecksConfig& config, Strictness strictne
       if (it->second == "off") return false;
       d.severity = it->second == "error" ? Severity::kError : Severity::kWarning;
     }
-    bool build_strict = d.code == "translation-missing" || d.code == kLinkMissing ||
+    bool build_strict = d.code == "translation-missing" || d.code == kLinkMissing || d.code == kLinkEmpty ||
                         d.code == kAnchorMissing || d.code == kLayoutMissing || d.code == "param-undeclared";
     bool upgrade = strictness == Strictness::kAll || (strictness == Strictness::kBuild && build_strict);
     if (upgrade && d.severity == Severity::kWarning) {

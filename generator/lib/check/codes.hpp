@@ -22,6 +22,7 @@ inline constexpr const char* kTranslationStale = "translation-stale";
 // Checked by builds too.
 inline constexpr const char* kLinkMissing = "link-missing";
 inline constexpr const char* kAnchorMissing = "anchor-missing";
+inline constexpr const char* kLinkEmpty = "link-empty";
 inline constexpr const char* kLayoutMissing = "layout-missing";
 
 // Reports a translation_source that is not one of the site's languages. False if so.

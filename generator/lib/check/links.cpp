@@ -140,6 +140,15 @@ class LinkChecker {
  private:
   void Check(size_t from, const std::string& href, bool marked) {
     const Page& page = *links_.pages[from];
+    // Issue 22: a Hugo shortcode's starter template wrote <a href=""> on two home pages, unseen.
+    if (href.empty() || href == "#") {
+      Report(from, href,
+             "a link to \"" + href +
+                 "\" leads nowhere (it is this same page, at no place in it); give the link the address "
+                 "it is meant to have, or write its text without a link",
+             kLinkEmpty, {"](" + href + ")", "href=\"" + href + "\""});
+      return;
+    }
     std::string target, fragment;
     if (!ResolveLink(site_, page, href, target, fragment)) return;
     std::string found = Find(target);
@@ -185,11 +194,14 @@ class LinkChecker {
     return {};
   }
 
-  void Report(size_t from, const std::string& href, std::string message, const char* code) {
+  void Report(size_t from, const std::string& href, std::string message, const char* code,
+              std::vector<std::string> needles = {}) {
     const Page& page = *links_.pages[from];
-    std::vector<std::string> needles = {"](" + href, href};
-    size_t hash = href.find('#');
-    if (hash != std::string::npos && hash > 0) needles.push_back(href.substr(hash));
+    if (needles.empty()) {  // where the address is written in the page's source, or its template's
+      needles = {"](" + href, href};
+      size_t hash = href.find('#');
+      if (hash != std::string::npos && hash > 0) needles.push_back(href.substr(hash));
+    }
     Diagnostic finding = sources_.Locate(page, TemplateName(page), needles, std::move(message), code);
     if (options_.by_page) (*options_.by_page)[from].push_back(finding);
     diags_.Add(std::move(finding));

@@ -74,7 +74,10 @@ Diagnostic SourceMap::Locate(const Page& page, const std::string& layout,
   if (!found) {
     std::string rel = "/templates/" + layout + ".mustache";
     found = Find(shown_theme_dir_ + rel, Text(theme_dir_ + rel), 0, needles);
-    if (!found) found = Diagnostic{Severity::kWarning, {shown_theme_dir_ + rel}, "", ""};
+    // Written by neither as it is (a shortcode's template, a partial): the page it is in.
+    if (!found)
+      found =
+          Diagnostic{Severity::kWarning, {page.implicit ? shown_theme_dir_ + rel : page.source_path}, "", ""};
   }
   found->severity = Severity::kWarning;
   found->message = std::move(message);

@@ -9,8 +9,8 @@ const std::vector<std::string>& CheckCodes() {
     std::vector<std::string> all = {
         // Made by `build` too: content, git, translations, funding, links.
         "content-folder-link", "funding-string-missing", "git-missing", "git-shallow", "git-uncommitted",
-        "section-index-missing", "translation-missing", "link-missing", "anchor-missing", "layout-missing",
-        "raw-html", "permalink-section-missing", "content-file-unpublished", "image-unused",
+        "section-index-missing", "translation-missing", "link-missing", "link-empty", "anchor-missing",
+        "layout-missing", "raw-html", "permalink-section-missing", "content-file-unpublished", "image-unused",
         "param-undeclared", "alias-redundant", "title-missing", "title-long", "description-long",
         "metadata-missing", "structure-differs",
         // `check` alone.
