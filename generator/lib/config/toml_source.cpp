@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "support/printable.hpp"
+#include "support/text.hpp"
 
 namespace tandem {
 
@@ -21,12 +22,6 @@ std::string SourceLineOf(const TomlSource& src, const SourcePos& pos) {
 }
 
 namespace {
-
-int CharactersIn(std::string_view line) {
-  return static_cast<int>(std::count_if(line.begin(), line.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // each UTF-8 sequence has one lead byte
-  }));
-}
 
 // `line` from its `column`-th character (1-based, counting UTF-8 sequences).
 std::string_view Utf8From(std::string_view line, int column) {
@@ -132,7 +127,7 @@ std::optional<toml::table> ParseToml(const TomlSource& src, Diagnostics& diags) 
     SourcePos pos = PosOf(src, err.source());
     // toml++ places an end of file met inside a string one column past its line's end.
     std::string parsed_line = LineAt(src.text, static_cast<int>(err.source().begin.line));
-    pos.column = std::min(pos.column, CharactersIn(parsed_line) + 1);
+    pos.column = std::min(pos.column, static_cast<int>(CharacterCount(parsed_line)) + 1);
     std::string line = SourceLineOf(src, pos);
     std::string message = "invalid TOML: " + std::string(err.description());
     // A no-break space, typed by a word processor or a French keyboard, looks like a space.

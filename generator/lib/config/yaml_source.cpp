@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "support/printable.hpp"
+#include "support/text.hpp"
 
 namespace tandem {
 
@@ -116,10 +117,8 @@ SourcePos PosOfOffset(const YamlSource& src, size_t offset) {
   std::string_view before = src.text.substr(0, offset);
   size_t newline = before.rfind('\n');
   std::string_view in_line = newline == std::string_view::npos ? before : before.substr(newline + 1);
-  int lead_bytes = static_cast<int>(std::count_if(
-      in_line.begin(), in_line.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
   return {src.path, src.first_line + static_cast<int>(std::count(before.begin(), before.end(), '\n')),
-          lead_bytes + 1};
+          static_cast<int>(CharacterCount(in_line)) + 1};
 }
 
 std::string LimitMessage(const std::string& what, const PastLimit& e, size_t values, int depth) {

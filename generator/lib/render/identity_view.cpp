@@ -81,12 +81,6 @@ std::string OgLocale(std::string locale) {
   return locale;
 }
 
-size_t CharacterCount(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 }  // namespace
 
 Value IdentityView(const Site& site, const Language& lang) {

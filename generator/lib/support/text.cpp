@@ -81,6 +81,12 @@ std::string ReplaceInvalidUtf8(std::string_view text) {
   return out;
 }
 
+size_t CharacterCount(std::string_view utf8) {
+  size_t n = 0;
+  for (char c : utf8) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // one lead byte each
+  return n;
+}
+
 std::string NormalizeSource(std::string text) {
   if (StartsWith(text, "\xEF\xBB\xBF")) text.erase(0, 3);
   if (text.find('\r') == std::string::npos) return text;

@@ -18,6 +18,9 @@ struct TextPos {
 };
 std::optional<TextPos> FindInvalidUtf8(std::string_view text);
 
+// How many characters (UTF-8 sequences) `utf8` holds: a column, a length a reader counts.
+size_t CharacterCount(std::string_view utf8);
+
 // `text` with each invalid UTF-8 byte replaced by U+FFFD, for showing it safely.
 std::string ReplaceInvalidUtf8(std::string_view text);
 

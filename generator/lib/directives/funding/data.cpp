@@ -35,12 +35,6 @@ std::string FiscalYear(int first_year) {
   return std::to_string(first_year) + "-" + std::to_string(first_year + 1);
 }
 
-int CharCount(std::string_view utf8) {
-  int n = 0;
-  for (char c : utf8) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 const Program* Dataset::FindProgram(std::string_view id) const {
   for (const Program& p : programs)
     if (p.id == id) return &p;

@@ -50,7 +50,9 @@ class DirectivePlace {
   DirectivePlace(std::string_view directive, int line, int column, const PageScope& scope)
       : directive_(directive), line_(line), column_(column), scope_(scope) {}
   SourcePos At(size_t offset) const {
-    return scope_.At(line_, column_ > 0 ? column_ + 2 + CharCount(directive_.substr(0, offset)) : 0);
+    return scope_.At(line_, column_ > 0
+                                ? column_ + 2 + static_cast<int>(CharacterCount(directive_.substr(0, offset)))
+                                : 0);
   }
   SourcePos Whole() const { return scope_.At(line_, column_); }
 

@@ -73,8 +73,6 @@ inline std::string Quoted(std::string_view s) {
   out += '"';
   return out;
 }
-// Characters (not bytes) in a UTF-8 string.
-int CharCount(std::string_view utf8);
 
 // One value a table or figure gives, with where it was written (in the page's file).
 struct Arg {

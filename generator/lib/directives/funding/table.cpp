@@ -33,7 +33,8 @@ class Block {
     std::string in_body = LineAt(body_, file_line - first_line() + 1);
     std::string in_file = scope_.FileLine(file_line);
     if (column > 0 && !in_file.empty() && EndsWith(in_file, in_body))
-      column += CharCount(std::string_view(in_file).substr(0, in_file.size() - in_body.size()));
+      column += static_cast<int>(
+          CharacterCount(std::string_view(in_file).substr(0, in_file.size() - in_body.size())));
     return {scope_.page().source_path, file_line, column};
   }
   SourcePos At(const toml::node& node) {
@@ -48,7 +49,9 @@ class Block {
   SourcePos Fence() {
     std::string line = scope_.FileLine(fence_line_);
     size_t at = line.find_first_of("`~");
-    int column = at == std::string::npos ? 1 : CharCount(std::string_view(line).substr(0, at)) + 1;
+    int column = at == std::string::npos
+                     ? 1
+                     : static_cast<int>(CharacterCount(std::string_view(line).substr(0, at))) + 1;
     return {scope_.page().source_path, fence_line_, column};
   }
 

@@ -4,6 +4,7 @@
 
 #include "markdown/cmark_threads.hpp"
 #include "markdown/nodes.hpp"
+#include "support/text.hpp"
 
 namespace tandem {
 
@@ -23,12 +24,6 @@ std::string Char(unsigned char last) {
 unsigned char PlaceholderChar(std::string_view s, size_t at) {
   if (s.compare(at, kPrefix.size(), kPrefix) != 0 || at + 3 >= s.size()) return 0;
   return static_cast<unsigned char>(s[at + 3]);
-}
-
-size_t CharCount(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
 }
 
 std::string Header(size_t number) {
@@ -80,7 +75,7 @@ class Builder {
     size_t newline = region.find('\n');
     std::string_view first = region.substr(0, newline);
     std::string text = (alone ? "<!--" : "") + header;
-    size_t width = CharCount(first), header_width = header.size() / 4;
+    size_t width = CharacterCount(first), header_width = header.size() / 4;
     text += Fill(width > header_width ? width - header_width : 0);
     while (newline != std::string_view::npos) {
       size_t next = region.find('\n', newline + 1);
@@ -88,7 +83,7 @@ class Builder {
           region.substr(newline + 1, next == std::string_view::npos ? next : next - newline - 1);
       size_t indent = std::min(line.find_first_not_of(" \t"), line.size());
       text += "\n" + std::string(line.substr(0, indent)) +
-              Fill(std::max<size_t>(1, CharCount(line.substr(indent))));
+              Fill(std::max<size_t>(1, CharacterCount(line.substr(indent))));
       newline = next;
     }
     out_.text += text + (alone ? "-->" : "");
